@@ -1,0 +1,8 @@
+/**
+ * coupon-rules: exact, side-effect-free marketplace rules for seller coupons,
+ * buyer refunds and outage remedies.
+ *
+ * @packageDocumentation
+ */
+export * from './money/index.js';
+export { CouponRulesError, type Result, type RuleError, unwrap } from './result.js';

@@ -1,0 +1,89 @@
+import { CouponRulesError, ruleError, type RuleError } from '../result.js';
+import { sameCurrency } from './currency.js';
+import { minorOf, moneyFromMinor, type Money } from './money.js';
+import { parseDecimalInput } from './parse.js';
+
+/** A weight for {@link allocate}: a non-negative integer, bigint, decimal string, or Money of the same currency. */
+export type Weight = number | bigint | string | Money;
+
+/**
+ * @internal Largest-remainder split of an integer `total` by non-negative
+ * integer weights (not all zero): each part is floor(total × w / W), and the
+ * units left over go one each to the largest remainders, ties to the earlier
+ * weight. Parts sum to `total`; a zero weight gets zero.
+ */
+export function allocateInteger(total: bigint, weights: readonly bigint[]): bigint[] {
+  const negative = total < 0n;
+  const t = negative ? -total : total;
+  let sumW = 0n;
+  for (const w of weights) sumW += w;
+  const parts: bigint[] = new Array<bigint>(weights.length);
+  const rems: bigint[] = new Array<bigint>(weights.length);
+  let given = 0n;
+  for (let i = 0; i < weights.length; i++) {
+    const p = t * (weights[i] ?? 0n);
+    const q = p / sumW;
+    parts[i] = q;
+    rems[i] = p - q * sumW;
+    given += q;
+  }
+  let left = Number(t - given); // < weights.length
+  if (left > 0) {
+    const order = weights.map((_, i) => i);
+    order.sort((a, b) => {
+      const ra = rems[a] ?? 0n;
+      const rb = rems[b] ?? 0n;
+      return ra === rb ? a - b : ra > rb ? -1 : 1;
+    });
+    for (const i of order) {
+      if (left === 0) break;
+      parts[i] = (parts[i] ?? 0n) + 1n;
+      left--;
+    }
+  }
+  return negative ? parts.map((p) => -p) : parts;
+}
+
+/**
+ * Splits an amount into parts proportional to `weights` by the
+ * largest-remainder method, in whole minor units: the parts sum exactly to
+ * the amount, each is within one minor unit of its exact share, units left
+ * over go to the largest remainders (equal remainders: the earlier weight
+ * first), and a zero weight gets zero. Negative weights, all-zero weights,
+ * an empty list or a float weight throw `INVALID_WEIGHTS`.
+ *
+ * @example
+ * ```ts
+ * import { allocate, money } from 'coupon-rules';
+ * console.log(allocate(money('10.00', 'USD'), [1, 1, 1]).map((m) => m.amount)); // ['3.34', '3.33', '3.33']
+ * console.log(allocate(money('0.05', 'USD'), [70, 30]).map((m) => m.amount)); // ['0.04', '0.01']
+ * ```
+ */
+export function allocate(amount: Money, weights: readonly Weight[]): Money[] {
+  const errors: RuleError[] = [];
+  let scale = 0;
+  const parsed = weights.map((w, i) => {
+    if (typeof w === 'bigint') return { units: w, scale: 0 };
+    if (typeof w === 'object') {
+      if (!sameCurrency(w.currency, amount.currency)) errors.push(ruleError('CURRENCY_MISMATCH', String(i), `weight ${i} is in ${w.currency.code}, the amount in ${amount.currency.code}`));
+      scale = Math.max(scale, w.currency.minorUnits);
+      return { units: minorOf(w), scale: w.currency.minorUnits };
+    }
+    const p = parseDecimalInput(w, { maxDecimals: 30, allowNegative: true, currencyCode: 'weight' }, String(i));
+    if (!p.value) {
+      errors.push(...p.errors.map((e) => ({ ...e, code: 'INVALID_WEIGHTS' })));
+      return { units: 0n, scale: 0 };
+    }
+    scale = Math.max(scale, p.value.fraction.length);
+    const units = BigInt((p.value.integer || '0') + p.value.fraction);
+    return { units: p.value.negative ? -units : units, scale: p.value.fraction.length };
+  });
+  parsed.forEach((p, i) => {
+    if (p.units < 0n) errors.push(ruleError('INVALID_WEIGHTS', String(i), `weight ${i} is negative`));
+  });
+  if (weights.length === 0) errors.push(ruleError('INVALID_WEIGHTS', '', 'allocate needs at least one weight'));
+  else if (errors.length === 0 && parsed.every((p) => p.units === 0n)) errors.push(ruleError('INVALID_WEIGHTS', '', 'the weights are all zero'));
+  if (errors.length > 0) throw new CouponRulesError(errors);
+  const ints = parsed.map((p) => p.units * 10n ** BigInt(scale - p.scale));
+  return allocateInteger(minorOf(amount), ints).map((m) => moneyFromMinor(m, amount.currency));
+}

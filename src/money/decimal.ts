@@ -1,0 +1,24 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The library's private decimal.js constructor. It is a clone, so no global
+ * `Decimal.set` elsewhere in the host program changes our arithmetic.
+ *
+ * 100 significant digits is far above the largest value the documented
+ * bounds allow (30 integer digits + 30 decimals, times a 10-digit quantity),
+ * so every addition, subtraction and multiplication we do is exact; rounding
+ * happens only where a rule names it, through `toDecimalPlaces`.
+ * @internal
+ */
+export const Dec = Decimal.clone({ defaults: true, precision: 100, toExpNeg: -100, toExpPos: 100 });
+/** @internal */
+export type Dec = InstanceType<typeof Dec>;
+
+/** Largest number of integer digits an amount given as input may have: amounts are below 10^15 major units. */
+export const MAX_INPUT_INTEGER_DIGITS = 15;
+/** Largest number of decimals a unit price may have. */
+export const MAX_UNIT_PRICE_DECIMALS = 30;
+/** Largest quantity a line may have. */
+export const MAX_QUANTITY = 1_000_000_000;
+/** Every computed amount stays below 10^30 major units, else `AMOUNT_OUT_OF_RANGE`. */
+export const MAX_RESULT_INTEGER_DIGITS = 30;

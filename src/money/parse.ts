@@ -1,0 +1,101 @@
+import { ruleError, type RuleError } from '../result.js';
+import { MAX_INPUT_INTEGER_DIGITS } from './decimal.js';
+
+/** @internal What a validated decimal amount looks like, before it becomes a value. */
+export interface ParsedDecimal {
+  readonly negative: boolean;
+  /** Integer digits without leading zeros ("" for zero). */
+  readonly integer: string;
+  /** Fraction digits as written (may end in zeros). */
+  readonly fraction: string;
+}
+
+/** @internal */
+export interface AmountRules {
+  /** Most decimals allowed; `Infinity` for none. */
+  readonly maxDecimals: number;
+  readonly allowNegative: boolean;
+  /** Name of the currency, for messages. */
+  readonly currencyCode: string;
+}
+
+const WHITESPACE = /\s/u;
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/iu;
+const EXPONENT = /^(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu;
+const PLAIN = /^(\d+)(?:\.(\d+))?$/u;
+
+/**
+ * @internal Checks a money-like input against the strict grammar
+ * `-?digits(.digits)?` and reports every problem with it.
+ */
+export function parseDecimalInput(input: unknown, rules: AmountRules, path: string): { value?: ParsedDecimal; errors: RuleError[] } {
+  const errors: RuleError[] = [];
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { errors: [ruleError('NON_FINITE_AMOUNT', path, `${String(input)} is not an amount`)] };
+    if (!Number.isInteger(input)) {
+      return { errors: [ruleError('FLOAT_AMOUNT', path, `the binary float ${String(input)} is not an exact amount: pass a decimal string such as "${input.toFixed(2)}"`)] };
+    }
+    if (!Number.isSafeInteger(input)) return { errors: [ruleError('AMOUNT_OUT_OF_RANGE', path, `${String(input)} is beyond the exact integer range of a JavaScript number: pass a decimal string`)] };
+    text = String(Object.is(input, -0) ? 0 : input);
+  } else if (typeof input === 'string') {
+    text = input;
+  } else {
+    return { errors: [ruleError('NOT_AN_AMOUNT', path, `expected a decimal string such as "12.34", got ${describe(input)}`)] };
+  }
+
+  if (WHITESPACE.test(text)) {
+    errors.push(ruleError('WHITESPACE', path, 'an amount may not contain whitespace'));
+    text = text.replace(/\s+/gu, '');
+  }
+  if (NON_FINITE.test(text)) return { errors: [...errors, ruleError('NON_FINITE_AMOUNT', path, `"${text}" is not an amount`)] };
+
+  let negative = false;
+  const sign = text[0];
+  if (sign === '+' || sign === '-') {
+    negative = sign === '-';
+    if (sign === '+' || !rules.allowNegative) errors.push(ruleError('SIGN_NOT_ALLOWED', path, sign === '+' ? 'write amounts without a "+" sign' : 'this amount must not be negative'));
+    text = text.slice(1);
+  }
+  if (EXPONENT.test(text)) return { errors: [...errors, ruleError('EXPONENT_NOTATION', path, `"${clip(text)}" uses exponent notation: write the digits out`)] };
+
+  const m = PLAIN.exec(text);
+  if (!m) return { errors: [...errors, ruleError('INVALID_AMOUNT', path, `"${clip(text)}" is not a decimal amount (digits, optionally "." and more digits)`)] };
+  const integer = (m[1] ?? '').replace(/^0+/u, '');
+  const fraction = m[2] ?? '';
+  if (integer.length > MAX_INPUT_INTEGER_DIGITS) {
+    errors.push(ruleError('AMOUNT_OUT_OF_RANGE', path, `amounts must be below 10^${MAX_INPUT_INTEGER_DIGITS} major units`));
+  }
+  if (fraction.length > rules.maxDecimals) {
+    errors.push(ruleError('TOO_MANY_DECIMALS', path, `${rules.currencyCode} amounts have at most ${rules.maxDecimals} decimals, got ${fraction.length}`));
+  }
+  if (errors.length > 0) return { errors };
+  return { value: { negative: negative && /[1-9]/u.test(integer + fraction), integer, fraction }, errors };
+}
+
+/** @internal The canonical decimal text of a parsed value, with at least `minDecimals` decimals. */
+export function decimalText(p: ParsedDecimal, minDecimals: number): string {
+  const fraction = p.fraction.replace(/0+$/u, '').padEnd(minDecimals, '0');
+  const body = (p.integer === '' ? '0' : p.integer) + (fraction === '' ? '' : `.${fraction}`);
+  return p.negative ? `-${body}` : body;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** @internal A short description of an unexpected value, for messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string "${clip(value)}"`;
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return `${typeof value} ${value.toString()}`;
+    default:
+      return typeof value === 'object' ? 'an object' : typeof value;
+  }
+}
+

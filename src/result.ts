@@ -1,0 +1,81 @@
+/**
+ * One problem found in an input: a stable machine-readable `code`, a `path`
+ * into the input (dot-separated, array indexes as numbers, `""` for the input
+ * itself) and a human `message`.
+ *
+ * @example
+ * ```ts
+ * import type { RuleError } from 'coupon-rules';
+ * const e: RuleError = { code: 'TOO_MANY_DECIMALS', path: 'lines.0.unitPrice', message: 'USD allows at most 2 decimals' };
+ * ```
+ */
+export interface RuleError {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The outcome of an operation that can fail for reasons of its input or of
+ * the business rules: either `{ ok: true, value }` or `{ ok: false, errors }`
+ * with every problem found (never just the first).
+ *
+ * @example
+ * ```ts
+ * import { parseMoney } from 'coupon-rules';
+ * const r = parseMoney('12.345', 'USD');
+ * if (!r.ok) console.log(r.errors.map((e) => e.code)); // ['TOO_MANY_DECIMALS']
+ * ```
+ */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly RuleError[] };
+
+/** @internal */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** @internal */
+export const fail = <T = never>(errors: readonly RuleError[]): Result<T> => ({ ok: false, errors });
+/** @internal */
+export const ruleError = (code: string, path: string, message: string): RuleError => ({ code, path, message });
+/** @internal */
+export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : `${base}.${String(key)}`);
+
+/**
+ * Thrown by the convenience constructors (`money`, `unitPrice`, `currency`)
+ * and by arithmetic misuse (mixing currencies, leaving the documented bounds).
+ * It carries the same structured `errors` that the `parse*` functions return.
+ *
+ * @example
+ * ```ts
+ * import { money, CouponRulesError } from 'coupon-rules';
+ * try { money('1e3', 'USD'); } catch (e) {
+ *   if (e instanceof CouponRulesError) console.log(e.code); // 'EXPONENT_NOTATION'
+ * }
+ * ```
+ */
+export class CouponRulesError extends Error {
+  /** The code of the first error (all of them are in `errors`). */
+  readonly code: string;
+  readonly errors: readonly RuleError[];
+
+  constructor(errors: readonly RuleError[]) {
+    const first = errors[0] ?? ruleError('UNKNOWN', '', 'unknown error');
+    super(errors.map((e) => (e.path === '' ? `${e.code}: ${e.message}` : `${e.code} at ${e.path}: ${e.message}`)).join('; '));
+    this.name = 'CouponRulesError';
+    this.code = first.code;
+    this.errors = errors;
+  }
+}
+
+/**
+ * Returns the value of an ok result, or throws a {@link CouponRulesError}
+ * carrying its errors.
+ *
+ * @example
+ * ```ts
+ * import { parseMoney, unwrap } from 'coupon-rules';
+ * const price = unwrap(parseMoney('9.99', 'USD'));
+ * ```
+ */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new CouponRulesError(result.errors);
+}

@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fcSeed: number;
+  }
+}
+
+// One seed for the whole run, printed so that any failing property can be replayed with FC_SEED=<seed> npm test.
+export default function setup(project: TestProject): void {
+  const fromEnv = process.env.FC_SEED;
+  const seed = fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : Math.floor(Math.random() * 2 ** 31);
+  console.log(`fast-check seed: ${seed} (replay with FC_SEED=${seed})`);
+  project.provide('fcSeed', seed);
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/fast-check-seed.ts'],
+    setupFiles: ['test/fast-check-setup.ts'],
+  },
+});
