@@ -99,3 +99,32 @@ export function describe(value: unknown): string {
   }
 }
 
+
+/** @internal The exact value of a parsed decimal as `units / 10^scale`. */
+export function scaledOf(p: ParsedDecimal): { readonly units: bigint; readonly scale: number } {
+  const units = BigInt((p.integer || '0') + p.fraction);
+  return { units: p.negative ? -units : units, scale: p.fraction.length };
+}
+
+/** @internal A parsed decimal with at most `minorUnits` decimals, as an integer count of minor units. */
+export function minorFromParsed(p: ParsedDecimal, minorUnits: number): bigint {
+  const { units, scale } = scaledOf(p);
+  return units * 10n ** BigInt(minorUnits - scale);
+}
+
+/** @internal Integer minor units as the canonical fixed string (`1234n, 2` → `"12.34"`). */
+export function formatMinor(units: bigint, minorUnits: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  if (minorUnits === 0) return negative ? `-${digits}` : digits;
+  const padded = digits.padStart(minorUnits + 1, '0');
+  const cut = padded.length - minorUnits;
+  const text = `${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  return negative ? `-${text}` : text;
+}
+
+/** @internal `units / 10^scale` as the shortest exact decimal string (`1250n, 2` → `"12.5"`). */
+export function formatScaled(units: bigint, scale: number): string {
+  const text = formatMinor(units, scale);
+  return scale === 0 ? text : text.replace(/\.?0+$/u, '');
+}

@@ -1,0 +1,38 @@
+import { divRound, type RoundingMode } from '../money/rounding.js';
+import type { ParsedCoupon, ParsedPercent } from './terms.js';
+
+/** @internal What a coupon takes off an eligible total, in minor units. */
+export interface CreditOutcome {
+  readonly credit: bigint;
+  /** Before the cap (percentage) or the order total (fixed) cut it down. */
+  readonly uncapped: bigint;
+  readonly capped: boolean;
+  /** The percentage applied (`null` for a fixed coupon). */
+  readonly percent: ParsedPercent | null;
+  /** Index of the tier reached, -1 for the base percentage or a fixed coupon. */
+  readonly tierIndex: number;
+}
+
+/**
+ * @internal The coupon credit on an eligible total (for a fixed coupon every
+ * line is eligible, so this is the subtotal). Monotone in `eligible`: a larger
+ * total never gives a smaller credit, which is what keeps batch credits
+ * non-negative.
+ */
+export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: RoundingMode): CreditOutcome {
+  if (coupon.type === 'fixed') {
+    const capped = coupon.amount > eligible;
+    return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, percent: null, tierIndex: -1 };
+  }
+  let tierIndex = -1;
+  for (let i = coupon.tiers.length - 1; i >= 0; i--) {
+    if ((coupon.tiers[i]?.minTotal ?? 0n) <= eligible) {
+      tierIndex = i;
+      break;
+    }
+  }
+  const percent = coupon.tiers[tierIndex]?.percent ?? coupon.percent;
+  const uncapped = divRound(eligible * percent.units, 100n * 10n ** BigInt(percent.scale), rounding);
+  const capped = coupon.maxDiscount > 0n && uncapped > coupon.maxDiscount;
+  return { credit: capped ? coupon.maxDiscount : uncapped, uncapped, capped, percent, tierIndex };
+}

@@ -1,0 +1,276 @@
+import { InputReader } from '../input.js';
+import { type Currency, parseCurrency } from '../money/currency.js';
+import { formatMinor, formatScaled, minorFromParsed, parseDecimalInput, scaledOf } from '../money/parse.js';
+import { fail, joinPath, ok, type Result } from '../result.js';
+
+/**
+ * A tier of a percentage coupon: from an eligible total of `minTotal`
+ * (inclusive) the coupon takes `percent` off.
+ *
+ * @example
+ * ```ts
+ * import type { CouponTier } from 'coupon-rules';
+ * const tier: CouponTier = { minTotal: '25.00', percent: '15' };
+ * ```
+ */
+export interface CouponTier {
+  readonly minTotal: string;
+  readonly percent: string;
+}
+
+/**
+ * Restricts a percentage coupon to lines whose item type is in `itemTypes`
+ * (`only`) or is not (`except`).
+ *
+ * @example
+ * ```ts
+ * import type { ItemTypeLimit } from 'coupon-rules';
+ * const partsOnly: ItemTypeLimit = { mode: 'only', itemTypes: ['Part'] };
+ * ```
+ */
+export interface ItemTypeLimit {
+  readonly mode: 'only' | 'except';
+  readonly itemTypes: readonly string[];
+}
+
+/**
+ * "Percentage off order total": `percent` of the eligible total, optionally
+ * raised by tiers, capped by `maxDiscount` (absent or `"0"`: no maximum),
+ * limited by item type and blind to sale items.
+ *
+ * @example
+ * ```ts
+ * import type { PercentCoupon } from 'coupon-rules';
+ * const coupon: PercentCoupon = { type: 'percent', percent: '10', maxDiscount: '20.00', excludeSaleItems: true };
+ * ```
+ */
+export interface PercentCoupon {
+  readonly type: 'percent';
+  readonly percent: string;
+  readonly maxDiscount?: string;
+  readonly tiers?: readonly CouponTier[];
+  readonly itemTypeLimit?: ItemTypeLimit;
+  readonly excludeSaleItems?: boolean;
+}
+
+/**
+ * "Fixed amount off order total": `amount`, never more than the order total.
+ * It has no cap, tiers, item-type limit or sale exclusion.
+ *
+ * @example
+ * ```ts
+ * import type { FixedCoupon } from 'coupon-rules';
+ * const coupon: FixedCoupon = { type: 'fixed', amount: '5.00' };
+ * ```
+ */
+export interface FixedCoupon {
+  readonly type: 'fixed';
+  readonly amount: string;
+}
+
+/**
+ * A seller's coupon terms: one of the two kinds, told apart by `type`.
+ *
+ * @example
+ * ```ts
+ * import type { CouponTerms } from 'coupon-rules';
+ * const describe = (c: CouponTerms) => (c.type === 'percent' ? `${c.percent}% off` : `${c.amount} off`);
+ * ```
+ */
+export type CouponTerms = PercentCoupon | FixedCoupon;
+
+/** Largest number of decimals a percentage may have. */
+export const MAX_PERCENT_DECIMALS = 10;
+
+/** @internal A percentage as `units / 10^scale` percent. */
+export interface ParsedPercent {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+/** @internal Coupon terms ready for integer arithmetic (amounts in minor units). */
+export type ParsedCoupon =
+  | {
+      readonly type: 'percent';
+      readonly percent: ParsedPercent;
+      readonly maxDiscount: bigint; // 0n: no maximum
+      readonly tiers: readonly { readonly minTotal: bigint; readonly percent: ParsedPercent }[];
+      readonly limit: { readonly mode: 'only' | 'except'; readonly itemTypes: ReadonlySet<string> } | null;
+      readonly excludeSaleItems: boolean;
+    }
+  | { readonly type: 'fixed'; readonly amount: bigint };
+
+const PERCENT_KEYS = ['type', 'percent', 'maxDiscount', 'tiers', 'itemTypeLimit', 'excludeSaleItems'] as const;
+const FIXED_KEYS = ['type', 'amount'] as const;
+const HUNDRED: ParsedPercent = { units: 100n, scale: 0 };
+
+function comparePercent(a: ParsedPercent, b: ParsedPercent): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.units * 10n ** BigInt(scale - a.scale);
+  const y = b.units * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** @internal Reads an amount that must be whole minor units and ≥ 0. */
+export function readMinor(r: InputReader, value: unknown, path: string, currency: Currency): bigint | undefined {
+  const p = parseDecimalInput(value, { maxDecimals: currency.minorUnits, allowNegative: false, currencyCode: currency.code }, path);
+  if (!p.value) {
+    r.errors.push(...p.errors);
+    return undefined;
+  }
+  return minorFromParsed(p.value, currency.minorUnits);
+}
+
+function readPercent(r: InputReader, value: unknown, path: string): ParsedPercent | undefined {
+  const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages' }, path);
+  if (!p.value) {
+    r.errors.push(...p.errors);
+    return undefined;
+  }
+  const pct = scaledOf(p.value);
+  if (pct.units <= 0n || comparePercent(pct, HUNDRED) > 0) {
+    r.error('INVALID_PERCENT', path, `a percentage is above 0 and at most 100, got ${formatScaled(pct.units, pct.scale)}`);
+    return undefined;
+  }
+  return pct;
+}
+
+/** @internal Reads coupon terms, reporting every problem into the reader. */
+export function readCoupon(r: InputReader, value: unknown, path: string, currency: Currency): ParsedCoupon | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    r.error('INVALID_TYPE', path, 'a coupon is an object with "type": "percent" or "fixed"');
+    return undefined;
+  }
+  const type = (value as { type?: unknown }).type;
+  if (type === 'fixed') {
+    const o = r.object(value, path, FIXED_KEYS);
+    if (!o) return undefined;
+    const amountPath = joinPath(path, 'amount');
+    const raw = r.required(o, 'amount', path);
+    if (raw === undefined) return undefined;
+    const amount = readMinor(r, raw, amountPath, currency);
+    if (amount === 0n) r.error('AMOUNT_NOT_POSITIVE', amountPath, 'a fixed coupon takes more than zero off');
+    return amount === undefined || amount === 0n ? undefined : { type: 'fixed', amount };
+  }
+  if (type !== 'percent') {
+    r.error('INVALID_COUPON_TYPE', joinPath(path, 'type'), '"type" is "percent" or "fixed"');
+    return undefined;
+  }
+  const o = r.object(value, path, PERCENT_KEYS);
+  if (!o) return undefined;
+  const before = r.errors.length;
+  const rawPercent = r.required(o, 'percent', path);
+  const percent = rawPercent === undefined ? undefined : readPercent(r, rawPercent, joinPath(path, 'percent'));
+  const rawMax = r.field(o, 'maxDiscount');
+  const maxDiscount = rawMax === undefined ? 0n : readMinor(r, rawMax, joinPath(path, 'maxDiscount'), currency);
+
+  const tiers: { minTotal: bigint; percent: ParsedPercent }[] = [];
+  const rawTiers = r.field(o, 'tiers');
+  const tierList = rawTiers === undefined ? [] : r.array(rawTiers, joinPath(path, 'tiers'));
+  tierList?.forEach((t, i) => {
+    const tp = joinPath(joinPath(path, 'tiers'), i);
+    const to = r.object(t, tp, ['minTotal', 'percent']);
+    if (!to) return;
+    const rawMin = r.required(to, 'minTotal', tp);
+    const rawPct = r.required(to, 'percent', tp);
+    const minTotal = rawMin === undefined ? undefined : readMinor(r, rawMin, joinPath(tp, 'minTotal'), currency);
+    const pct = rawPct === undefined ? undefined : readPercent(r, rawPct, joinPath(tp, 'percent'));
+    if (minTotal === 0n) r.error('TIER_MIN_TOTAL_NOT_POSITIVE', joinPath(tp, 'minTotal'), 'a tier starts above zero');
+    const prev = tiers[tiers.length - 1];
+    if (minTotal !== undefined && pct !== undefined && tiers.length === i) {
+      if (prev && minTotal <= prev.minTotal) r.error('TIERS_NOT_INCREASING', joinPath(tp, 'minTotal'), 'tier thresholds must be strictly increasing');
+      if (prev && comparePercent(pct, prev.percent) < 0) r.error('TIER_PERCENT_DECREASING', joinPath(tp, 'percent'), 'a higher tier may not take a smaller percentage');
+      if (percent && comparePercent(pct, percent) < 0) r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
+      tiers.push({ minTotal, percent: pct });
+    }
+  });
+
+  let limit: { mode: 'only' | 'except'; itemTypes: ReadonlySet<string> } | null = null;
+  const rawLimit = r.field(o, 'itemTypeLimit');
+  if (rawLimit !== undefined) {
+    const lp = joinPath(path, 'itemTypeLimit');
+    const lo = r.object(rawLimit, lp, ['mode', 'itemTypes']);
+    if (lo) {
+      const mode = r.required(lo, 'mode', lp);
+      if (mode !== undefined && mode !== 'only' && mode !== 'except') r.error('INVALID_ENUM', joinPath(lp, 'mode'), '"mode" is "only" or "except"');
+      const rawTypes = r.required(lo, 'itemTypes', lp);
+      const types = rawTypes === undefined ? undefined : r.array(rawTypes, joinPath(lp, 'itemTypes'));
+      if (types?.length === 0) r.error('EMPTY_ITEM_TYPES', joinPath(lp, 'itemTypes'), 'an item-type limit names at least one item type');
+      const set = new Set<string>();
+      types?.forEach((t, i) => {
+        const s = r.nonEmptyString(t, joinPath(joinPath(lp, 'itemTypes'), i));
+        if (s !== undefined) set.add(s);
+      });
+      if (mode === 'only' || mode === 'except') limit = { mode, itemTypes: set };
+    }
+  }
+  const rawExclude = r.field(o, 'excludeSaleItems');
+  const excludeSaleItems = rawExclude === undefined ? false : (r.boolean(rawExclude, joinPath(path, 'excludeSaleItems')) ?? false);
+  if (r.errors.length > before || percent === undefined || maxDiscount === undefined) return undefined;
+  return { type: 'percent', percent, maxDiscount, tiers, limit, excludeSaleItems };
+}
+
+/** @internal Canonical public terms from parsed ones. */
+export function couponTermsOf(c: ParsedCoupon, currency: Currency): CouponTerms {
+  if (c.type === 'fixed') return { type: 'fixed', amount: formatMinor(c.amount, currency.minorUnits) };
+  const terms: { -readonly [K in keyof PercentCoupon]: PercentCoupon[K] } = { type: 'percent', percent: formatScaled(c.percent.units, c.percent.scale) };
+  if (c.maxDiscount > 0n) terms.maxDiscount = formatMinor(c.maxDiscount, currency.minorUnits);
+  if (c.tiers.length > 0) terms.tiers = c.tiers.map((t) => ({ minTotal: formatMinor(t.minTotal, currency.minorUnits), percent: formatScaled(t.percent.units, t.percent.scale) }));
+  if (c.limit) terms.itemTypeLimit = { mode: c.limit.mode, itemTypes: [...c.limit.itemTypes] };
+  if (c.excludeSaleItems) terms.excludeSaleItems = true;
+  return terms;
+}
+
+/**
+ * Validates a seller's coupon terms for a currency and returns them in
+ * canonical form (percentages without trailing zeros, amounts at the
+ * currency's minor units, `maxDiscount: "0"`, empty tiers and
+ * `excludeSaleItems: false` dropped as the defaults they are). Every
+ * problem is reported: `INVALID_COUPON_TYPE`, `INVALID_PERCENT`,
+ * `AMOUNT_NOT_POSITIVE`, `TIER_MIN_TOTAL_NOT_POSITIVE`, `TIERS_NOT_INCREASING`,
+ * `TIER_PERCENT_DECREASING`, `TIER_BELOW_BASE_PERCENT`, `EMPTY_ITEM_TYPES`,
+ * `INVALID_ENUM`, `UNKNOWN_FIELD`, `REQUIRED`, `INVALID_TYPE` and the money codes.
+ *
+ * @example
+ * ```ts
+ * import { validateCouponTerms } from 'coupon-rules';
+ * const r = validateCouponTerms({ type: 'percent', percent: '10.0', tiers: [{ minTotal: '25', percent: '15' }] }, 'USD');
+ * if (r.ok) console.log(r.value); // { type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '15' }] }
+ * ```
+ */
+export function validateCouponTerms(input: unknown, currency: string | Currency, path = ''): Result<CouponTerms> {
+  const c = parseCurrency(currency);
+  if (!c.ok) return c;
+  const r = new InputReader();
+  const parsed = readCoupon(r, input, path, c.value);
+  return parsed && r.errors.length === 0 ? ok(couponTermsOf(parsed, c.value)) : fail(r.errors);
+}
+
+/**
+ * Changes a coupon to "fixed amount off": the percentage, cap, tiers,
+ * item-type limit and sale exclusion are dropped, as the rules require.
+ *
+ * @example
+ * ```ts
+ * import { toFixedCoupon } from 'coupon-rules';
+ * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00')); // { type: 'fixed', amount: '5.00' }
+ * ```
+ */
+export function toFixedCoupon(terms: CouponTerms, amount: string): FixedCoupon {
+  void terms; // nothing of a percentage coupon survives the change
+  return { type: 'fixed', amount };
+}
+
+/**
+ * Changes a coupon to "percentage off" with the given percent and no
+ * cap, tiers or limits (a fixed coupon has none to carry over).
+ *
+ * @example
+ * ```ts
+ * import { toPercentCoupon } from 'coupon-rules';
+ * console.log(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10')); // { type: 'percent', percent: '10' }
+ * ```
+ */
+export function toPercentCoupon(terms: CouponTerms, percent: string): PercentCoupon {
+  return terms.type === 'percent' ? { ...terms, percent } : { type: 'percent', percent };
+}

@@ -1,0 +1,90 @@
+import { joinPath, ruleError, type RuleError } from './result.js';
+import { describe } from './money/parse.js';
+
+/**
+ * @internal A reader over untrusted input (parsed JSON or a caller's object):
+ * it records every problem instead of stopping at the first, and only ever
+ * reads own properties, so `__proto__` or `constructor` keys are just
+ * unknown fields.
+ */
+export class InputReader {
+  readonly errors: RuleError[] = [];
+
+  error(code: string, path: string, message: string): void {
+    this.errors.push(ruleError(code, path, message));
+  }
+
+  /** An object with only the allowed keys; reports each unknown key. */
+  object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> | undefined {
+    const record = this.record(value, path);
+    if (!record) return undefined;
+    for (const key of Object.keys(record)) {
+      if (!allowed.includes(key)) this.error('UNKNOWN_FIELD', joinPath(path, key), `unknown field "${key.slice(0, 40)}"`);
+    }
+    return record;
+  }
+
+  /** An object used as a map: every own key is data, none is unknown. */
+  record(value: unknown, path: string): Record<string, unknown> | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.error('INVALID_TYPE', path, `expected an object, got ${describe(value)}`);
+      return undefined;
+    }
+    return value as Record<string, unknown>;
+  }
+
+  /** An own property, or `undefined` when absent. */
+  field(record: Record<string, unknown>, key: string): unknown {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+  }
+
+  required(record: Record<string, unknown>, key: string, path: string): unknown {
+    if (!Object.hasOwn(record, key) || record[key] === undefined) {
+      this.error('REQUIRED', joinPath(path, key), `"${key}" is required`);
+      return undefined;
+    }
+    return record[key];
+  }
+
+  string(value: unknown, path: string): string | undefined {
+    if (typeof value !== 'string') {
+      this.error('INVALID_TYPE', path, `expected a string, got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  nonEmptyString(value: unknown, path: string): string | undefined {
+    const s = this.string(value, path);
+    if (s === '') {
+      this.error('EMPTY_STRING', path, 'must not be empty');
+      return undefined;
+    }
+    return s;
+  }
+
+  boolean(value: unknown, path: string): boolean | undefined {
+    if (typeof value !== 'boolean') {
+      this.error('INVALID_TYPE', path, `expected true or false, got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  array(value: unknown, path: string): readonly unknown[] | undefined {
+    if (!Array.isArray(value)) {
+      this.error('INVALID_TYPE', path, `expected an array, got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A JSON integer (a number, not a string) in [min, max], else `code`. */
+  integer(value: unknown, path: string, min: number, max: number, code: string, what: string): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.error(code, path, `${what} must be an integer from ${min} to ${max} (a JSON number), got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,382 @@
+import { creditOn } from '../coupon/credit.js';
+import { type CouponTerms, type ParsedCoupon, readCoupon, readMinor } from '../coupon/terms.js';
+import { InputReader } from '../input.js';
+import { allocateInteger } from '../money/allocate.js';
+import { type Currency, findCurrency } from '../money/currency.js';
+import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/decimal.js';
+import { formatMinor, formatScaled, parseDecimalInput, scaledOf } from '../money/parse.js';
+import { divRound, type RoundingMode } from '../money/rounding.js';
+import { fail, joinPath, ok, type Result } from '../result.js';
+
+/**
+ * One line of an order: `quantity` units of an item of `itemType` at
+ * `unitPrice` (a decimal string; it may have more decimals than the
+ * currency). `onSale` defaults to false, `batch` to 1.
+ *
+ * @example
+ * ```ts
+ * import type { OrderLine } from 'coupon-rules';
+ * const line: OrderLine = { id: 'L1', itemType: 'Part', unitPrice: '0.0125', quantity: 400 };
+ * ```
+ */
+export interface OrderLine {
+  readonly id: string;
+  readonly itemType: string;
+  readonly unitPrice: string;
+  readonly quantity: number;
+  readonly onSale?: boolean;
+  readonly batch?: number;
+}
+
+/**
+ * The rounding modes a quote accepts: `half-up` (default) and `half-even`.
+ *
+ * @example
+ * ```ts
+ * import type { QuoteRounding } from 'coupon-rules';
+ * const rounding: QuoteRounding = 'half-even';
+ * ```
+ */
+export type QuoteRounding = Extract<RoundingMode, 'half-up' | 'half-even'>;
+
+/**
+ * What {@link quoteCoupon} takes: the order, its coupon (if any), the
+ * seller-entered credit and named charges. Same fields as the wire
+ * request of `op: "quote"`, without `op`.
+ *
+ * @example
+ * ```ts
+ * import type { QuoteRequest } from 'coupon-rules';
+ * const request: QuoteRequest = {
+ *   currency: 'USD',
+ *   lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2.50', quantity: 4 }],
+ *   coupon: { type: 'fixed', amount: '5.00' },
+ *   charges: { shipping: '3.50' },
+ * };
+ * ```
+ */
+export interface QuoteRequest {
+  readonly currency: string;
+  readonly rounding?: QuoteRounding;
+  readonly lines: readonly OrderLine[];
+  readonly coupon?: CouponTerms | null;
+  readonly sellerCredit?: string;
+  readonly charges?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A line of a quote: its total, whether the coupon applies to it, its share
+ * of the coupon credit and what is left (`net`).
+ *
+ * @example
+ * ```ts
+ * import type { QuotedLine } from 'coupon-rules';
+ * const line: QuotedLine = { id: 'L1', lineTotal: '5.00', eligible: true, couponCredit: '0.25', net: '4.75' };
+ * ```
+ */
+export interface QuotedLine {
+  readonly id: string;
+  readonly lineTotal: string;
+  readonly eligible: boolean;
+  readonly couponCredit: string;
+  readonly net: string;
+}
+
+/**
+ * The coupon credit that falls on one batch of the order.
+ *
+ * @example
+ * ```ts
+ * import type { QuotedBatch } from 'coupon-rules';
+ * const b: QuotedBatch = { batch: 2, couponCredit: '1.50' };
+ * ```
+ */
+export interface QuotedBatch {
+  readonly batch: number;
+  readonly couponCredit: string;
+}
+
+/**
+ * Why a line is outside the coupon: its item type is not in an `only`
+ * limit, is in an `except` limit, or it is on sale and sale items are excluded.
+ *
+ * @example
+ * ```ts
+ * import type { IneligibleReason } from 'coupon-rules';
+ * const why: IneligibleReason = 'ON_SALE';
+ * ```
+ */
+export type IneligibleReason = 'ITEM_TYPE_NOT_IN_LIMIT' | 'ITEM_TYPE_EXCLUDED' | 'ON_SALE';
+
+/**
+ * The "why" of a quote, for a shop to show: the tier reached, the credit
+ * before any cap, the charges, and the reasons each ineligible line is out.
+ *
+ * @example
+ * ```ts
+ * import { quoteCoupon } from 'coupon-rules';
+ * const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'Set', unitPrice: '30', quantity: 1, onSale: true }],
+ *   coupon: { type: 'percent', percent: '10', excludeSaleItems: true } });
+ * if (q.ok) console.log(q.value.explain.lines[0]?.reasons); // ['ON_SALE']
+ * ```
+ */
+export interface QuoteExplanation {
+  /** The tier whose threshold the eligible total reached (`null`: base percentage, fixed coupon or none). */
+  readonly tier: { readonly index: number; readonly minTotal: string; readonly percent: string } | null;
+  /** The credit before the maximum discount (percentage) or the order total (fixed) cut it down. */
+  readonly uncappedCredit: string;
+  /** The sum of all charges. */
+  readonly chargesTotal: string;
+  readonly lines: readonly { readonly id: string; readonly reasons: readonly IneligibleReason[] }[];
+}
+
+/**
+ * The exact outcome of a coupon on an order. Money is in decimal strings
+ * with exactly the currency's minor units. `feeBasis` is the subtotal before
+ * any credit: the coupon never lowers the seller's sales fee.
+ *
+ * @example
+ * ```ts
+ * import { quoteCoupon, type Quote } from 'coupon-rules';
+ * const r = quoteCoupon({ currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '5', quantity: 1 }], coupon: { type: 'percent', percent: '5' } });
+ * const q: Quote | undefined = r.ok ? r.value : undefined;
+ * console.log(q?.couponCredit); // '0.25'
+ * ```
+ */
+export interface Quote {
+  readonly subtotal: string;
+  readonly eligibleTotal: string;
+  readonly appliedPercent: string | null;
+  readonly couponCredit: string;
+  readonly capped: boolean;
+  readonly sellerCredit: string;
+  readonly totalCredit: string;
+  readonly grandTotal: string;
+  readonly feeBasis: string;
+  readonly lines: readonly QuotedLine[];
+  readonly batches: readonly QuotedBatch[];
+  readonly explain: QuoteExplanation;
+}
+
+/** @internal A validated request in integer minor units. */
+export interface ParsedQuoteRequest {
+  readonly currency: Currency;
+  readonly rounding: QuoteRounding;
+  readonly ids: readonly string[];
+  readonly itemTypes: readonly string[];
+  readonly lineTotals: readonly bigint[];
+  readonly onSale: readonly boolean[];
+  readonly batches: readonly number[];
+  readonly coupon: ParsedCoupon | null;
+  readonly sellerCredit: bigint;
+  readonly chargesTotal: bigint;
+}
+
+const REQUEST_KEYS = ['currency', 'rounding', 'lines', 'coupon', 'sellerCredit', 'charges'] as const;
+const LINE_KEYS = ['id', 'itemType', 'unitPrice', 'quantity', 'onSale', 'batch'] as const;
+/** Largest batch number. */
+export const MAX_BATCH = 1_000_000;
+const CHARGE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/u;
+
+/** @internal Reads and validates a quote request (without `op`), reporting every problem. */
+export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = []): Result<ParsedQuoteRequest> {
+  const r = new InputReader();
+  const o = r.object(input, '', [...REQUEST_KEYS, ...extraKeys]);
+  if (!o) return fail(r.errors);
+
+  const rawCurrency = r.required(o, 'currency', '');
+  let currency: Currency | undefined;
+  if (rawCurrency !== undefined) {
+    const code = r.string(rawCurrency, 'currency');
+    if (code !== undefined) {
+      currency = findCurrency(code);
+      if (!currency) r.error('UNKNOWN_CURRENCY', 'currency', `"${code.slice(0, 40)}" is not an active ISO 4217 currency code`);
+    }
+  }
+  const rawRounding = r.field(o, 'rounding');
+  let rounding: QuoteRounding = 'half-up';
+  if (rawRounding !== undefined) {
+    if (rawRounding === 'half-up' || rawRounding === 'half-even') rounding = rawRounding;
+    else r.error('INVALID_ROUNDING', 'rounding', '"rounding" is "half-up" (the default) or "half-even"');
+  }
+
+  const rawLines = r.required(o, 'lines', '');
+  const lines = rawLines === undefined ? undefined : r.array(rawLines, 'lines');
+  if (lines?.length === 0) r.error('EMPTY_LINES', 'lines', 'an order has at least one line');
+  const n = lines?.length ?? 0;
+  const ids: string[] = new Array<string>(n);
+  const itemTypes: string[] = new Array<string>(n);
+  const lineTotals: bigint[] = new Array<bigint>(n);
+  const onSale: boolean[] = new Array<boolean>(n);
+  const batches: number[] = new Array<number>(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const path = `lines.${i}`;
+    const line = r.object(lines?.[i], path, LINE_KEYS);
+    if (!line) continue;
+    const rawId = r.required(line, 'id', path);
+    const id = rawId === undefined ? undefined : r.nonEmptyString(rawId, `${path}.id`);
+    if (id !== undefined) {
+      if (seen.has(id)) r.error('DUPLICATE_LINE_ID', `${path}.id`, `line id "${id.slice(0, 40)}" is used twice`);
+      seen.add(id);
+      ids[i] = id;
+    }
+    const rawType = r.required(line, 'itemType', path);
+    const itemType = rawType === undefined ? undefined : r.nonEmptyString(rawType, `${path}.itemType`);
+    if (itemType !== undefined) itemTypes[i] = itemType;
+    const rawPrice = r.required(line, 'unitPrice', path);
+    const price =
+      rawPrice === undefined ? undefined : parseDecimalInput(rawPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices' }, `${path}.unitPrice`);
+    if (price) r.errors.push(...price.errors);
+    const rawQty = r.required(line, 'quantity', path);
+    const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');
+    if (price?.value && quantity !== undefined && currency) {
+      const { units, scale } = scaledOf(price.value);
+      const minor = currency.minorUnits;
+      const product = units * BigInt(quantity);
+      lineTotals[i] = scale <= minor ? product * 10n ** BigInt(minor - scale) : divRound(product, 10n ** BigInt(scale - minor), rounding);
+    }
+    const rawSale = r.field(line, 'onSale');
+    onSale[i] = rawSale === undefined ? false : (r.boolean(rawSale, `${path}.onSale`) ?? false);
+    const rawBatch = r.field(line, 'batch');
+    batches[i] = rawBatch === undefined ? 1 : (r.integer(rawBatch, `${path}.batch`, 1, MAX_BATCH, 'INVALID_BATCH', 'a batch') ?? 1);
+  }
+
+  // Amounts below need the currency; without one, only their shape can be judged.
+  const money = currency ?? { code: 'the currency', minorUnits: MAX_UNIT_PRICE_DECIMALS };
+  const rawCoupon = r.field(o, 'coupon');
+  const coupon = rawCoupon === undefined || rawCoupon === null ? null : (readCoupon(r, rawCoupon, 'coupon', money) ?? null);
+  const rawSeller = r.field(o, 'sellerCredit');
+  const sellerCredit = rawSeller === undefined ? 0n : (readMinor(r, rawSeller, 'sellerCredit', money) ?? 0n);
+  let chargesTotal = 0n;
+  const rawCharges = r.field(o, 'charges');
+  if (rawCharges !== undefined) {
+    const charges = r.record(rawCharges, 'charges');
+    if (charges) {
+      for (const name of Object.keys(charges)) {
+        const path = joinPath('charges', name);
+        if (!CHARGE_NAME.test(name)) r.error('INVALID_CHARGE_NAME', path, 'a charge name is a letter followed by up to 63 letters, digits, "_" or "-"');
+        chargesTotal += readMinor(r, charges[name], path, money) ?? 0n;
+      }
+    }
+  }
+  if (r.errors.length > 0 || !currency) return fail(r.errors);
+  return ok({ currency, rounding, ids, itemTypes, lineTotals, onSale, batches, coupon, sellerCredit, chargesTotal });
+}
+
+/** @internal The quote of a validated request. */
+export function computeQuote(q: ParsedQuoteRequest): Result<Quote> {
+  const { currency, coupon, lineTotals, rounding } = q;
+  const mu = currency.minorUnits;
+  const fmt = (v: bigint) => formatMinor(v, mu);
+  const n = lineTotals.length;
+  const weights: bigint[] = new Array<bigint>(n);
+  const reasons: IneligibleReason[][] = new Array<IneligibleReason[]>(n);
+  let subtotal = 0n;
+  let eligibleTotal = 0n;
+  for (let i = 0; i < n; i++) {
+    const total = lineTotals[i] ?? 0n;
+    const why: IneligibleReason[] = [];
+    if (coupon?.type === 'percent') {
+      const limit = coupon.limit;
+      if (limit) {
+        const listed = limit.itemTypes.has(q.itemTypes[i] ?? '');
+        if (limit.mode === 'only' && !listed) why.push('ITEM_TYPE_NOT_IN_LIMIT');
+        if (limit.mode === 'except' && listed) why.push('ITEM_TYPE_EXCLUDED');
+      }
+      if (coupon.excludeSaleItems && q.onSale[i] === true) why.push('ON_SALE');
+    }
+    reasons[i] = why;
+    subtotal += total;
+    const w = why.length === 0 ? total : 0n;
+    weights[i] = w;
+    eligibleTotal += w;
+  }
+
+  const outcome = coupon ? creditOn(coupon, eligibleTotal, rounding) : null;
+  const credit = outcome?.credit ?? 0n;
+  const shares = credit > 0n ? allocateInteger(credit, weights) : weights.map(() => 0n);
+
+  // Batches: the whole-order credit with each batch included, minus the credit before it.
+  const batchNumbers = [...new Set(q.batches)].sort((a, b) => a - b);
+  const eligibleByBatch = new Map<number, bigint>();
+  for (let i = 0; i < n; i++) {
+    const b = q.batches[i] ?? 1;
+    eligibleByBatch.set(b, (eligibleByBatch.get(b) ?? 0n) + (weights[i] ?? 0n));
+  }
+  let prefix = 0n;
+  let before = 0n;
+  const batches = batchNumbers.map((batch) => {
+    prefix += eligibleByBatch.get(batch) ?? 0n;
+    const upTo = coupon ? creditOn(coupon, prefix, rounding).credit : 0n;
+    const part = upTo - before;
+    before = upTo;
+    return { batch, couponCredit: fmt(part) };
+  });
+
+  const totalCredit = credit + q.sellerCredit;
+  if (totalCredit > subtotal + q.chargesTotal) {
+    return fail([
+      {
+        code: 'CREDIT_EXCEEDS_TOTAL',
+        path: 'sellerCredit',
+        message: `the total credit ${fmt(totalCredit)} (coupon ${fmt(credit)} + seller ${fmt(q.sellerCredit)}) is more than the subtotal plus charges, ${fmt(subtotal + q.chargesTotal)}`,
+      },
+    ]);
+  }
+  const tier = outcome && coupon?.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined;
+  const lines: QuotedLine[] = new Array<QuotedLine>(n);
+  const explainLines: { id: string; reasons: IneligibleReason[] }[] = new Array<{ id: string; reasons: IneligibleReason[] }>(n);
+  for (let i = 0; i < n; i++) {
+    const total = lineTotals[i] ?? 0n;
+    const share = shares[i] ?? 0n;
+    const id = q.ids[i] ?? '';
+    lines[i] = { id, lineTotal: fmt(total), eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: fmt(total - share) };
+    explainLines[i] = { id, reasons: reasons[i] ?? [] };
+  }
+  return ok({
+    subtotal: fmt(subtotal),
+    eligibleTotal: fmt(eligibleTotal),
+    appliedPercent: outcome?.percent ? formatScaled(outcome.percent.units, outcome.percent.scale) : null,
+    couponCredit: fmt(credit),
+    capped: outcome?.capped ?? false,
+    sellerCredit: fmt(q.sellerCredit),
+    totalCredit: fmt(totalCredit),
+    grandTotal: fmt(subtotal + q.chargesTotal - totalCredit),
+    feeBasis: fmt(subtotal),
+    lines,
+    batches,
+    explain: {
+      tier: tier && outcome ? { index: outcome.tierIndex, minTotal: fmt(tier.minTotal), percent: formatScaled(tier.percent.units, tier.percent.scale) } : null,
+      uncappedCredit: fmt(outcome?.uncapped ?? 0n),
+      chargesTotal: fmt(q.chargesTotal),
+      lines: explainLines,
+    },
+  });
+}
+
+/**
+ * Quotes a coupon on an order: line totals (unit price × quantity, rounded
+ * once with the request's mode), which lines the coupon applies to, the
+ * tier reached, the credit (capped by `maxDiscount`, or by the order total
+ * for a fixed coupon), where it lands (largest remainder over eligible
+ * lines), what each batch receives, and the totals. Input is validated
+ * completely; every problem comes back with its `code` and `path`.
+ *
+ * @example
+ * ```ts
+ * import { quoteCoupon } from 'coupon-rules';
+ * const r = quoteCoupon({
+ *   currency: 'USD',
+ *   lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.0125', quantity: 400 }],
+ *   coupon: { type: 'percent', percent: '5', maxDiscount: '20.00' },
+ *   sellerCredit: '1.00',
+ *   charges: { shipping: '3.50' },
+ * });
+ * if (r.ok) console.log(r.value.couponCredit, r.value.grandTotal); // '0.25' '7.25'
+ * ```
+ */
+export function quoteCoupon(request: QuoteRequest): Result<Quote> {
+  const parsed = readQuoteRequest(request);
+  return parsed.ok ? computeQuote(parsed.value) : parsed;
+}
