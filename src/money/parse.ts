@@ -22,7 +22,7 @@ export interface AmountRules {
 const WHITESPACE = /\s/u;
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/iu;
 const EXPONENT = /^(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu;
-const PLAIN = /^(\d+)(?:\.(\d+))?$/u;
+const PLAIN = /^(0|[1-9]\d*)(?:\.(\d+))?$/u;
 
 /**
  * @internal Checks a money-like input against the strict grammar

@@ -1,0 +1,87 @@
+import { computeQuote, readQuoteRequest } from '../order/quote.js';
+import type { Quote } from '../order/quote.js';
+import { ruleError, type RuleError } from '../result.js';
+
+/**
+ * An answer of the JSON-lines wire format: `{ ok: true, result }` or
+ * `{ ok: false, errors }`.
+ *
+ * @example
+ * ```ts
+ * import { answerWireRequest, type WireAnswer } from 'coupon-rules';
+ * const a: WireAnswer = answerWireRequest({ op: 'quote', currency: 'USD', lines: [] });
+ * console.log(a.ok); // false (EMPTY_LINES)
+ * ```
+ */
+export type WireAnswer = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly errors: readonly RuleError[] };
+
+/**
+ * The ops the wire format knows.
+ *
+ * @example
+ * ```ts
+ * import { WIRE_OP_NAMES } from 'coupon-rules';
+ * console.log(WIRE_OP_NAMES); // ['quote']
+ * ```
+ */
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote']);
+
+/** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
+function wireQuote(q: Quote): unknown {
+  const { explain, ...result } = q;
+  void explain;
+  return result;
+}
+
+/**
+ * Answers one parsed wire request (an object with an `op`). Never throws
+ * on bad input: every problem is an `ok: false` answer.
+ *
+ * @example
+ * ```ts
+ * import { answerWireRequest } from 'coupon-rules';
+ * const a = answerWireRequest({ op: 'quote', currency: 'JPY', lines: [{ id: 'a', itemType: 'Set', unitPrice: '1000', quantity: 2 }], coupon: { type: 'fixed', amount: '500' } });
+ * console.log(a); // { ok: true, result: { subtotal: '2000', …, grandTotal: '1500', … } }
+ * ```
+ */
+export function answerWireRequest(request: unknown): WireAnswer {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return { ok: false, errors: [ruleError('INVALID_TYPE', '', 'a request is a JSON object with an "op"')] };
+  }
+  const op = Object.hasOwn(request, 'op') ? (request as { op?: unknown }).op : undefined;
+  switch (op) {
+    case 'quote': {
+      const parsed = readQuoteRequest(request, ['op']);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      const quote = computeQuote(parsed.value);
+      return quote.ok ? { ok: true, result: wireQuote(quote.value) } : { ok: false, errors: quote.errors };
+    }
+    case undefined:
+      return { ok: false, errors: [ruleError('REQUIRED', 'op', `"op" is required: one of ${WIRE_OP_NAMES.join(', ')}`)] };
+    default:
+      return { ok: false, errors: [ruleError('UNKNOWN_OP', 'op', `unknown op; known ops: ${WIRE_OP_NAMES.join(', ')}`)] };
+  }
+}
+
+/**
+ * Answers one line of the JSON-lines wire format with one line (no
+ * newline). Text that is not JSON is `INVALID_JSON`; the answer is always
+ * a JSON object.
+ *
+ * @example
+ * ```ts
+ * import { answerWireLine } from 'coupon-rules';
+ * console.log(answerWireLine('{"op":"quote"'));
+ * // {"ok":false,"errors":[{"code":"INVALID_JSON","path":"","message":"…"}]}
+ * ```
+ */
+export function answerWireLine(line: string): string {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
+    return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
+  }
+  return JSON.stringify(answerWireRequest(request));
+}

@@ -1,0 +1,1 @@
+export { WIRE_OP_NAMES, type WireAnswer, answerWireLine, answerWireRequest } from './answer.js';

@@ -1,0 +1,107 @@
+import * as z from 'zod';
+
+// The JSON wire contract v1 as zod schemas. They describe the shape a
+// request and an answer must have; rules that depend on other fields (whole
+// minor units of the request's currency, increasing tiers, unique line ids)
+// are enforced by the library itself and listed in docs/wire-format.md.
+
+const amount = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,14})(\.\d{1,30})?$/)
+  .describe('A non-negative decimal string below 10^15, no sign, exponent or whitespace; whole minor units of the request currency');
+const unitPrice = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,14})(\.\d{1,30})?$/)
+  .describe('A non-negative decimal string below 10^15 with up to 30 decimals');
+const percent = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,2})(\.\d{1,10})?$/)
+  .describe('A percentage above 0 and at most 100, as a decimal string with up to 10 decimals');
+const answerMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Money with exactly the currency minor units');
+
+/** A line of an order on the wire. */
+export const OrderLineSchema = z.strictObject({
+  id: z.string().min(1),
+  itemType: z.string().min(1),
+  unitPrice,
+  quantity: z.int().min(1).max(1_000_000_000),
+  onSale: z.boolean().optional(),
+  batch: z.int().min(1).max(1_000_000).optional(),
+});
+
+/** A tier of a percentage coupon. */
+export const CouponTierSchema = z.strictObject({ minTotal: amount, percent });
+
+/** The item-type limit of a percentage coupon. */
+export const ItemTypeLimitSchema = z.strictObject({
+  mode: z.enum(['only', 'except']),
+  itemTypes: z.array(z.string().min(1)).min(1),
+});
+
+/** "Percentage off order total" coupon terms. */
+export const PercentCouponSchema = z.strictObject({
+  type: z.literal('percent'),
+  percent,
+  maxDiscount: amount.optional(),
+  tiers: z.array(CouponTierSchema).optional(),
+  itemTypeLimit: ItemTypeLimitSchema.optional(),
+  excludeSaleItems: z.boolean().optional(),
+});
+
+/** "Fixed amount off order total" coupon terms. */
+export const FixedCouponSchema = z.strictObject({ type: z.literal('fixed'), amount });
+
+/** Coupon terms of either kind. */
+export const CouponTermsSchema = z.discriminatedUnion('type', [PercentCouponSchema, FixedCouponSchema]);
+
+/** The request of `op: "quote"`. */
+export const QuoteRequestSchema = z.strictObject({
+  op: z.literal('quote'),
+  currency: z.string().regex(/^[A-Z]{3}$/).describe('An active ISO 4217 currency code'),
+  rounding: z.enum(['half-up', 'half-even']).optional(),
+  lines: z.array(OrderLineSchema).min(1),
+  coupon: CouponTermsSchema.nullable().optional(),
+  sellerCredit: amount.optional(),
+  charges: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/), amount).optional(),
+});
+
+/** A structured error in an answer. */
+export const WireErrorSchema = z.strictObject({ code: z.string().min(1), path: z.string(), message: z.string() });
+
+/** The `result` of a successful quote. */
+export const QuoteResultSchema = z.strictObject({
+  subtotal: answerMoney,
+  eligibleTotal: answerMoney,
+  appliedPercent: z.string().nullable(),
+  couponCredit: answerMoney,
+  capped: z.boolean(),
+  sellerCredit: answerMoney,
+  totalCredit: answerMoney,
+  grandTotal: answerMoney,
+  feeBasis: answerMoney,
+  lines: z.array(z.strictObject({ id: z.string(), lineTotal: answerMoney, eligible: z.boolean(), couponCredit: answerMoney, net: answerMoney })),
+  batches: z.array(z.strictObject({ batch: z.int().min(1), couponCredit: answerMoney })),
+});
+
+/** A failed answer, for any op. */
+export const FailureAnswerSchema = z.strictObject({ ok: z.literal(false), errors: z.array(WireErrorSchema).min(1) });
+
+/** The answer to `op: "quote"`. */
+export const QuoteAnswerSchema = z.union([z.strictObject({ ok: z.literal(true), result: QuoteResultSchema }), FailureAnswerSchema]);
+
+/** Every wire op with its request and answer schema. */
+export const WIRE_OPS = {
+  quote: { request: QuoteRequestSchema, answer: QuoteAnswerSchema },
+} as const;
+
+/** The name of a wire op. */
+export type WireOp = keyof typeof WIRE_OPS;
+
+/**
+ * The JSON Schema (draft 2020-12) of an op's request or answer, generated
+ * from the zod schema.
+ */
+export function wireJsonSchema(op: WireOp, which: 'request' | 'answer'): Record<string, unknown> {
+  const schema = WIRE_OPS[op][which];
+  return { $id: `urn:coupon-rules:wire:v1:${op}.${which}`, ...z.toJSONSchema(schema, { io: which === 'request' ? 'input' : 'output' }) };
+}
