@@ -76,7 +76,7 @@ export class InputReader {
       this.error('INVALID_TYPE', path, `expected an array, got ${describe(value)}`);
       return undefined;
     }
-    return value;
+    return value as readonly unknown[];
   }
 
   /** A JSON integer (a number, not a string) in [min, max], else `code`. */

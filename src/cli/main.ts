@@ -57,7 +57,6 @@ function quote(args: readonly string[]): number {
     return 0;
   }
   const { op, ...tsRequest } = request as QuoteRequest & { op: string };
-  void op;
   const q = quoteCoupon(tsRequest);
   if (!q.ok) return 1; // cannot happen: the wire answer above was ok
   process.stdout.write(formatQuote(tsRequest, q.value));

@@ -256,8 +256,8 @@ export function validateCouponTerms(input: unknown, currency: string | Currency,
  * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00')); // { type: 'fixed', amount: '5.00' }
  * ```
  */
-export function toFixedCoupon(terms: CouponTerms, amount: string): FixedCoupon {
-  void terms; // nothing of a percentage coupon survives the change
+export function toFixedCoupon(_terms: CouponTerms, amount: string): FixedCoupon {
+  // Nothing of a percentage coupon survives the change: no cap, tiers, limit or sale exclusion.
   return { type: 'fixed', amount };
 }
 

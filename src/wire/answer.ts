@@ -29,7 +29,6 @@ export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote']);
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
   const { explain, ...result } = q;
-  void explain;
   return result;
 }
 

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runOracle } from '../../src/cli/oracle.js';
+import { answerWireLine } from '../../src/index.js';
+import { quoteRequestArb } from '../arbitraries.js';
+
+async function oracle(chunks: readonly (string | Buffer)[]): Promise<string[]> {
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (d: Buffer) => (text += d.toString('utf8')));
+  await runOracle(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))), output);
+  return text.split('\n').slice(0, -1);
+}
+
+const cli = (args: readonly string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+
+const valid = JSON.stringify({ op: 'quote', currency: 'USD', lines: [{ id: 'a', itemType: 'Part', unitPrice: '1.00', quantity: 2 }], coupon: { type: 'fixed', amount: '0.50' } });
+
+describe('coupon-rules oracle', () => {
+  it('answers every hostile line with a structured error, one line each, in order', async () => {
+    const hostile: (string | Buffer)[] = [
+      'not json',
+      '',
+      '[]',
+      'null',
+      '{"op":"quote"',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"1","quantity":1}],"__proto__":{"polluted":true}}',
+      '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"1","quantity":1e999}]}',
+      '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"1","quantity":123456789012345678901234567890}]}',
+      '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"99999999999999999999999","quantity":1}]}',
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+      `{"op":"quote","currency":"USD","lines":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      valid,
+    ];
+    const input = hostile.flatMap((h) => [h, '\n']);
+    const answers = await oracle(input);
+    expect(answers).toHaveLength(hostile.length);
+    const parsed = answers.map((a) => JSON.parse(a) as { ok: boolean; errors?: { code: string }[] });
+    expect(parsed.map((p) => (p.ok ? 'ok' : p.errors?.[0]?.code))).toEqual([
+      'INVALID_JSON',
+      'INVALID_JSON',
+      'INVALID_TYPE',
+      'INVALID_TYPE',
+      'INVALID_JSON',
+      'INVALID_TYPE',
+      'UNKNOWN_FIELD',
+      'INVALID_QUANTITY',
+      'INVALID_QUANTITY',
+      'AMOUNT_OUT_OF_RANGE',
+      'INVALID_UTF8',
+      'INVALID_TYPE',
+      'ok',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reassembles lines split across chunks, accepts CRLF and a last line without newline', async () => {
+    const half = Math.floor(valid.length / 2);
+    const answers = await oracle([valid.slice(0, half), valid.slice(half), '\r\n', valid.slice(0, 10), valid.slice(10)]);
+    expect(answers).toHaveLength(2);
+    expect(answers.every((a) => a === answerWireLine(valid))).toBe(true);
+  });
+
+  it('gives the same answers as the TypeScript call, through a real process', () => {
+    const requests = fc.sample(quoteRequestArb, { numRuns: 300 }).map((r) => JSON.stringify({ op: 'quote', ...r }));
+    const run = cli(['oracle'], `${[...requests, 'garbage', ...requests].join('\n')}\n`);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n').slice(0, -1);
+    expect(lines).toEqual([...requests, 'garbage', ...requests].map(answerWireLine));
+  });
+});
+
+describe('coupon-rules quote / schema', () => {
+  it('prints a readable breakdown of the example order', () => {
+    const run = cli(['quote', 'examples/tiered-parts-order.json']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Applied percent            20% (tier 2: from 50.00)');
+    expect(run.stdout).toContain('Coupon credit              12.00 (capped; uncapped 12.70)');
+    expect(run.stdout).toMatch(/L3 .*— \(on sale\)/);
+    expect(run.stdout).toMatch(/L4 .*— \(item type not in limit\)/);
+    expect(run.stdout).toContain('Fee basis (before coupon)  173.39');
+  });
+
+  it('prints the answer object with --json, reading stdin with -', () => {
+    const run = cli(['quote', '-', '--json'], valid);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(answerWireLine(valid)));
+  });
+
+  it('exits 1 with the errors and their paths on invalid input, 2 on bad usage', () => {
+    const bad = cli(['quote', '-'], '{"currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"1.5","quantity":"2"}]}');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('INVALID_QUANTITY at lines.0.quantity');
+    expect(cli(['quote', '-'], 'nope').status).toBe(1);
+    expect(cli(['quote']).status).toBe(2);
+    expect(cli(['quote', 'no-such-file.json']).status).toBe(2);
+    expect(cli(['frobnicate']).status).toBe(2);
+    expect(cli(['schema', 'nope']).status).toBe(2);
+  });
+
+  it('prints the JSON Schema of the quote request', () => {
+    const run = cli(['schema', 'quote']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['op', 'currency', 'lines'] });
+  });
+});
