@@ -1,3 +1,4 @@
+import { pow10 } from '../money/parse.js';
 import { divRound, type RoundingMode } from '../money/rounding.js';
 import type { ParsedCoupon, ParsedPercent } from './terms.js';
 
@@ -32,7 +33,7 @@ export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: Round
     }
   }
   const percent = coupon.tiers[tierIndex]?.percent ?? coupon.percent;
-  const uncapped = divRound(eligible * percent.units, 100n * 10n ** BigInt(percent.scale), rounding);
+  const uncapped = divRound(eligible * percent.units, 100n * pow10(percent.scale), rounding);
   const capped = coupon.maxDiscount > 0n && uncapped > coupon.maxDiscount;
   return { credit: capped ? coupon.maxDiscount : uncapped, uncapped, capped, percent, tierIndex };
 }

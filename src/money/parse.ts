@@ -22,6 +22,8 @@ export interface AmountRules {
 const WHITESPACE = /\s/u;
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/iu;
 const EXPONENT = /^(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu;
+const STRICT = /^(0|[1-9]\d{0,14})(?:\.(\d+))?$/u;
+const NONE: RuleError[] = [];
 const PLAIN = /^(0|[1-9]\d*)(?:\.(\d+))?$/u;
 
 /**
@@ -29,6 +31,15 @@ const PLAIN = /^(0|[1-9]\d*)(?:\.(\d+))?$/u;
  * `-?digits(.digits)?` and reports every problem with it.
  */
 export function parseDecimalInput(input: unknown, rules: AmountRules, path: string): { value?: ParsedDecimal; errors: RuleError[] } {
+  // Fast path: the common, valid case needs one regex; only a failure pays for the diagnosis below.
+  if (typeof input === 'string') {
+    const m = STRICT.exec(input);
+    if (m) {
+      const integer = m[1] === '0' ? '' : (m[1] ?? '');
+      const fraction = m[2] ?? '';
+      if (fraction.length <= rules.maxDecimals) return { value: { negative: false, integer, fraction }, errors: NONE };
+    }
+  }
   const errors: RuleError[] = [];
   let text: string;
   if (typeof input === 'number') {
@@ -109,7 +120,14 @@ export function scaledOf(p: ParsedDecimal): { readonly units: bigint; readonly s
 /** @internal A parsed decimal with at most `minorUnits` decimals, as an integer count of minor units. */
 export function minorFromParsed(p: ParsedDecimal, minorUnits: number): bigint {
   const { units, scale } = scaledOf(p);
-  return units * 10n ** BigInt(minorUnits - scale);
+  return units * pow10(minorUnits - scale);
+}
+
+const POW10: readonly bigint[] = Array.from({ length: 64 }, (_, i) => 10n ** BigInt(i));
+
+/** @internal 10^n as a bigint (n ≥ 0), from a table for the sizes money uses. */
+export function pow10(n: number): bigint {
+  return POW10[n] ?? 10n ** BigInt(n);
 }
 
 /** @internal Integer minor units as the canonical fixed string (`1234n, 2` → `"12.34"`). */

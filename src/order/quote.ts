@@ -4,7 +4,7 @@ import { InputReader } from '../input.js';
 import { allocateInteger } from '../money/allocate.js';
 import { type Currency, findCurrency } from '../money/currency.js';
 import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/decimal.js';
-import { formatMinor, formatScaled, parseDecimalInput, scaledOf } from '../money/parse.js';
+import { formatMinor, formatScaled, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
 import { divRound, type RoundingMode } from '../money/rounding.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 
@@ -234,7 +234,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
       const { units, scale } = scaledOf(price.value);
       const minor = currency.minorUnits;
       const product = units * BigInt(quantity);
-      lineTotals[i] = scale <= minor ? product * 10n ** BigInt(minor - scale) : divRound(product, 10n ** BigInt(scale - minor), rounding);
+      lineTotals[i] = scale <= minor ? product * pow10(minor - scale) : divRound(product, pow10(scale - minor), rounding);
     }
     const rawSale = r.field(line, 'onSale');
     onSale[i] = rawSale === undefined ? false : (r.boolean(rawSale, `${path}.onSale`) ?? false);
