@@ -8,4 +8,5 @@ export * from './money/index.js';
 export { CouponRulesError, type Result, type RuleError, unwrap } from './result.js';
 export * from './coupon/index.js';
 export * from './order/index.js';
+export * from './lifecycle/index.js';
 export * from './wire/index.js';

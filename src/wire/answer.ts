@@ -1,5 +1,9 @@
+import { readCouponChoices } from '../lifecycle/choices.js';
+import { readIssueCheck } from '../lifecycle/issue.js';
+import { readCouponState } from '../lifecycle/state.js';
 import { computeQuote, readQuoteRequest } from '../order/quote.js';
 import type { Quote } from '../order/quote.js';
+import { InputReader } from '../input.js';
 import { ruleError, type RuleError } from '../result.js';
 
 /**
@@ -24,7 +28,7 @@ export type WireAnswer = { readonly ok: true; readonly result: unknown } | { rea
  * console.log(WIRE_OP_NAMES); // ['quote']
  * ```
  */
-export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote']);
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices']);
 
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
@@ -54,6 +58,22 @@ export function answerWireRequest(request: unknown): WireAnswer {
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       const quote = computeQuote(parsed.value);
       return quote.ok ? { ok: true, result: wireQuote(quote.value) } : { ok: false, errors: quote.errors };
+    }
+    case 'coupon-issue-check': {
+      const check = readIssueCheck(request, ['op']);
+      return check.ok ? { ok: true, result: check.value } : check;
+    }
+    case 'coupon-state': {
+      const r = new InputReader();
+      const o = r.object(request, '', ['op', 'coupon', 'events', 'at']) ?? {};
+      const state = readCouponState(r, r.field(o, 'coupon'), r.field(o, 'events'), r.field(o, 'at'), { coupon: 'coupon', events: 'events', at: 'at' });
+      if (!state.ok) return state;
+      const { status, expiresAt, allowed } = state.value;
+      return { ok: true, result: { status, expiresAt, allowed } };
+    }
+    case 'coupon-choices': {
+      const choices = readCouponChoices(request, ['op']);
+      return choices.ok ? { ok: true, result: choices.value } : choices;
     }
     case undefined:
       return { ok: false, errors: [ruleError('REQUIRED', 'op', `"op" is required: one of ${WIRE_OP_NAMES.join(', ')}`)] };

@@ -89,9 +89,111 @@ export const FailureAnswerSchema = z.strictObject({ ok: z.literal(false), errors
 /** The answer to `op: "quote"`. */
 export const QuoteAnswerSchema = z.union([z.strictObject({ ok: z.literal(true), result: QuoteResultSchema }), FailureAnswerSchema]);
 
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/)
+  .describe('An ISO 8601 instant with an explicit offset');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date YYYY-MM-DD, local to the store time zone');
+const timeZone = z.string().min(1).describe('An IANA time zone name');
+const id = z.string().min(1);
+
+/** The request of `op: "coupon-issue-check"`. */
+export const CouponIssueCheckRequestSchema = z.strictObject({
+  op: z.literal('coupon-issue-check'),
+  at: instant,
+  timeZone,
+  seller: z.strictObject({ id }),
+  recipient: z.strictObject({ id, registered: z.boolean(), emailConfirmed: z.boolean() }),
+  stoplisted: z.strictObject({ bySeller: z.boolean(), byRecipient: z.boolean() }),
+  expires: localDate.nullable().optional(),
+});
+
+/** The answer to `op: "coupon-issue-check"`. */
+export const CouponIssueCheckAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    result: z.strictObject({
+      allowed: z.boolean(),
+      violations: z.array(
+        z.strictObject({
+          code: z.enum(['SELF', 'RECIPIENT_UNREGISTERED', 'RECIPIENT_EMAIL_UNCONFIRMED', 'STOPLISTED_BY_SELLER', 'STOPLISTED_BY_RECIPIENT', 'EXPIRATION_REQUIRED', 'EXPIRATION_IN_PAST', 'EXPIRATION_TOO_FAR']),
+          message: z.string(),
+        }),
+      ),
+    }),
+  }),
+  FailureAnswerSchema,
+]);
+
+/** A coupon as issued. */
+export const CouponSchema = z.strictObject({ id, seller: id, recipient: id, expires: localDate, timeZone, terms: CouponTermsSchema });
+
+/** An event of a coupon's life. */
+export const CouponEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('edited'), at: instant, terms: CouponTermsSchema.optional(), expires: localDate.optional() }),
+  z.strictObject({ type: z.literal('redeemed'), at: instant, orderId: id, buyer: id, store: id, newOrder: z.boolean(), orderHasCoupon: z.boolean() }),
+  z.strictObject({ type: z.literal('declined'), at: instant }),
+  z.strictObject({ type: z.literal('deleted'), at: instant }),
+]);
+
+/** A coupon with its events. */
+export const CouponRecordSchema = CouponSchema.extend({ events: z.array(CouponEventSchema) });
+
+/** The request of `op: "coupon-state"`. */
+export const CouponStateRequestSchema = z.strictObject({ op: z.literal('coupon-state'), coupon: CouponSchema, events: z.array(CouponEventSchema), at: instant });
+
+const actionCheck = z.union([
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), code: z.enum(['COUPON_EXPIRED', 'COUPON_REDEEMED', 'COUPON_DECLINED', 'COUPON_DELETED']) }),
+]);
+
+/** The answer to `op: "coupon-state"`. */
+export const CouponStateAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    result: z.strictObject({
+      status: z.enum(['open', 'redeemed', 'declined', 'expired', 'deleted']),
+      expiresAt: z.string(),
+      allowed: z.strictObject({ edit: actionCheck, delete: actionCheck, decline: actionCheck, redeem: actionCheck }),
+    }),
+  }),
+  FailureAnswerSchema,
+]);
+
+/** The request of `op: "coupon-choices"`. */
+export const CouponChoicesRequestSchema = z.strictObject({
+  op: z.literal('coupon-choices'),
+  at: instant,
+  store: id,
+  buyer: id,
+  order: z.strictObject({
+    currency: QuoteRequestSchema.shape.currency,
+    rounding: QuoteRequestSchema.shape.rounding,
+    lines: QuoteRequestSchema.shape.lines,
+    newOrder: z.boolean(),
+    hasCoupon: z.boolean(),
+  }),
+  coupons: z.array(CouponRecordSchema),
+});
+
+/** The answer to `op: "coupon-choices"`. */
+export const CouponChoicesAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    result: z.strictObject({
+      prompt: z.enum(['none', 'offer', 'choose']),
+      choices: z.array(z.strictObject({ couponId: z.string(), couponCredit: answerMoney, expiresAt: z.string() })),
+    }),
+  }),
+  FailureAnswerSchema,
+]);
+
 /** Every wire op with its request and answer schema. */
 export const WIRE_OPS = {
   quote: { request: QuoteRequestSchema, answer: QuoteAnswerSchema },
+  'coupon-issue-check': { request: CouponIssueCheckRequestSchema, answer: CouponIssueCheckAnswerSchema },
+  'coupon-state': { request: CouponStateRequestSchema, answer: CouponStateAnswerSchema },
+  'coupon-choices': { request: CouponChoicesRequestSchema, answer: CouponChoicesAnswerSchema },
 } as const;
 
 /** The name of a wire op. */

@@ -1,0 +1,164 @@
+import { readCoupon } from '../coupon/terms.js';
+import { InputReader } from '../input.js';
+import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
+import { fail, joinPath, ok, type Result } from '../result.js';
+import { type CouponRecord, foldEvents, openBlock, readCouponFields, readEvents } from './state.js';
+import { type InstantInput, readInstant } from './time.js';
+
+/**
+ * The order a buyer is about to submit in a store.
+ *
+ * @example
+ * ```ts
+ * import type { CheckoutOrder } from 'coupon-rules';
+ * const order: CheckoutOrder = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2.00', quantity: 10 }], newOrder: true, hasCoupon: false };
+ * ```
+ */
+export interface CheckoutOrder {
+  readonly currency: string;
+  readonly rounding?: QuoteRounding;
+  readonly lines: readonly OrderLine[];
+  readonly newOrder: boolean;
+  readonly hasCoupon: boolean;
+}
+
+/**
+ * What {@link couponChoices} takes: the instant, the store and buyer, the
+ * order, and the buyer's coupons (any store, any status) with their events.
+ *
+ * @example
+ * ```ts
+ * import type { CouponChoicesRequest } from 'coupon-rules';
+ * const req: CouponChoicesRequest = { at: '2026-12-01T10:00:00Z', store: 's1', buyer: 'b1',
+ *   order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20', quantity: 1 }], newOrder: true, hasCoupon: false }, coupons: [] };
+ * ```
+ */
+export interface CouponChoicesRequest {
+  readonly at: InstantInput;
+  readonly store: string;
+  readonly buyer: string;
+  readonly order: CheckoutOrder;
+  readonly coupons: readonly CouponRecord[];
+}
+
+/**
+ * One coupon the buyer may redeem on this order, with the credit it would give.
+ *
+ * @example
+ * ```ts
+ * import type { CouponChoice } from 'coupon-rules';
+ * const c: CouponChoice = { couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z' };
+ * ```
+ */
+export interface CouponChoice {
+  readonly couponId: string;
+  readonly couponCredit: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * The checkout prompt: `none` (no open coupon), `offer` (one), `choose`
+ * (two or more), and the coupons ranked best first.
+ *
+ * @example
+ * ```ts
+ * import type { CouponChoices } from 'coupon-rules';
+ * const nothing: CouponChoices = { prompt: 'none', choices: [] };
+ * ```
+ */
+export interface CouponChoices {
+  readonly prompt: 'none' | 'offer' | 'choose';
+  readonly choices: readonly CouponChoice[];
+}
+
+/**
+ * The buyer's open coupons in this store for the order they are about to
+ * submit, ranked by the credit each would give on it (largest first, as
+ * the quote computes it), then earliest expiry, then id — so a shop can
+ * pre-select the best. A coupon counts when it was issued to this buyer by
+ * this store and is open and unexpired at `at`. An order that is not a new
+ * order submission, or already has a coupon, can take none: the prompt is
+ * `none`. Keeping the coupon for another order changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { couponChoices } from 'coupon-rules';
+ * const base = { seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'America/New_York', events: [] };
+ * const r = couponChoices({
+ *   at: '2026-12-01T10:00:00Z', store: 's1', buyer: 'b1',
+ *   order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], newOrder: true, hasCoupon: false },
+ *   coupons: [
+ *     { ...base, id: 'c1', terms: { type: 'fixed', amount: '1.50' } },
+ *     { ...base, id: 'c2', terms: { type: 'percent', percent: '10' } },
+ *   ],
+ * });
+ * if (r.ok) console.log(r.value.prompt, r.value.choices.map((c) => [c.couponId, c.couponCredit])); // 'choose' [['c2', '2.00'], ['c1', '1.50']]
+ * ```
+ */
+export function couponChoices(request: CouponChoicesRequest): Result<CouponChoices> {
+  return readCouponChoices(request, []);
+}
+
+/** @internal */
+export function readCouponChoices(input: unknown, extraKeys: readonly string[]): Result<CouponChoices> {
+  const r = new InputReader();
+  const o = r.object(input, '', ['at', 'store', 'buyer', 'order', 'coupons', ...extraKeys]);
+  if (!o) return fail(r.errors);
+  const at = readInstant(r, r.required(o, 'at', ''), 'at');
+  const store = r.nonEmptyString(r.required(o, 'store', ''), 'store');
+  const buyer = r.nonEmptyString(r.required(o, 'buyer', ''), 'buyer');
+  const rawOrder = r.required(o, 'order', '');
+  const order = rawOrder === undefined ? undefined : r.object(rawOrder, 'order', ['currency', 'rounding', 'lines', 'newOrder', 'hasCoupon']);
+  const newOrder = order && r.boolean(r.required(order, 'newOrder', 'order'), 'order.newOrder');
+  const hasCoupon = order && r.boolean(r.required(order, 'hasCoupon', 'order'), 'order.hasCoupon');
+  let quoteBase;
+  if (order) {
+    const { newOrder: _n, hasCoupon: _h, ...quotable } = order;
+    const q = readQuoteRequest(quotable);
+    if (q.ok) quoteBase = q.value;
+    else r.errors.push(...q.errors.map((e) => ({ ...e, path: joinPath('order', e.path) })));
+  }
+  const rawCoupons = r.required(o, 'coupons', '');
+  const list = rawCoupons === undefined ? undefined : r.array(rawCoupons, 'coupons');
+  const ids = new Set<string>();
+  const coupons = (list ?? []).map((raw, i) => {
+    const p = joinPath('coupons', i);
+    const fields = readCouponFields(r, raw, p, ['events']);
+    if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
+    if (fields) ids.add(fields.id);
+    const rawEvents = fields ? r.required(fields.raw, 'events', p) : undefined;
+    const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
+    return fields && events ? { ...fields, events, path: p } : undefined;
+  });
+  if (r.errors.length > 0 || at === undefined || !quoteBase) return fail(r.errors);
+
+  const choices: CouponChoice[] = [];
+  const expiry = new Map<string, number>();
+  for (const c of coupons) {
+    if (!c) continue;
+    const s = foldEvents(r, c, at, joinPath(c.path, 'events'));
+    if (c.seller !== store || c.recipient !== buyer || openBlock(s, at) !== null) continue;
+    const terms = readCoupon(r, s.terms, joinPath(c.path, 'terms'), quoteBase.currency);
+    if (!terms) continue;
+    const q = computeQuote({ ...quoteBase, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
+    if (!q.ok) {
+      r.errors.push(...q.errors);
+      continue;
+    }
+    expiry.set(c.id, s.expiresAt);
+    choices.push({ couponId: c.id, couponCredit: q.value.couponCredit, expiresAt: new Date(s.expiresAt).toISOString() });
+  }
+  if (r.errors.length > 0) return fail(r.errors);
+  if (newOrder !== true || hasCoupon !== false) return ok({ prompt: 'none', choices: [] });
+  const minor = (s: string) => BigInt(s.replace('.', ''));
+  choices.sort((a, b) => {
+    const ca = minor(a.couponCredit);
+    const cb = minor(b.couponCredit);
+    if (ca !== cb) return ca > cb ? -1 : 1;
+    const ea = expiry.get(a.couponId) ?? 0;
+    const eb = expiry.get(b.couponId) ?? 0;
+    if (ea !== eb) return ea - eb;
+    return a.couponId < b.couponId ? -1 : a.couponId > b.couponId ? 1 : 0;
+  });
+  return ok({ prompt: choices.length === 0 ? 'none' : choices.length === 1 ? 'offer' : 'choose', choices });
+}
