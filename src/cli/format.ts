@@ -1,3 +1,4 @@
+import { formatMoney, money as moneyOf } from '../money/money.js';
 import type { Quote, QuoteRequest } from '../order/quote.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -40,7 +41,7 @@ export function formatQuote(request: QuoteRequest, q: Quote): string {
   }
   money.push(['Coupon credit', `${q.couponCredit}${q.capped ? ` (capped; uncapped ${q.explain.uncappedCredit})` : ''}`]);
   money.push(['Seller credit', q.sellerCredit], ['Total credit', q.totalCredit]);
-  for (const [name, amount] of Object.entries(request.charges ?? {})) money.push([`Charge: ${name}`, amount]);
+  for (const [name, amount] of Object.entries(request.charges ?? {})) money.push([`Charge: ${name}`, formatMoney(moneyOf(amount, request.currency))]);
   money.push(['Grand total', q.grandTotal], ['Fee basis (before coupon)', q.feeBasis]);
   const w = Math.max(...money.map(([k]) => k.length));
   for (const [k, v] of money) out.push(`${pad(k, w)}  ${v}`);

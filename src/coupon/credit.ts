@@ -25,13 +25,15 @@ export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: Round
     const capped = coupon.amount > eligible;
     return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, percent: null, tierIndex: -1 };
   }
-  let tierIndex = -1;
-  for (let i = coupon.tiers.length - 1; i >= 0; i--) {
-    if ((coupon.tiers[i]?.minTotal ?? 0n) <= eligible) {
-      tierIndex = i;
-      break;
-    }
+  // Thresholds increase strictly: binary-search the highest one reached.
+  let lo = 0;
+  let hi = coupon.tiers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((coupon.tiers[mid]?.minTotal ?? 0n) <= eligible) lo = mid + 1;
+    else hi = mid;
   }
+  const tierIndex = lo - 1;
   const percent = coupon.tiers[tierIndex]?.percent ?? coupon.percent;
   const uncapped = divRound(eligible * percent.units, 100n * pow10(percent.scale), rounding);
   const capped = coupon.maxDiscount > 0n && uncapped > coupon.maxDiscount;

@@ -113,7 +113,7 @@ function comparePercent(a: ParsedPercent, b: ParsedPercent): number {
 
 /** @internal Reads an amount that must be whole minor units and ≥ 0. */
 export function readMinor(r: InputReader, value: unknown, path: string, currency: Currency): bigint | undefined {
-  const p = parseDecimalInput(value, { maxDecimals: currency.minorUnits, allowNegative: false, currencyCode: currency.code }, path);
+  const p = parseDecimalInput(value, { maxDecimals: currency.minorUnits, allowNegative: false, currencyCode: currency.code, stringsOnly: true }, path);
   if (!p.value) {
     r.errors.push(...p.errors);
     return undefined;
@@ -122,7 +122,7 @@ export function readMinor(r: InputReader, value: unknown, path: string, currency
 }
 
 function readPercent(r: InputReader, value: unknown, path: string): ParsedPercent | undefined {
-  const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages' }, path);
+  const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 }, path);
   if (!p.value) {
     r.errors.push(...p.errors);
     return undefined;
@@ -141,7 +141,14 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
     r.error('INVALID_TYPE', path, 'a coupon is an object with "type": "percent" or "fixed"');
     return undefined;
   }
-  const type = (value as { type?: unknown }).type;
+  const type = Object.hasOwn(value, 'type') ? (value as { type?: unknown }).type : undefined;
+  if (type !== 'fixed' && type !== 'percent') {
+    // Without a kind, judge the fields against both kinds so nothing else goes unreported.
+    r.object(value, path, [...new Set<string>([...PERCENT_KEYS, ...FIXED_KEYS])]);
+    if (type === undefined) r.error('REQUIRED', joinPath(path, 'type'), '"type" is required: "percent" or "fixed"');
+    else r.error('INVALID_COUPON_TYPE', joinPath(path, 'type'), '"type" is "percent" or "fixed"');
+    return undefined;
+  }
   if (type === 'fixed') {
     const o = r.object(value, path, FIXED_KEYS);
     if (!o) return undefined;
@@ -152,10 +159,6 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
     if (amount === 0n) r.error('AMOUNT_NOT_POSITIVE', amountPath, 'a fixed coupon takes more than zero off');
     return amount === undefined || amount === 0n ? undefined : { type: 'fixed', amount };
   }
-  if (type !== 'percent') {
-    r.error('INVALID_COUPON_TYPE', joinPath(path, 'type'), '"type" is "percent" or "fixed"');
-    return undefined;
-  }
   const o = r.object(value, path, PERCENT_KEYS);
   if (!o) return undefined;
   const before = r.errors.length;
@@ -165,6 +168,8 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   const maxDiscount = rawMax === undefined ? 0n : readMinor(r, rawMax, joinPath(path, 'maxDiscount'), currency);
 
   const tiers: { minTotal: bigint; percent: ParsedPercent }[] = [];
+  let lastMin: bigint | undefined;
+  let lastPercent: ParsedPercent | undefined;
   const rawTiers = r.field(o, 'tiers');
   const tierList = rawTiers === undefined ? [] : r.array(rawTiers, joinPath(path, 'tiers'));
   tierList?.forEach((t, i) => {
@@ -176,13 +181,17 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
     const minTotal = rawMin === undefined ? undefined : readMinor(r, rawMin, joinPath(tp, 'minTotal'), currency);
     const pct = rawPct === undefined ? undefined : readPercent(r, rawPct, joinPath(tp, 'percent'));
     if (minTotal === 0n) r.error('TIER_MIN_TOTAL_NOT_POSITIVE', joinPath(tp, 'minTotal'), 'a tier starts above zero');
-    const prev = tiers[tiers.length - 1];
-    if (minTotal !== undefined && pct !== undefined && tiers.length === i) {
-      if (prev && minTotal <= prev.minTotal) r.error('TIERS_NOT_INCREASING', joinPath(tp, 'minTotal'), 'tier thresholds must be strictly increasing');
-      if (prev && comparePercent(pct, prev.percent) < 0) r.error('TIER_PERCENT_DECREASING', joinPath(tp, 'percent'), 'a higher tier may not take a smaller percentage');
-      if (percent && comparePercent(pct, percent) < 0) r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
-      tiers.push({ minTotal, percent: pct });
+    // Each check compares with the nearest earlier tier whose field parsed, so one bad tier hides nothing after it.
+    if (minTotal !== undefined) {
+      if (lastMin !== undefined && minTotal <= lastMin) r.error('TIERS_NOT_INCREASING', joinPath(tp, 'minTotal'), 'tier thresholds must be strictly increasing');
+      lastMin = minTotal;
     }
+    if (pct !== undefined) {
+      if (lastPercent && comparePercent(pct, lastPercent) < 0) r.error('TIER_PERCENT_DECREASING', joinPath(tp, 'percent'), 'a higher tier may not take a smaller percentage');
+      if (percent && comparePercent(pct, percent) < 0) r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
+      lastPercent = pct;
+    }
+    if (minTotal !== undefined && pct !== undefined) tiers.push({ minTotal, percent: pct });
   });
 
   let limit: { mode: 'only' | 'except'; itemTypes: ReadonlySet<string> } | null = null;
@@ -247,30 +256,34 @@ export function validateCouponTerms(input: unknown, currency: string | Currency,
 }
 
 /**
- * Changes a coupon to "fixed amount off": the percentage, cap, tiers,
- * item-type limit and sale exclusion are dropped, as the rules require.
+ * Changes a coupon to "fixed amount off" `amount` (validated for the
+ * currency): the percentage, cap, tiers, item-type limit and sale exclusion
+ * are dropped, as the rules require when a seller changes the type.
  *
  * @example
  * ```ts
  * import { toFixedCoupon } from 'coupon-rules';
- * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00')); // { type: 'fixed', amount: '5.00' }
+ * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00', 'USD')); // { ok: true, value: { type: 'fixed', amount: '5.00' } }
  * ```
  */
-export function toFixedCoupon(_terms: CouponTerms, amount: string): FixedCoupon {
+export function toFixedCoupon(_terms: CouponTerms, amount: string, currency: string | Currency): Result<FixedCoupon> {
   // Nothing of a percentage coupon survives the change: no cap, tiers, limit or sale exclusion.
-  return { type: 'fixed', amount };
+  return validateCouponTerms({ type: 'fixed', amount }, currency) as Result<FixedCoupon>;
 }
 
 /**
- * Changes a coupon to "percentage off" with the given percent and no
- * cap, tiers or limits (a fixed coupon has none to carry over).
+ * Changes a coupon to "percentage off" `percent`. A fixed coupon becomes a
+ * plain percentage coupon (it has no cap, tiers or limits to carry over); a
+ * percentage coupon keeps its other settings with the new base percent. The
+ * result is validated (a base percent above a tier's is an error).
  *
  * @example
  * ```ts
  * import { toPercentCoupon } from 'coupon-rules';
- * console.log(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10')); // { type: 'percent', percent: '10' }
+ * console.log(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10', 'USD')); // { ok: true, value: { type: 'percent', percent: '10' } }
  * ```
  */
-export function toPercentCoupon(terms: CouponTerms, percent: string): PercentCoupon {
-  return terms.type === 'percent' ? { ...terms, percent } : { type: 'percent', percent };
+export function toPercentCoupon(terms: CouponTerms, percent: string, currency: string | Currency): Result<PercentCoupon> {
+  const next: PercentCoupon = terms.type === 'percent' ? { ...terms, percent } : { type: 'percent', percent };
+  return validateCouponTerms(next, currency) as Result<PercentCoupon>;
 }

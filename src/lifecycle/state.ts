@@ -336,11 +336,11 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
     }
     last = e.at;
     if (e.at > at) return; // the state is asked for at `at`: later events have not happened yet
-    const refuse = (code: string, why: string) => r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`);
+    const refuse = (code: string, why: string) => { r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`); };
     switch (e.type) {
       case 'edited': {
         const block = openBlock(s, e.at);
-        if (block) return refuse(block, `only an open coupon may be edited, and ${BLOCK_TEXT[block]}`);
+        if (block) { refuse(block, `only an open coupon may be edited, and ${BLOCK_TEXT[block]}`); return; }
         const today = localDateOf(new Date(e.at), c.timeZone);
         const bad = e.expires === undefined ? [] : expirationViolations(e.expires, today);
         for (const v of bad) r.error(v.code, joinPath(p, 'expires'), v.message);
@@ -362,13 +362,13 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       }
       case 'declined': {
         const block = openBlock(s, e.at);
-        if (block) return refuse(block, `only an open coupon may be declined, and ${BLOCK_TEXT[block]}`);
+        if (block) { refuse(block, `only an open coupon may be declined, and ${BLOCK_TEXT[block]}`); return; }
         s = { ...s, status: 'declined' };
         return;
       }
       case 'deleted': {
         const block = deleteBlock(s);
-        if (block) return refuse(block, `a coupon may be deleted unless it is redeemed, and ${BLOCK_TEXT[block]}`);
+        if (block) { refuse(block, `a coupon may be deleted unless it is redeemed, and ${BLOCK_TEXT[block]}`); return; }
         s = { ...s, status: 'deleted' };
         return;
       }

@@ -28,8 +28,11 @@ export type RatioPart = number | bigint | string;
 
 // An exact rational n / 10^scale from a ratio part.
 function scaled(part: RatioPart, what: string): { units: bigint; scale: number } {
-  if (typeof part === 'bigint') return { units: part, scale: 0 };
-  const p = parseDecimalInput(part, { maxDecimals: 30, allowNegative: true, currencyCode: what }, '');
+  if (typeof part === 'bigint') {
+    if (part < 0n) throw new CouponRulesError([ruleError('SIGN_NOT_ALLOWED', what, `the ${what} must not be negative`)]);
+    return { units: part, scale: 0 };
+  }
+  const p = parseDecimalInput(part, { maxDecimals: 30, allowNegative: false, currencyCode: what }, '');
   if (!p.value) throw new CouponRulesError(p.errors.map((e) => ({ ...e, path: what })));
   const { negative, integer, fraction } = p.value;
   const units = BigInt((integer || '0') + fraction);

@@ -121,9 +121,13 @@ function revalidate(value: unknown): Money | UnitPrice {
   const { kind, amount, currency } = value as Partial<Money> | Partial<UnitPrice>;
   const c = parseCurrency(currency);
   if (!c.ok) throw new CouponRulesError(c.errors);
-  if (kind === 'money') return unwrap(parseMoney(amount as unknown as string, c.value, { allowNegative: true }));
-  if (kind === 'unit-price') return unwrap(parseUnitPrice(amount as unknown as string, c.value));
-  throw new TypeError(`expected Money or UnitPrice, got ${describe(value)}`);
+  if (kind !== 'money' && kind !== 'unit-price') throw new TypeError(`expected Money or UnitPrice, got ${describe(value)}`);
+  // Computed amounts may reach the result bound, so re-check against it, not the input bound.
+  const rules = { maxDecimals: kind === 'money' ? c.value.minorUnits : MAX_UNIT_PRICE_DECIMALS, allowNegative: kind === 'money', currencyCode: c.value.code, stringsOnly: true, maxIntegerDigits: MAX_RESULT_INTEGER_DIGITS };
+  const p = parseDecimalInput(amount, rules, 'amount');
+  if (!p.value) throw new CouponRulesError(p.errors);
+  const text = decimalText(p.value, c.value.minorUnits);
+  return kind === 'money' ? new MoneyValue(text, c.value) : new UnitPriceValue(text, c.value);
 }
 
 function resolve(currency: CurrencyInput, path: string): Result<Currency> {

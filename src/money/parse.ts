@@ -17,14 +17,18 @@ export interface AmountRules {
   readonly allowNegative: boolean;
   /** Name of the currency, for messages. */
   readonly currencyCode: string;
+  /** Accept only strings (the wire and request objects): a JSON number is `NOT_AN_AMOUNT`. Default false. */
+  readonly stringsOnly?: boolean;
+  /** Most integer digits (default `MAX_INPUT_INTEGER_DIGITS`). */
+  readonly maxIntegerDigits?: number;
 }
 
 const WHITESPACE = /\s/u;
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/iu;
-const EXPONENT = /^(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu;
-const STRICT = /^(0|[1-9]\d{0,14})(?:\.(\d+))?$/u;
+// Unambiguous alternatives: no backtracking blow-up on long runs of digits.
+const EXPONENT = /^(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+$/iu;
+const STRICT = /^(0|[1-9]\d*)(?:\.(\d+))?$/u;
 const NONE: RuleError[] = [];
-const PLAIN = /^(0|[1-9]\d*)(?:\.(\d+))?$/u;
 
 /**
  * @internal Checks a money-like input against the strict grammar
@@ -34,7 +38,7 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
   // Fast path: the common, valid case needs one regex; only a failure pays for the diagnosis below.
   if (typeof input === 'string') {
     const m = STRICT.exec(input);
-    if (m) {
+    if (m && (m[1]?.length ?? 0) <= (rules.maxIntegerDigits ?? MAX_INPUT_INTEGER_DIGITS)) {
       const integer = m[1] === '0' ? '' : (m[1] ?? '');
       const fraction = m[2] ?? '';
       if (fraction.length <= rules.maxDecimals) return { value: { negative: false, integer, fraction }, errors: NONE };
@@ -44,6 +48,9 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { errors: [ruleError('NON_FINITE_AMOUNT', path, `${String(input)} is not an amount`)] };
+    if (rules.stringsOnly === true && Number.isInteger(input)) {
+      return { errors: [ruleError('NOT_AN_AMOUNT', path, `amounts are decimal strings: write "${String(input)}", not the number ${String(input)}`)] };
+    }
     if (!Number.isInteger(input)) {
       return { errors: [ruleError('FLOAT_AMOUNT', path, `the binary float ${String(input)} is not an exact amount: pass a decimal string such as "${input.toFixed(2)}"`)] };
     }
@@ -70,12 +77,13 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
   }
   if (EXPONENT.test(text)) return { errors: [...errors, ruleError('EXPONENT_NOTATION', path, `"${clip(text)}" uses exponent notation: write the digits out`)] };
 
-  const m = PLAIN.exec(text);
+  const m = STRICT.exec(text);
   if (!m) return { errors: [...errors, ruleError('INVALID_AMOUNT', path, `"${clip(text)}" is not a decimal amount (digits, optionally "." and more digits)`)] };
   const integer = (m[1] ?? '').replace(/^0+/u, '');
   const fraction = m[2] ?? '';
-  if (integer.length > MAX_INPUT_INTEGER_DIGITS) {
-    errors.push(ruleError('AMOUNT_OUT_OF_RANGE', path, `amounts must be below 10^${MAX_INPUT_INTEGER_DIGITS} major units`));
+  const maxInteger = rules.maxIntegerDigits ?? MAX_INPUT_INTEGER_DIGITS;
+  if (integer.length > maxInteger) {
+    errors.push(ruleError('AMOUNT_OUT_OF_RANGE', path, `amounts must be below 10^${maxInteger} major units`));
   }
   if (fraction.length > rules.maxDecimals) {
     errors.push(ruleError('TOO_MANY_DECIMALS', path, `${rules.currencyCode} amounts have at most ${rules.maxDecimals} decimals, got ${fraction.length}`));

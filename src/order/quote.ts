@@ -226,7 +226,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     if (itemType !== undefined) itemTypes[i] = itemType;
     const rawPrice = r.required(line, 'unitPrice', path);
     const price =
-      rawPrice === undefined ? undefined : parseDecimalInput(rawPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices' }, `${path}.unitPrice`);
+      rawPrice === undefined ? undefined : parseDecimalInput(rawPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true }, `${path}.unitPrice`);
     if (price) r.errors.push(...price.errors);
     const rawQty = r.required(line, 'quantity', path);
     const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');

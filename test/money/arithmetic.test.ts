@@ -48,6 +48,8 @@ describe('arithmetic', () => {
     expect(() => multiply(usd('1'), 1.5)).toThrow(/INVALID_QUANTITY/);
     expect(() => multiply(usd('1'), -1)).toThrow(/INVALID_QUANTITY/);
     expect(() => percentage(usd('1'), 0.1)).toThrow(/FLOAT_AMOUNT/);
+    expect(() => percentage(usd('10'), '-10')).toThrow(/SIGN_NOT_ALLOWED/);
+    expect(() => multiplyByRatio(usd('10'), -1n, 3)).toThrow(/SIGN_NOT_ALLOWED/);
   });
 
   it('rounds line totals once, with the named mode', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CouponRulesError, formatMoney, money, moneyFromMinor, parseMoney, parseUnitPrice, toMinorUnits, unitPrice } from '../../src/index.js';
+import { add, CouponRulesError, formatMoney, type Money, money, moneyFromMinor, multiply, parseMoney, parseUnitPrice, toMinorUnits, unitPrice } from '../../src/index.js';
 
 const codes = (r: ReturnType<typeof parseMoney>) => (r.ok ? [] : r.errors.map((e) => e.code));
 
@@ -16,6 +16,14 @@ describe('parsing money', () => {
     expect(moneyFromMinor(-5n, 'KWD').amount).toBe('-0.005');
     expect(toMinorUnits(money('12.34', 'USD'))).toBe(1234n);
     expect(String(money('12.34', 'USD'))).toBe('12.34 USD');
+  });
+
+  it('re-checks Money rebuilt from JSON against the result bound, not the input bound', () => {
+    const big = multiply(money('999999999999999.99', 'USD'), 10);
+    const rebuilt = JSON.parse(JSON.stringify(big)) as Money;
+    expect(add(rebuilt, money('0.01', 'USD')).amount).toBe('9999999999999999.91');
+    expect(() => add({ ...rebuilt, amount: '1.001' }, money('0.01', 'USD'))).toThrow(/TOO_MANY_DECIMALS/);
+    expect(() => add({ ...rebuilt, amount: 5 as unknown as string }, money('0.01', 'USD'))).toThrow(/NOT_AN_AMOUNT/);
   });
 
   it('is immutable', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CouponTerms, type OrderLine, type Quote, type QuoteRequest, quoteCoupon, toFixedCoupon, validateCouponTerms } from '../../src/index.js';
+import { type CouponTerms, type OrderLine, type Quote, type QuoteRequest, quoteCoupon, toFixedCoupon, toPercentCoupon, validateCouponTerms } from '../../src/index.js';
 import { quoteRequestArb } from '../arbitraries.js';
 import { modelTotals } from './model.js';
 
@@ -14,7 +14,7 @@ const codes = (req: unknown) => {
   return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
 };
 const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Partial<OrderLine> = {}): OrderLine => ({ id, itemType, unitPrice, quantity, ...extra });
-const cents = (s: string) => BigInt(s.replace('.', '').replace(/^-?0+(?=\d)/, ''));
+const cents = (s: string) => BigInt(s.replace('.', ''));
 
 describe('quoteCoupon: the worked examples of the rules', () => {
   it('answers the wire-contract example exactly', () => {
@@ -110,8 +110,11 @@ describe('quoteCoupon: the worked examples of the rules', () => {
   });
 
   it('drops every percentage-only setting when a coupon becomes fixed', () => {
-    const fixed = toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], excludeSaleItems: true }, '5.00');
-    expect(fixed).toEqual({ type: 'fixed', amount: '5.00' });
+    const fixed = toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], excludeSaleItems: true }, '5.00', 'USD');
+    expect(fixed).toEqual({ ok: true, value: { type: 'fixed', amount: '5.00' } });
+    expect(toFixedCoupon({ type: 'percent', percent: '10' }, '-5', 'USD')).toMatchObject({ ok: false, errors: [{ code: 'SIGN_NOT_ALLOWED', path: 'amount' }] });
+    expect(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10', 'USD')).toEqual({ ok: true, value: { type: 'percent', percent: '10' } });
+    expect(toPercentCoupon({ type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '15' }] }, '20', 'USD')).toMatchObject({ ok: false, errors: [{ code: 'TIER_BELOW_BASE_PERCENT' }] });
     expect(validateCouponTerms({ type: 'fixed', amount: '5.00', maxDiscount: '20.00' }, 'USD')).toMatchObject({ ok: false, errors: [{ code: 'UNKNOWN_FIELD', path: 'maxDiscount' }] });
   });
 
@@ -231,6 +234,34 @@ describe('quoteCoupon: validation', () => {
     [{ type: 'percent', percent: '10', excludeSaleItems: 'yes' }, 'INVALID_TYPE@coupon.excludeSaleItems'],
   ])('rejects coupon terms %j with %s', (coupon, code) => {
     expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon })).toEqual([code]);
+  });
+
+  it('reports every tier problem, even after a tier that does not parse', () => {
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { type: 'percent', percent: '20', tiers: [{ minTotal: '5.001', percent: '15' }, { minTotal: '1', percent: '12' }] } })).toEqual([
+      'TOO_MANY_DECIMALS@coupon.tiers.0.minTotal',
+      'TIER_BELOW_BASE_PERCENT@coupon.tiers.0.percent',
+      'TIER_PERCENT_DECREASING@coupon.tiers.1.percent',
+      'TIER_BELOW_BASE_PERCENT@coupon.tiers.1.percent',
+    ]);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: '50', percent: '150' }, { minTotal: '20', percent: '12' }] } })).toEqual([
+      'INVALID_PERCENT@coupon.tiers.0.percent',
+      'TIERS_NOT_INCREASING@coupon.tiers.1.minTotal',
+    ]);
+  });
+
+  it('requires a coupon type, and still reports the other fields', () => {
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { percent: '10', junk: 1 } })).toEqual(['UNKNOWN_FIELD@coupon.junk', 'REQUIRED@coupon.type']);
+  });
+
+  it('takes amounts only as decimal strings, never JSON numbers', () => {
+    expect(
+      codes({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: 5, quantity: 1 }], coupon: { type: 'percent', percent: 10, maxDiscount: 2 }, sellerCredit: 1, charges: { shipping: 3 } }),
+    ).toEqual(['NOT_AN_AMOUNT@lines.0.unitPrice', 'NOT_AN_AMOUNT@coupon.percent', 'NOT_AN_AMOUNT@coupon.maxDiscount', 'NOT_AN_AMOUNT@sellerCredit', 'NOT_AN_AMOUNT@charges.shipping']);
+  });
+
+  it('answers a very long amount at once (no regex backtracking)', () => {
+    const long = '1'.repeat(1_000_000);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', long), line('b', 'Set', `${long}e5`)] })).toEqual(['AMOUNT_OUT_OF_RANGE@lines.0.unitPrice', 'EXPONENT_NOTATION@lines.1.unitPrice']);
   });
 
   it('normalises valid coupon terms', () => {

@@ -45,6 +45,13 @@ describe('wire contract v1: quote', () => {
     (r) => ({ ...r, coupon: { type: 'percent', percent: '5', amount: '1.00' } }),
     (r) => ({ ...r, coupon: { type: 'fixed' } }),
     (r) => ({ ...r, charges: { 'bad name': '1.00' } }),
+    (r) => ({ ...r, sellerCredit: 1 }),
+    (r) => ({ ...r, charges: { shipping: 2 } }),
+    (r) => ({ ...r, lines: [{ ...(r.lines as object[])[0], unitPrice: 5 }] }),
+    (r) => ({ ...r, coupon: { type: 'fixed', amount: 5 } }),
+    (r) => ({ ...r, coupon: { type: 'percent', percent: 10 } }),
+    (r) => ({ ...r, coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: 25, percent: '15' }] } }),
+    (r) => ({ ...r, coupon: { percent: '10' } }),
   );
   it('refuses, in the library, everything its schema refuses', () => {
     fc.assert(
