@@ -130,7 +130,8 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
     return fields && events ? { ...fields, events, path: p } : undefined;
   });
-  if (r.errors.length > 0 || at === undefined || !quoteBase) return fail(r.errors);
+  // Shape errors do not stop the checks below: every problem is reported at once.
+  if (at === undefined || !quoteBase) return fail(r.errors);
 
   const choices: CouponChoice[] = [];
   const expiry = new Map<string, number>();

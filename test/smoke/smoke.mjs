@@ -16,6 +16,11 @@ if (!q.ok || q.value.grandTotal !== '7.50') fail('quote', q);
 if (!QuoteRequestSchema.safeParse({ op: 'quote', ...request }).success) fail('schema', request);
 const answer = execFileSync(process.execPath, ['dist/cli.js', 'oracle'], { input: `${JSON.stringify({ op: 'quote', ...request })}\n`, encoding: 'utf8' });
 if (JSON.parse(answer).result?.grandTotal !== '7.50') fail('cli oracle', answer);
+const state = execFileSync(process.execPath, ['dist/cli.js', 'oracle'], {
+  input: `${JSON.stringify({ op: 'coupon-state', coupon: { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-03-29', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '5.00' } }, events: [], at: '2026-03-29T21:59:59Z' })}\n`,
+  encoding: 'utf8',
+});
+if (JSON.parse(state).result?.expiresAt !== '2026-03-29T22:00:00.000Z') fail('cli coupon-state', state);
 const schema = JSON.parse(execFileSync(process.execPath, ['dist/cli.js', 'schema', 'quote'], { encoding: 'utf8' }));
 if (schema.type !== 'object') fail('cli schema', schema);
 console.log('ESM import ok (root, ./schema), CLI ok');
