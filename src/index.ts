@@ -9,4 +9,5 @@ export { CouponRulesError, type Result, type RuleError, unwrap } from './result.
 export * from './coupon/index.js';
 export * from './order/index.js';
 export * from './lifecycle/index.js';
+export * from './dispute/index.js';
 export * from './wire/index.js';

@@ -165,6 +165,7 @@ export interface ParsedQuoteRequest {
   readonly ids: readonly string[];
   readonly itemTypes: readonly string[];
   readonly lineTotals: readonly bigint[];
+  readonly quantities: readonly number[];
   readonly onSale: readonly boolean[];
   readonly batches: readonly number[];
   readonly coupon: ParsedCoupon | null;
@@ -207,6 +208,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   const ids: string[] = new Array<string>(n);
   const itemTypes: string[] = new Array<string>(n);
   const lineTotals: bigint[] = new Array<bigint>(n);
+  const quantities: number[] = new Array<number>(n);
   const onSale: boolean[] = new Array<boolean>(n);
   const batches: number[] = new Array<number>(n);
   const seen = new Set<string>();
@@ -230,6 +232,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     if (price) r.errors.push(...price.errors);
     const rawQty = r.required(line, 'quantity', path);
     const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');
+    if (quantity !== undefined) quantities[i] = quantity;
     if (price?.value && quantity !== undefined && currency) {
       const { units, scale } = scaledOf(price.value);
       const minor = currency.minorUnits;
@@ -261,7 +264,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     }
   }
   if (r.errors.length > 0 || !currency) return fail(r.errors);
-  return ok({ currency, rounding, ids, itemTypes, lineTotals, onSale, batches, coupon, sellerCredit, chargesTotal });
+  return ok({ currency, rounding, ids, itemTypes, lineTotals, quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
 }
 
 /** @internal The quote of a validated request. */

@@ -1,3 +1,4 @@
+import { readDisputeView } from '../dispute/dispute.js';
 import { readCouponChoices } from '../lifecycle/choices.js';
 import { readIssueCheck } from '../lifecycle/issue.js';
 import { readCouponState } from '../lifecycle/state.js';
@@ -28,7 +29,7 @@ export type WireAnswer = { readonly ok: true; readonly result: unknown } | { rea
  * console.log(WIRE_OP_NAMES); // ['quote']
  * ```
  */
-export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices']);
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state']);
 
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
@@ -74,6 +75,26 @@ export function answerWireRequest(request: unknown): WireAnswer {
     case 'coupon-choices': {
       const choices = readCouponChoices(request, ['op']);
       return choices.ok ? { ok: true, result: choices.value } : choices;
+    }
+    case 'dispute-state': {
+      const r = new InputReader();
+      const o = r.object(request, '', ['op', 'policy', 'order', 'events', 'at']) ?? {};
+      const view = readDisputeView(r, r.field(o, 'policy'), r.field(o, 'order'), r.field(o, 'events'), r.field(o, 'at'), true);
+      if (!view.ok) return view;
+      const v = view.value;
+      return {
+        ok: true,
+        result: {
+          status: v.status,
+          refund: v.refund,
+          outcome: v.outcome,
+          requested: v.requested,
+          refundable: v.refundable,
+          deadlines: { seller: v.deadlines.seller?.endsAt ?? null, buyer: v.deadlines.buyer?.endsAt ?? null, ruling: v.deadlines.ruling.endsAt },
+          overdue: v.overdue,
+          allowed: v.allowed,
+        },
+      };
     }
     case undefined:
       return { ok: false, errors: [ruleError('REQUIRED', 'op', `"op" is required: one of ${WIRE_OP_NAMES.join(', ')}`)] };

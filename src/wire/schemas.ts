@@ -188,12 +188,87 @@ export const CouponChoicesAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
+/** A dispute event on the wire. */
+export const DisputeEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('opened'),
+    at: instant,
+    reason: z.enum(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'OTHER']),
+    amount,
+    lines: z.array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) })).min(1).optional(),
+    evidence: z.array(id).optional(),
+    description: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('claim-changed'),
+    at: instant,
+    amount,
+    lines: z.array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) })).min(1).optional(),
+    evidence: z.array(id).optional(),
+  }),
+  z.strictObject({ type: z.literal('cancelled'), at: instant }),
+  z.strictObject({ type: z.literal('seller-agreed'), at: instant }),
+  z.strictObject({ type: z.literal('seller-countered'), at: instant, amount }),
+  z.strictObject({ type: z.literal('seller-disagreed'), at: instant, note: z.string().optional() }),
+  z.strictObject({ type: z.literal('buyer-accepted'), at: instant }),
+  z.strictObject({ type: z.literal('escalated'), at: instant, by: z.enum(['buyer', 'seller']) }),
+  z.strictObject({ type: z.literal('ruled'), at: instant, amount }),
+]);
+
+/** The buyer-protection policy (every field optional). */
+export const DisputePolicySchema = z.strictObject({
+  timeZone: timeZone.optional(),
+  requestWindowDays: z.int().min(0).max(3650).optional(),
+  sellerResponseDays: z.int().min(0).max(3650).optional(),
+  buyerResponseDays: z.int().min(0).max(3650).optional(),
+  maxProcessDays: z.int().min(0).max(3650).optional(),
+  dayCount: z.enum(['calendar', 'business']).optional(),
+  weekend: z.array(z.int().min(1).max(7)).optional(),
+  holidays: z.array(localDate).optional(),
+});
+
+/** The request of `op: "dispute-state"`. */
+export const DisputeStateRequestSchema = z.strictObject({
+  op: z.literal('dispute-state'),
+  policy: DisputePolicySchema.optional(),
+  order: z.strictObject({
+    quote: QuoteRequestSchema,
+    refunded: amount.optional(),
+    shippedAt: instant.nullable().optional(),
+    receiptConfirmedAt: instant.nullable().optional(),
+    expectedDeliveryBy: localDate.nullable().optional(),
+  }),
+  events: z.array(DisputeEventSchema),
+  at: instant,
+});
+
+const disputeActions = z.array(z.enum(['change-claim', 'cancel', 'accept', 'escalate', 'agree', 'counter', 'disagree', 'rule']));
+
+/** The answer to `op: "dispute-state"`. */
+export const DisputeStateAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    result: z.strictObject({
+      status: z.enum(['awaiting-seller', 'awaiting-buyer', 'under-review', 'resolved', 'cancelled']),
+      refund: answerMoney.nullable(),
+      outcome: z.enum(['seller-agreed', 'buyer-accepted', 'ruled']).nullable(),
+      requested: answerMoney,
+      refundable: answerMoney,
+      deadlines: z.strictObject({ seller: z.string().nullable(), buyer: z.string().nullable(), ruling: z.string() }),
+      overdue: z.boolean(),
+      allowed: z.strictObject({ buyer: disputeActions, seller: disputeActions, platform: disputeActions }),
+    }),
+  }),
+  FailureAnswerSchema,
+]);
+
 /** Every wire op with its request and answer schema. */
 export const WIRE_OPS = {
   quote: { request: QuoteRequestSchema, answer: QuoteAnswerSchema },
   'coupon-issue-check': { request: CouponIssueCheckRequestSchema, answer: CouponIssueCheckAnswerSchema },
   'coupon-state': { request: CouponStateRequestSchema, answer: CouponStateAnswerSchema },
   'coupon-choices': { request: CouponChoicesRequestSchema, answer: CouponChoicesAnswerSchema },
+  'dispute-state': { request: DisputeStateRequestSchema, answer: DisputeStateAnswerSchema },
 } as const;
 
 /** The name of a wire op. */

@@ -1,0 +1,787 @@
+import { InputReader } from '../input.js';
+import { type InstantInput, readInstant, readLocalDate, validityEnd } from '../lifecycle/time.js';
+import { formatMinor } from '../money/parse.js';
+import { assertNever } from '../money/rounding.js';
+import { readMinor } from '../coupon/terms.js';
+import { computeQuote, type QuoteRequest, readQuoteRequest } from '../order/quote.js';
+import { fail, joinPath, ok, type Result } from '../result.js';
+import { type Deadline, type DeadlineMs, type DisputePolicy, deadlineAfter, readPolicy, type ResolvedPolicy } from './policy.js';
+import type { Currency } from '../money/currency.js';
+
+/**
+ * Why the buyer opens a dispute.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeReason } from 'coupon-rules';
+ * const reason: DisputeReason = 'DAMAGED';
+ * ```
+ */
+export type DisputeReason = 'NOT_AS_DESCRIBED' | 'DAMAGED' | 'MISSING_PARTS' | 'NOT_RECEIVED' | 'OTHER';
+
+const REASONS: readonly DisputeReason[] = ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'OTHER'];
+const NEEDS_EVIDENCE: ReadonlySet<DisputeReason> = new Set(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS']);
+
+/**
+ * Units of one order line that a claim is about.
+ *
+ * @example
+ * ```ts
+ * import type { ClaimedLine } from 'coupon-rules';
+ * const l: ClaimedLine = { id: 'L1', quantity: 2 };
+ * ```
+ */
+export interface ClaimedLine {
+  readonly id: string;
+  readonly quantity: number;
+}
+
+/**
+ * Something that happened in a dispute. Every event has its instant `at`.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeEvent } from 'coupon-rules';
+ * const events: DisputeEvent[] = [
+ *   { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] },
+ *   { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' },
+ *   { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' },
+ * ];
+ * ```
+ */
+export type DisputeEvent =
+  | {
+      readonly type: 'opened';
+      readonly at: InstantInput;
+      readonly reason: DisputeReason;
+      readonly amount: string;
+      readonly lines?: readonly ClaimedLine[];
+      readonly evidence?: readonly string[];
+      readonly description?: string;
+    }
+  | { readonly type: 'claim-changed'; readonly at: InstantInput; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }
+  | { readonly type: 'cancelled'; readonly at: InstantInput }
+  | { readonly type: 'seller-agreed'; readonly at: InstantInput }
+  | { readonly type: 'seller-countered'; readonly at: InstantInput; readonly amount: string }
+  | { readonly type: 'seller-disagreed'; readonly at: InstantInput; readonly note?: string }
+  | { readonly type: 'buyer-accepted'; readonly at: InstantInput }
+  | { readonly type: 'escalated'; readonly at: InstantInput; readonly by: 'buyer' | 'seller' }
+  | { readonly type: 'ruled'; readonly at: InstantInput; readonly amount: string };
+
+/**
+ * The order a dispute is about: its quote (what was charged, after coupon
+ * and seller credit), what was refunded already, and its delivery facts.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeOrder } from 'coupon-rules';
+ * const order: DisputeOrder = {
+ *   quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 }], coupon: { type: 'percent', percent: '10' } },
+ *   refunded: '0.00', shippedAt: '2026-11-20T09:00:00Z', receiptConfirmedAt: '2026-11-28T18:00:00Z', expectedDeliveryBy: '2026-12-05',
+ * };
+ * ```
+ */
+export interface DisputeOrder {
+  readonly quote: QuoteRequest;
+  readonly refunded?: string;
+  readonly shippedAt?: InstantInput | null;
+  readonly receiptConfirmedAt?: InstantInput | null;
+  readonly expectedDeliveryBy?: string | null;
+}
+
+/**
+ * A dispute: the policy (optional overrides), the order and the events so far.
+ *
+ * @example
+ * ```ts
+ * import type { Dispute } from 'coupon-rules';
+ * const d: Dispute = { order: { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z' }, events: [] };
+ * ```
+ */
+export interface Dispute {
+  readonly policy?: DisputePolicy;
+  readonly order: DisputeOrder;
+  readonly events: readonly DisputeEvent[];
+}
+
+/**
+ * Where a dispute stands.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeStatus } from 'coupon-rules';
+ * const s: DisputeStatus = 'under-review';
+ * ```
+ */
+export type DisputeStatus = 'awaiting-seller' | 'awaiting-buyer' | 'under-review' | 'resolved' | 'cancelled';
+
+/**
+ * Who acts in a dispute.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeParty } from 'coupon-rules';
+ * const p: DisputeParty = 'platform';
+ * ```
+ */
+export type DisputeParty = 'buyer' | 'seller' | 'platform';
+
+/**
+ * What a party may do in an open dispute.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeAction } from 'coupon-rules';
+ * const a: DisputeAction = 'counter';
+ * ```
+ */
+export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'escalate' | 'agree' | 'counter' | 'disagree' | 'rule';
+
+/**
+ * Why an action is not allowed now.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeBlock } from 'coupon-rules';
+ * const why: DisputeBlock = 'SELLER_ALREADY_RESPONDED';
+ * ```
+ */
+export type DisputeBlock = 'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NOT_UNDER_REVIEW';
+
+/**
+ * The event that resolved a dispute.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeOutcome } from 'coupon-rules';
+ * const o: DisputeOutcome = 'ruled';
+ * ```
+ */
+export type DisputeOutcome = 'seller-agreed' | 'buyer-accepted' | 'ruled';
+
+/**
+ * One proposal in a dispute's history: who proposed what, when, and what became of it.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeOffer } from 'coupon-rules';
+ * const o: DisputeOffer = { by: 'seller', kind: 'counter-offer', amount: '8.00', at: '2026-12-02T10:00:00.000Z', fate: 'accepted' };
+ * ```
+ */
+export interface DisputeOffer {
+  readonly by: DisputeParty;
+  readonly kind: 'claim' | 'counter-offer' | 'refusal' | 'ruling';
+  readonly amount: string;
+  readonly at: string;
+  readonly fate: 'pending' | 'accepted' | 'superseded' | 'withdrawn' | 'escalated' | 'lapsed' | 'final';
+}
+
+/**
+ * A dispute at an instant.
+ *
+ * @example
+ * ```ts
+ * import { disputeView } from 'coupon-rules';
+ * const r = disputeView({
+ *   order: { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z', receiptConfirmedAt: '2026-11-28T18:00:00Z' },
+ *   events: [{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '10.00' }],
+ * }, '2026-12-02T00:00:00Z');
+ * if (r.ok) console.log(r.value.status, r.value.deadlines.seller); // 'awaiting-seller' { date: '2026-12-06', endsAt: '2026-12-07T00:00:00.000Z' }
+ * ```
+ */
+export interface DisputeView {
+  readonly status: DisputeStatus;
+  /** The number of events: the version a command must expect. */
+  readonly version: number;
+  readonly reason: DisputeReason;
+  readonly requested: string;
+  /** The seller's standing counter-offer, if any. */
+  readonly offer: string | null;
+  /** The cap on this claim: the claimed lines' net value, or what remains of the payment. */
+  readonly refundable: string;
+  readonly refund: string | null;
+  readonly outcome: DisputeOutcome | null;
+  /** The latest deadline of each party, and the ruling deadline (opening + maxProcessDays). */
+  readonly deadlines: { readonly seller: Deadline | null; readonly buyer: Deadline | null; readonly ruling: Deadline };
+  /** Not closed, and past the ruling deadline. */
+  readonly overdue: boolean;
+  readonly underReviewSince: string | null;
+  readonly allowed: { readonly [P in DisputeParty]: readonly DisputeAction[] };
+  readonly blocked: { readonly [P in DisputeParty]: Readonly<Partial<Record<DisputeAction, DisputeBlock>>> };
+  /** Milliseconds left before the deadline of the party whose turn it is (`null` for the others). */
+  readonly timeRemainingMs: { readonly [P in DisputeParty]: number | null };
+  readonly offers: readonly DisputeOffer[];
+  /** While a dispute is active on an order, no other refund on it may start. */
+  readonly blocksOtherRefunds: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** @internal What the fold needs of the order, in minor units. */
+export interface ParsedOrder {
+  readonly currency: Currency;
+  readonly remaining: bigint; // paid − refunded
+  readonly lines: ReadonlyMap<string, { readonly quantity: number; readonly net: bigint }>;
+  readonly shippedAt: number | null;
+  readonly receiptConfirmedAt: number | null;
+  readonly expectedDeliveryBy: string | null;
+}
+
+/** @internal */
+export type ParsedDisputeEvent =
+  | { readonly type: 'opened'; readonly at: number; readonly reason: DisputeReason; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] }
+  | { readonly type: 'claim-changed'; readonly at: number; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] | null }
+  | { readonly type: 'cancelled' | 'seller-agreed' | 'seller-disagreed' | 'buyer-accepted'; readonly at: number }
+  | { readonly type: 'seller-countered' | 'ruled'; readonly at: number; readonly amount: bigint }
+  | { readonly type: 'escalated'; readonly at: number; readonly by: 'buyer' | 'seller' };
+
+/** @internal A dispute checked for shape. */
+export interface ParsedDispute {
+  readonly policy: ResolvedPolicy;
+  readonly order: ParsedOrder;
+  readonly events: readonly ParsedDisputeEvent[];
+}
+
+const minorOfText = (s: string): bigint => BigInt(s.replace('.', ''));
+
+function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolean): ParsedOrder | undefined {
+  const o = r.object(value, path, ['quote', 'refunded', 'shippedAt', 'receiptConfirmedAt', 'expectedDeliveryBy']);
+  if (!o) return undefined;
+  const before = r.errors.length;
+  const qp = joinPath(path, 'quote');
+  const rawQuote = r.required(o, 'quote', path);
+  let currency: Currency | undefined;
+  let paid = 0n;
+  const lines = new Map<string, { quantity: number; net: bigint }>();
+  if (rawQuote !== undefined) {
+    if (allowOp && typeof rawQuote === 'object' && rawQuote !== null && Object.hasOwn(rawQuote, 'op') && (rawQuote as { op?: unknown }).op !== 'quote') {
+      r.error('UNKNOWN_OP', joinPath(qp, 'op'), 'the order quote is a quote request: "op" is "quote"');
+    }
+    const parsed = readQuoteRequest(rawQuote, allowOp ? ['op'] : []);
+    const quote = parsed.ok ? computeQuote(parsed.value) : parsed;
+    if (!quote.ok) r.errors.push(...quote.errors.map((e) => ({ ...e, path: joinPath(qp, e.path) })));
+    else if (parsed.ok) {
+      currency = parsed.value.currency;
+      paid = minorOfText(quote.value.grandTotal);
+      parsed.value.ids.forEach((id, i) => {
+        const l = quote.value.lines[i];
+        if (l) lines.set(id, { quantity: parsed.value.quantities[i] ?? 0, net: minorOfText(l.net) });
+      });
+    }
+  }
+  const rawRefunded = r.field(o, 'refunded');
+  const refunded = rawRefunded === undefined || !currency ? 0n : readMinor(r, rawRefunded, joinPath(path, 'refunded'), currency);
+  if (refunded !== undefined && refunded > paid && currency) r.error('REFUNDED_EXCEEDS_PAID', joinPath(path, 'refunded'), `${formatMinor(refunded, currency.minorUnits)} was refunded, more than the ${formatMinor(paid, currency.minorUnits)} paid`);
+  const instantOrNull = (key: string) => {
+    const raw = r.field(o, key);
+    return raw === undefined || raw === null ? null : (readInstant(r, raw, joinPath(path, key)) ?? null);
+  };
+  const shippedAt = instantOrNull('shippedAt');
+  const receiptConfirmedAt = instantOrNull('receiptConfirmedAt');
+  const rawExpected = r.field(o, 'expectedDeliveryBy');
+  const expectedDeliveryBy = rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
+  if (r.errors.length > before || !currency || refunded === undefined) return undefined;
+  return { currency, remaining: paid - refunded, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy };
+}
+
+function readClaimLines(r: InputReader, value: unknown, path: string): ClaimedLine[] | undefined {
+  const list = r.array(value, path);
+  if (!list) return undefined;
+  if (list.length === 0) r.error('EMPTY_LINES', path, 'a claim that names lines names at least one');
+  const out: ClaimedLine[] = [];
+  list.forEach((raw, i) => {
+    const p = joinPath(path, i);
+    const o = r.object(raw, p, ['id', 'quantity']);
+    if (!o) return;
+    const id = r.nonEmptyString(r.required(o, 'id', p), joinPath(p, 'id'));
+    const quantity = r.integer(r.required(o, 'quantity', p), joinPath(p, 'quantity'), 1, 1_000_000_000, 'INVALID_QUANTITY', 'a quantity');
+    if (id !== undefined && quantity !== undefined) out.push({ id, quantity });
+  });
+  return out;
+}
+
+function readEvidence(r: InputReader, value: unknown, path: string): string[] | undefined {
+  const list = r.array(value, path);
+  if (!list) return undefined;
+  const out: string[] = [];
+  list.forEach((e, i) => {
+    const s = r.nonEmptyString(e, joinPath(path, i));
+    if (s !== undefined) out.push(s);
+  });
+  return out;
+}
+
+const EVENT_KEYS: Record<ParsedDisputeEvent['type'], readonly string[]> = {
+  opened: ['type', 'at', 'reason', 'amount', 'lines', 'evidence', 'description'],
+  'claim-changed': ['type', 'at', 'amount', 'lines', 'evidence'],
+  cancelled: ['type', 'at'],
+  'seller-agreed': ['type', 'at'],
+  'seller-countered': ['type', 'at', 'amount'],
+  'seller-disagreed': ['type', 'at', 'note'],
+  'buyer-accepted': ['type', 'at'],
+  escalated: ['type', 'at', 'by'],
+  ruled: ['type', 'at', 'amount'],
+};
+
+/** @internal Reads dispute events (shape only). */
+export function readDisputeEvents(r: InputReader, value: unknown, path: string, currency: Currency | undefined): ParsedDisputeEvent[] | undefined {
+  const list = r.array(value, path);
+  if (!list) return undefined;
+  const before = r.errors.length;
+  const out: ParsedDisputeEvent[] = [];
+  const money = currency ?? { code: 'the order currency', minorUnits: 12 };
+  list.forEach((raw, i) => {
+    const p = joinPath(path, i);
+    const type = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'type') ? (raw as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(EVENT_KEYS, type)) {
+      r.error(type === undefined ? 'REQUIRED' : 'INVALID_EVENT_TYPE', joinPath(p, 'type'), `"type" is one of ${Object.keys(EVENT_KEYS).join(', ')}`);
+      return;
+    }
+    const t = type as ParsedDisputeEvent['type'];
+    const o = r.object(raw, p, EVENT_KEYS[t]);
+    if (!o) return;
+    const at = readInstant(r, r.required(o, 'at', p), joinPath(p, 'at'));
+    const amount = () => {
+      const a = r.required(o, 'amount', p);
+      return a === undefined ? undefined : readMinor(r, a, joinPath(p, 'amount'), money);
+    };
+    const optional = <T>(key: string, read: (v: unknown, path: string) => T | undefined): T | null | undefined => {
+      const v = r.field(o, key);
+      return v === undefined ? null : read(v, joinPath(p, key));
+    };
+    switch (t) {
+      case 'opened': {
+        const rawReason = r.required(o, 'reason', p);
+        const reason = REASONS.find((x) => x === rawReason);
+        if (rawReason !== undefined && !reason) r.error('INVALID_ENUM', joinPath(p, 'reason'), `"reason" is one of ${REASONS.join(', ')}`);
+        const a = amount();
+        const lines = optional('lines', (v, q) => readClaimLines(r, v, q));
+        const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        optional('description', (v, q) => r.string(v, q));
+        if (at !== undefined && reason && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, reason, amount: a, lines, evidence: evidence ?? [] });
+        return;
+      }
+      case 'claim-changed': {
+        const a = amount();
+        const lines = optional('lines', (v, q) => readClaimLines(r, v, q));
+        const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        if (at !== undefined && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, amount: a, lines, evidence });
+        return;
+      }
+      case 'seller-countered':
+      case 'ruled': {
+        const a = amount();
+        if (at !== undefined && a !== undefined) out.push({ type: t, at, amount: a });
+        return;
+      }
+      case 'escalated': {
+        const by = r.required(o, 'by', p);
+        if (by !== undefined && by !== 'buyer' && by !== 'seller') r.error('INVALID_ENUM', joinPath(p, 'by'), '"by" is "buyer" or "seller"');
+        if (at !== undefined && (by === 'buyer' || by === 'seller')) out.push({ type: t, at, by });
+        return;
+      }
+      case 'seller-disagreed':
+        optional('note', (v, q) => r.string(v, q));
+        if (at !== undefined) out.push({ type: t, at });
+        return;
+      case 'cancelled':
+      case 'seller-agreed':
+      case 'buyer-accepted':
+        if (at !== undefined) out.push({ type: t, at });
+        return;
+      default:
+        assertNever(t);
+    }
+  });
+  return r.errors.length > before ? undefined : out;
+}
+
+/** @internal Reads a whole dispute. `allowOp`: the order quote may carry `"op": "quote"` (the wire form). */
+export function readDispute(r: InputReader, policy: unknown, order: unknown, events: unknown, allowOp: boolean): ParsedDispute | undefined {
+  const p = readPolicy(r, policy, 'policy');
+  const o = order === undefined ? (r.error('REQUIRED', 'order', '"order" is required'), undefined) : readOrder(r, order, 'order', allowOp);
+  const e = events === undefined ? (r.error('REQUIRED', 'events', '"events" is required'), undefined) : readDisputeEvents(r, events, 'events', o?.currency);
+  return p && o && e && r.errors.length === 0 ? { policy: p, order: o, events: e } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fold
+
+interface Claim {
+  readonly reason: DisputeReason;
+  readonly amount: bigint;
+  readonly lines: readonly ClaimedLine[] | null;
+  readonly evidence: readonly string[];
+  readonly cap: bigint;
+}
+
+interface OfferRecord {
+  by: DisputeParty;
+  kind: DisputeOffer['kind'];
+  amount: bigint;
+  at: number;
+  fate: DisputeOffer['fate'];
+}
+
+/** @internal The state of a dispute between events. */
+export interface DisputeState {
+  status: DisputeStatus;
+  /** Events applied so far: the version a command must expect. */
+  version: number;
+  openedAt: number;
+  lastAt: number;
+  claim: Claim;
+  offer: bigint | null;
+  sellerResponded: boolean;
+  sellerDeadline: DeadlineMs | null;
+  buyerDeadline: DeadlineMs | null;
+  ruling: DeadlineMs;
+  review: { since: number; by: 'seller-silence' | 'buyer-silence' | 'buyer' | 'seller' } | null;
+  refund: bigint | null;
+  outcome: DisputeOutcome | null;
+  offers: OfferRecord[];
+}
+
+/** @internal The cap of a claim: what remains of the payment, and at most the claimed units' net value. */
+function claimCap(order: ParsedOrder, lines: readonly ClaimedLine[] | null, r: InputReader, path: string): bigint | undefined {
+  if (!lines) return order.remaining;
+  let net = 0n;
+  let bad = false;
+  const seen = new Set<string>();
+  for (const [i, l] of lines.entries()) {
+    const p = joinPath(joinPath(path, 'lines'), i);
+    const line = order.lines.get(l.id);
+    if (seen.has(l.id)) {
+      r.error('DUPLICATE_LINE', joinPath(p, 'id'), `line ${l.id} is claimed twice`);
+      bad = true;
+    }
+    seen.add(l.id);
+    if (!line) {
+      r.error('UNKNOWN_LINE', joinPath(p, 'id'), `the order has no line ${l.id}`);
+      bad = true;
+    } else if (l.quantity > line.quantity) {
+      r.error('LINE_QUANTITY_EXCEEDED', joinPath(p, 'quantity'), `line ${l.id} has ${String(line.quantity)} units, not ${String(l.quantity)}`);
+      bad = true;
+    } else net += unitsNet(line.net, line.quantity, l.quantity);
+  }
+  if (bad) return undefined;
+  return net < order.remaining ? net : order.remaining;
+}
+
+/**
+ * @internal The net value of `k` of a line's `q` units: the line's net spread
+ * over its units by largest remainder (the first `net mod q` units carry one
+ * minor unit more), so all `q` units are exactly the line's net.
+ */
+export function unitsNet(net: bigint, q: number, k: number): bigint {
+  const qq = BigInt(q);
+  const kk = BigInt(k);
+  const extra = net % qq;
+  return kk * (net / qq) + (kk < extra ? kk : extra);
+}
+
+/** @internal Moves a dispute past a lapsed deadline: silence puts it under review from that deadline on. */
+export function advance(s: DisputeState, at: number): void {
+  if (s.status === 'awaiting-seller' && s.sellerDeadline && at >= s.sellerDeadline.endsAt) {
+    s.status = 'under-review';
+    s.review = { since: s.sellerDeadline.endsAt, by: 'seller-silence' };
+    settle(s, 'lapsed');
+  } else if (s.status === 'awaiting-buyer' && s.buyerDeadline && at >= s.buyerDeadline.endsAt) {
+    s.status = 'under-review';
+    s.review = { since: s.buyerDeadline.endsAt, by: 'buyer-silence' };
+    settle(s, 'lapsed');
+  }
+}
+
+function settle(s: DisputeState, fate: DisputeOffer['fate']): void {
+  for (const o of s.offers) if (o.fate === 'pending') o.fate = fate;
+}
+
+const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
+  buyer: ['change-claim', 'cancel', 'accept', 'escalate'],
+  seller: ['agree', 'counter', 'disagree', 'escalate'],
+  platform: ['rule'],
+};
+
+/** @internal Why `party` may not take `action` now (after `advance`), or null. */
+export function actionBlock(s: DisputeState, party: DisputeParty, action: DisputeAction): DisputeBlock | null {
+  if (s.status === 'resolved' || s.status === 'cancelled') return 'DISPUTE_CLOSED';
+  if (party === 'platform') return s.status === 'under-review' ? null : 'NOT_UNDER_REVIEW';
+  if (s.status === 'under-review') {
+    const silent = (s.review?.by === 'seller-silence' && party === 'seller') || (s.review?.by === 'buyer-silence' && party === 'buyer');
+    return silent ? 'DEADLINE_PASSED' : 'UNDER_REVIEW';
+  }
+  if (party === 'seller') return s.status === 'awaiting-seller' ? null : 'WRONG_TURN';
+  switch (action) {
+    case 'change-claim':
+      return null; // the buyer may change the claim on either party's turn
+    case 'cancel':
+      return s.sellerResponded ? 'SELLER_ALREADY_RESPONDED' : null;
+    case 'accept':
+    case 'escalate':
+      return s.status === 'awaiting-buyer' ? null : 'WRONG_TURN';
+    default:
+      return 'WRONG_TURN';
+  }
+}
+
+const EVENT_ACTION: { readonly [T in Exclude<ParsedDisputeEvent['type'], 'opened' | 'escalated'>]: readonly [DisputeParty, DisputeAction] } = {
+  'claim-changed': ['buyer', 'change-claim'],
+  cancelled: ['buyer', 'cancel'],
+  'seller-agreed': ['seller', 'agree'],
+  'seller-countered': ['seller', 'counter'],
+  'seller-disagreed': ['seller', 'disagree'],
+  'buyer-accepted': ['buyer', 'accept'],
+  ruled: ['platform', 'rule'],
+};
+
+function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'opened' }>, d: ParsedDispute, p: string): void {
+  const { order, policy } = d;
+  const confirmed = order.receiptConfirmedAt !== null && e.at >= order.receiptConfirmedAt;
+  if (confirmed) {
+    const window = deadlineAfter(order.receiptConfirmedAt, policy.requestWindowDays, policy);
+    if (e.at >= window.endsAt) r.error('WINDOW_CLOSED', p, `the request window closed at the end of ${window.date} (${String(policy.requestWindowDays)} days after receipt was confirmed)`);
+    if (e.reason === 'NOT_RECEIVED') r.error('RECEIPT_CONFIRMED', joinPath(p, 'reason'), 'the buyer has confirmed receipt: the order cannot be claimed as not received');
+  } else {
+    if (order.shippedAt === null || e.at < order.shippedAt) r.error('NOT_SHIPPED', p, 'before receipt is confirmed, a dispute may be opened only once the order has shipped');
+    if (e.reason === 'NOT_RECEIVED') {
+      const due = order.expectedDeliveryBy === null ? null : validityEnd(order.expectedDeliveryBy, policy.timeZone).getTime();
+      if (due === null || e.at < due) r.error('DELIVERY_NOT_DUE', joinPath(p, 'reason'), 'an order may be claimed as not received only after its expected delivery date has passed');
+    }
+  }
+  if (NEEDS_EVIDENCE.has(e.reason) && e.evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${e.reason} claim needs at least one piece of evidence`);
+}
+
+function checkAmount(r: InputReader, amount: bigint, cap: bigint, path: string, currency: Currency, allowZero = false): boolean {
+  const fmt = (v: bigint) => formatMinor(v, currency.minorUnits);
+  if (amount === 0n && !allowZero) {
+    r.error('AMOUNT_NOT_POSITIVE', path, 'the amount must be above zero');
+    return false;
+  }
+  if (amount > cap) {
+    r.error('AMOUNT_EXCEEDS_REFUNDABLE', path, `${fmt(amount)} is more than the ${fmt(cap)} that may be refunded on this claim`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * @internal Folds the events at or before `now` into the state, checking
+ * each when it happened.
+ * A refused event is reported at `events.N` and not applied.
+ */
+export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path = 'events'): DisputeState | undefined {
+  const { order, policy } = d;
+  const cur = order.currency;
+  let s: DisputeState | undefined;
+  let last = Number.NEGATIVE_INFINITY;
+  d.events.forEach((e, i) => {
+    const p = joinPath(path, i);
+    if (e.at < last) {
+      r.error('EVENTS_OUT_OF_ORDER', p, `this "${e.type}" event is earlier than the event before it`);
+      return;
+    }
+    last = e.at;
+    if (e.at > now) return; // the view is asked for at `now`: later events have not happened yet
+    if (e.type === 'opened') {
+      if (s) {
+        r.error('ALREADY_OPENED', p, 'the dispute is already open');
+        return;
+      }
+      const before = r.errors.length;
+      checkOpening(r, e, d, p);
+      const cap = claimCap(order, e.lines, r, p);
+      if (cap !== undefined) checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
+      if (r.errors.length > before || cap === undefined) return;
+      s = {
+        status: 'awaiting-seller',
+        version: 0,
+        openedAt: e.at,
+        lastAt: e.at,
+        claim: { reason: e.reason, amount: e.amount, lines: e.lines, evidence: e.evidence, cap },
+        offer: null,
+        sellerResponded: false,
+        sellerDeadline: deadlineAfter(e.at, policy.sellerResponseDays, policy),
+        buyerDeadline: null,
+        ruling: deadlineAfter(e.at, policy.maxProcessDays, policy),
+        review: null,
+        refund: null,
+        outcome: null,
+        offers: [{ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' }],
+      };
+      s.version = i + 1;
+      return;
+    }
+    if (!s) {
+      r.error('NOT_OPENED', p, `"${e.type}" before the dispute was opened: the first event is "opened"`);
+      return;
+    }
+    const st = s;
+    advance(st, e.at);
+    const [party, action] = e.type === 'escalated' ? [e.by, 'escalate' as const] : EVENT_ACTION[e.type];
+    const block = actionBlock(st, party, action);
+    if (block) {
+      r.error(block, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed now (${block.toLowerCase().replaceAll('_', ' ')})`);
+      return;
+    }
+    switch (e.type) {
+      case 'claim-changed': {
+        const before = r.errors.length;
+        const lines = e.lines ?? st.claim.lines;
+        const evidence = e.evidence ?? st.claim.evidence;
+        if (NEEDS_EVIDENCE.has(st.claim.reason) && evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${st.claim.reason} claim needs at least one piece of evidence`);
+        const cap = claimCap(order, lines, r, p);
+        if (cap !== undefined) checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
+        if (r.errors.length > before || cap === undefined) return;
+        settle(st, 'superseded');
+        st.claim = { ...st.claim, amount: e.amount, lines, evidence, cap };
+        st.offers.push({ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' });
+        st.offer = null;
+        st.status = 'awaiting-seller';
+        st.sellerDeadline = deadlineAfter(e.at, policy.sellerResponseDays, policy);
+        break;
+      }
+      case 'cancelled':
+        settle(st, 'withdrawn');
+        st.status = 'cancelled';
+        break;
+      case 'seller-agreed':
+        settle(st, 'accepted');
+        st.status = 'resolved';
+        st.refund = st.claim.amount;
+        st.outcome = 'seller-agreed';
+        st.sellerResponded = true;
+        break;
+      case 'seller-countered':
+        if (e.amount === 0n) {
+          r.error('AMOUNT_NOT_POSITIVE', joinPath(p, 'amount'), 'a counter-offer is above zero (to offer nothing, disagree)');
+          return;
+        }
+        if (e.amount >= st.claim.amount) {
+          r.error('OFFER_NOT_BELOW_CLAIM', joinPath(p, 'amount'), 'a counter-offer is below the amount requested (to give it all, agree)');
+          return;
+        }
+        settle(st, 'superseded');
+        st.offers.push({ by: 'seller', kind: 'counter-offer', amount: e.amount, at: e.at, fate: 'pending' });
+        st.offer = e.amount;
+        st.sellerResponded = true;
+        st.status = 'awaiting-buyer';
+        st.buyerDeadline = deadlineAfter(e.at, policy.buyerResponseDays, policy);
+        break;
+      case 'seller-disagreed':
+        settle(st, 'superseded');
+        st.offers.push({ by: 'seller', kind: 'refusal', amount: 0n, at: e.at, fate: 'pending' });
+        st.offer = null;
+        st.sellerResponded = true;
+        st.status = 'awaiting-buyer';
+        st.buyerDeadline = deadlineAfter(e.at, policy.buyerResponseDays, policy);
+        break;
+      case 'buyer-accepted':
+        settle(st, 'accepted');
+        st.status = 'resolved';
+        st.refund = st.offer ?? 0n;
+        st.outcome = 'buyer-accepted';
+        break;
+      case 'escalated':
+        settle(st, 'escalated');
+        st.status = 'under-review';
+        st.review = { since: e.at, by: e.by };
+        if (e.by === 'seller') st.sellerResponded = true;
+        break;
+      case 'ruled':
+        if (!checkAmount(r, e.amount, st.claim.cap, joinPath(p, 'amount'), cur, true)) return;
+        st.offers.push({ by: 'platform', kind: 'ruling', amount: e.amount, at: e.at, fate: 'final' });
+        st.status = 'resolved';
+        st.refund = e.amount;
+        st.outcome = 'ruled';
+        break;
+      default:
+        assertNever(e);
+    }
+    st.lastAt = e.at;
+    st.version = i + 1;
+  });
+  if (d.events.length === 0) r.error('NOT_OPENED', path, 'a dispute starts with an "opened" event');
+  return s;
+}
+
+/** @internal The view of a folded dispute at `now`. */
+export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute): DisputeView {
+  const s: DisputeState = { ...state, offers: state.offers.map((o) => ({ ...o })) };
+  advance(s, now);
+  const cur = d.order.currency.minorUnits;
+  const fmt = (v: bigint) => formatMinor(v, cur);
+  const dl = (x: DeadlineMs | null): Deadline | null => (x ? { date: x.date, endsAt: new Date(x.endsAt).toISOString() } : null);
+  const allowed = { buyer: [] as DisputeAction[], seller: [] as DisputeAction[], platform: [] as DisputeAction[] };
+  const blocked = { buyer: {} as Partial<Record<DisputeAction, DisputeBlock>>, seller: {} as Partial<Record<DisputeAction, DisputeBlock>>, platform: {} as Partial<Record<DisputeAction, DisputeBlock>> };
+  for (const party of ['buyer', 'seller', 'platform'] as const) {
+    for (const action of ACTIONS[party]) {
+      const block = actionBlock(s, party, action);
+      if (block) blocked[party][action] = block;
+      else allowed[party].push(action);
+    }
+  }
+  const closed = s.status === 'resolved' || s.status === 'cancelled';
+  const left = (x: DeadlineMs | null) => (x ? Math.max(0, x.endsAt - now) : null);
+  return {
+    status: s.status,
+    version: s.version,
+    reason: s.claim.reason,
+    requested: fmt(s.claim.amount),
+    offer: s.offer === null ? null : fmt(s.offer),
+    refundable: fmt(s.claim.cap),
+    refund: s.refund === null ? null : fmt(s.refund),
+    outcome: s.outcome,
+    deadlines: { seller: dl(s.sellerDeadline), buyer: dl(s.buyerDeadline), ruling: { date: s.ruling.date, endsAt: new Date(s.ruling.endsAt).toISOString() } },
+    overdue: !closed && now >= s.ruling.endsAt,
+    underReviewSince: s.review ? new Date(s.review.since).toISOString() : null,
+    allowed,
+    blocked,
+    timeRemainingMs: {
+      buyer: s.status === 'awaiting-buyer' ? left(s.buyerDeadline) : null,
+      seller: s.status === 'awaiting-seller' ? left(s.sellerDeadline) : null,
+      platform: s.status === 'under-review' ? Math.max(0, s.ruling.endsAt - now) : null,
+    },
+    offers: s.offers.map((o) => ({ by: o.by, kind: o.kind, amount: fmt(o.amount), at: new Date(o.at).toISOString(), fate: o.fate })),
+    blocksOtherRefunds: !closed,
+  };
+}
+
+/** @internal Reads, folds and views a dispute at `now`. */
+export function readDisputeView(r: InputReader, policy: unknown, order: unknown, events: unknown, now: unknown, allowOp: boolean): Result<DisputeView> {
+  const d = readDispute(r, policy, order, events, allowOp);
+  const at = now === undefined ? (r.error('REQUIRED', 'at', '"at" is required'), undefined) : readInstant(r, now, 'at');
+  if (!d || at === undefined) return fail(r.errors);
+  const s = foldDispute(r, d, at);
+  if (r.errors.length > 0) return fail(r.errors);
+  if (!s) return fail([{ code: 'NOT_OPENED', path: 'at', message: 'the dispute was not open yet at this instant' }]);
+  return ok(disputeViewOf(s, at, d));
+}
+
+/**
+ * A dispute at an instant: its status (`awaiting-seller`, `awaiting-buyer`,
+ * `under-review`, `resolved`, `cancelled`), the amounts (requested, offered,
+ * refundable, refunded), every deadline as a local date and an instant,
+ * whether the process is overdue, what each party may do now (or why not)
+ * and how long they have, and the history of offers. Every event is checked
+ * as it happened; one that was not allowed is an error at `events.N`.
+ *
+ * @example
+ * ```ts
+ * import { disputeView } from 'coupon-rules';
+ * const order = { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 }] }, shippedAt: '2026-11-20T09:00:00Z', receiptConfirmedAt: '2026-11-28T18:00:00Z' };
+ * const r = disputeView({ order, events: [
+ *   { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] },
+ *   { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' },
+ *   { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' },
+ * ] }, '2026-12-04T00:00:00Z');
+ * if (r.ok) console.log(r.value.status, r.value.refund, r.value.outcome); // 'resolved' '8.00' 'buyer-accepted'
+ * ```
+ */
+export function disputeView(dispute: Dispute, now: InstantInput): Result<DisputeView> {
+  const r = new InputReader();
+  const o = r.object(dispute, '', ['policy', 'order', 'events']);
+  if (!o) return fail(r.errors);
+  return readDisputeView(r, r.field(o, 'policy'), r.field(o, 'order'), r.field(o, 'events'), now, false);
+}

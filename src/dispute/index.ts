@@ -1,0 +1,17 @@
+export { type DisputeCommand, type DisputeDecision, decide } from './decide.js';
+export {
+  type ClaimedLine,
+  type Dispute,
+  type DisputeAction,
+  type DisputeBlock,
+  type DisputeEvent,
+  type DisputeOffer,
+  type DisputeOrder,
+  type DisputeOutcome,
+  type DisputeParty,
+  type DisputeReason,
+  type DisputeStatus,
+  type DisputeView,
+  disputeView,
+} from './dispute.js';
+export { DEFAULT_DISPUTE_POLICY, type Deadline, type DisputePolicy, MAX_POLICY_DAYS, disputeDeadline } from './policy.js';

@@ -1,0 +1,192 @@
+import type { InputReader } from '../input.js';
+import { joinPath } from '../result.js';
+import { addCalendarDays, isLocalDate, localDateOf, readTimeZone, startOfLocalDate } from '../lifecycle/time.js';
+
+/**
+ * The buyer-protection policy. Every field is optional; the defaults are
+ * the rules' own: UTC, a 15-day request window, 5 days for each party to
+ * respond, 15 days for the whole process, calendar days.
+ *
+ * @example
+ * ```ts
+ * import type { DisputePolicy } from 'coupon-rules';
+ * const policy: DisputePolicy = { timeZone: 'Europe/Berlin', dayCount: 'business', holidays: ['2026-12-25', '2026-12-26'] };
+ * ```
+ */
+export interface DisputePolicy {
+  readonly timeZone?: string;
+  readonly requestWindowDays?: number;
+  readonly sellerResponseDays?: number;
+  readonly buyerResponseDays?: number;
+  readonly maxProcessDays?: number;
+  readonly dayCount?: 'calendar' | 'business';
+  /** ISO weekday numbers (1 = Monday … 7 = Sunday) that are not business days; default `[6, 7]`. */
+  readonly weekend?: readonly number[];
+  /** Local dates (`YYYY-MM-DD`) that are not business days. */
+  readonly holidays?: readonly string[];
+}
+
+/** @internal A policy with every default filled in. */
+export interface ResolvedPolicy {
+  readonly timeZone: string;
+  readonly requestWindowDays: number;
+  readonly sellerResponseDays: number;
+  readonly buyerResponseDays: number;
+  readonly maxProcessDays: number;
+  readonly dayCount: 'calendar' | 'business';
+  readonly weekend: ReadonlySet<number>;
+  readonly holidays: ReadonlySet<string>;
+}
+
+/**
+ * The default policy.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_DISPUTE_POLICY } from 'coupon-rules';
+ * console.log(DEFAULT_DISPUTE_POLICY.requestWindowDays); // 15
+ * ```
+ */
+export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
+  timeZone: 'UTC',
+  requestWindowDays: 15,
+  sellerResponseDays: 5,
+  buyerResponseDays: 5,
+  maxProcessDays: 15,
+  dayCount: 'calendar',
+  weekend: Object.freeze([6, 7]),
+  holidays: Object.freeze([]),
+});
+
+/** Longest period a policy may name, in days. */
+export const MAX_POLICY_DAYS = 3650;
+
+/** @internal Reads a policy object (absent: the defaults). */
+export function readPolicy(r: InputReader, value: unknown, path: string): ResolvedPolicy | undefined {
+  const d = DEFAULT_DISPUTE_POLICY;
+  if (value === undefined) return { ...d, weekend: new Set(d.weekend), holidays: new Set() };
+  const o = r.object(value, path, Object.keys(d));
+  if (!o) return undefined;
+  const before = r.errors.length;
+  const days = (key: 'requestWindowDays' | 'sellerResponseDays' | 'buyerResponseDays' | 'maxProcessDays') => {
+    const raw = r.field(o, key);
+    return raw === undefined ? d[key] : (r.integer(raw, joinPath(path, key), 0, MAX_POLICY_DAYS, 'INVALID_POLICY', key) ?? d[key]);
+  };
+  const rawZone = r.field(o, 'timeZone');
+  const timeZone = rawZone === undefined ? d.timeZone : (readTimeZone(r, rawZone, joinPath(path, 'timeZone')) ?? d.timeZone);
+  const rawCount = r.field(o, 'dayCount');
+  if (rawCount !== undefined && rawCount !== 'calendar' && rawCount !== 'business') r.error('INVALID_ENUM', joinPath(path, 'dayCount'), '"dayCount" is "calendar" or "business"');
+  const rawWeekend = r.field(o, 'weekend');
+  const weekend = new Set<number>(d.weekend);
+  if (rawWeekend !== undefined) {
+    weekend.clear();
+    r.array(rawWeekend, joinPath(path, 'weekend'))?.forEach((w, i) => {
+      const n = r.integer(w, joinPath(joinPath(path, 'weekend'), i), 1, 7, 'INVALID_POLICY', 'an ISO weekday');
+      if (n !== undefined) weekend.add(n);
+    });
+    if (weekend.size === 7) r.error('INVALID_POLICY', joinPath(path, 'weekend'), 'a week needs at least one business day');
+  }
+  const holidays = new Set<string>();
+  const rawHolidays = r.field(o, 'holidays');
+  if (rawHolidays !== undefined) {
+    r.array(rawHolidays, joinPath(path, 'holidays'))?.forEach((h, i) => {
+      if (typeof h === 'string' && isLocalDate(h)) holidays.add(h);
+      else r.error('INVALID_DATE', joinPath(joinPath(path, 'holidays'), i), 'a holiday is a calendar date "YYYY-MM-DD"');
+    });
+  }
+  const requestWindowDays = days('requestWindowDays');
+  const sellerResponseDays = days('sellerResponseDays');
+  const buyerResponseDays = days('buyerResponseDays');
+  const maxProcessDays = days('maxProcessDays');
+  if (r.errors.length > before) return undefined;
+  return {
+    timeZone,
+    requestWindowDays,
+    sellerResponseDays,
+    buyerResponseDays,
+    maxProcessDays,
+    dayCount: rawCount === 'business' ? 'business' : 'calendar',
+    weekend,
+    holidays,
+  };
+}
+
+/**
+ * A deadline: the last local date on which an action is in time, and
+ * `endsAt`, the first instant that is too late (the start of the next
+ * local day).
+ *
+ * @example
+ * ```ts
+ * import type { Deadline } from 'coupon-rules';
+ * const d: Deadline = { date: '2026-12-06', endsAt: '2026-12-07T00:00:00.000Z' };
+ * ```
+ */
+export interface Deadline {
+  readonly date: string;
+  readonly endsAt: string;
+}
+
+/** @internal A deadline with its end in epoch milliseconds. */
+export interface DeadlineMs {
+  readonly date: string;
+  readonly endsAt: number;
+}
+
+function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** @internal The local date N days (calendar or business, by policy) after a local date. */
+export function addPolicyDays(date: string, days: number, p: ResolvedPolicy): string {
+  if (p.dayCount === 'calendar') return addCalendarDays(date, days);
+  let d = date;
+  for (let left = days; left > 0; ) {
+    d = addCalendarDays(d, 1);
+    if (!p.weekend.has(isoWeekday(d)) && !p.holidays.has(d)) left--;
+  }
+  return d;
+}
+
+/**
+ * @internal N days after an instant: its local date in the policy's zone,
+ * plus N days, and the deadline is the end of that local day.
+ */
+export function deadlineAfter(at: number, days: number, p: ResolvedPolicy): DeadlineMs {
+  const date = addPolicyDays(localDateOf(new Date(at), p.timeZone), days, p);
+  return { date, endsAt: startOfLocalDate(addCalendarDays(date, 1), p.timeZone).getTime() };
+}
+
+/**
+ * The deadline N days after an instant under a policy: take the instant's
+ * local date in the policy's time zone, add N calendar days (or business
+ * days, skipping the weekend days and holidays), and the action is in time
+ * until the end of that local day.
+ *
+ * @example
+ * ```ts
+ * import { disputeDeadline } from 'coupon-rules';
+ * // Friday 18 December + 5 business days, skipping the weekend and 25 December:
+ * const d = disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] });
+ * console.log(d); // { date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' }
+ * ```
+ */
+export function disputeDeadline(at: Date | string, days: number, policy: DisputePolicy = {}): Deadline {
+  const d = DEFAULT_DISPUTE_POLICY;
+  const p: ResolvedPolicy = {
+    timeZone: policy.timeZone ?? d.timeZone,
+    requestWindowDays: d.requestWindowDays,
+    sellerResponseDays: d.sellerResponseDays,
+    buyerResponseDays: d.buyerResponseDays,
+    maxProcessDays: d.maxProcessDays,
+    dayCount: policy.dayCount ?? d.dayCount,
+    weekend: new Set(policy.weekend ?? d.weekend),
+    holidays: new Set(policy.holidays ?? []),
+  };
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(ms) || !Number.isInteger(days) || days < 0) throw new RangeError('disputeDeadline needs an instant and a whole number of days ≥ 0');
+  const dl = deadlineAfter(ms, days, p);
+  return { date: dl.date, endsAt: new Date(dl.endsAt).toISOString() };
+}
