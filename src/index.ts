@@ -10,4 +10,5 @@ export * from './coupon/index.js';
 export * from './order/index.js';
 export * from './lifecycle/index.js';
 export * from './dispute/index.js';
+export * from './outage/index.js';
 export * from './wire/index.js';

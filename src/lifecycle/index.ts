@@ -8,6 +8,8 @@ export {
   type CouponDeclinedEvent,
   type CouponDeletedEvent,
   type CouponEditedEvent,
+  type CouponExtendedEvent,
+  type CouponHonoredEvent,
   type CouponEvent,
   type CouponRecord,
   type CouponRedeemedEvent,

@@ -90,6 +90,42 @@ export interface CouponDeletedEvent {
 }
 
 /**
+ * An outage remedy moved the expiration date later (never earlier). It may
+ * go past the one-year issuing limit, and records the incidents it answers.
+ *
+ * @example
+ * ```ts
+ * import type { CouponExtendedEvent } from 'coupon-rules';
+ * const e: CouponExtendedEvent = { type: 'extended', at: '2026-12-05T00:00:00Z', expires: '2026-12-20', incidents: ['inc-1'] };
+ * ```
+ */
+export interface CouponExtendedEvent {
+  readonly type: 'extended';
+  readonly at: InstantInput;
+  readonly expires: string;
+  readonly incidents: readonly string[];
+}
+
+/**
+ * An outage remedy honoured a redemption that failed during an incident:
+ * the coupon is redeemed on that order as of the attempt, even if it has
+ * expired since.
+ *
+ * @example
+ * ```ts
+ * import type { CouponHonoredEvent } from 'coupon-rules';
+ * const e: CouponHonoredEvent = { type: 'honored', at: '2026-12-05T00:00:00Z', orderId: 'o9', attemptAt: '2026-12-01T10:30:00Z', incidents: ['inc-1'] };
+ * ```
+ */
+export interface CouponHonoredEvent {
+  readonly type: 'honored';
+  readonly at: InstantInput;
+  readonly orderId: string;
+  readonly attemptAt: InstantInput;
+  readonly incidents: readonly string[];
+}
+
+/**
  * Something that happened to a coupon after it was issued.
  *
  * @example
@@ -98,7 +134,7 @@ export interface CouponDeletedEvent {
  * const events: CouponEvent[] = [{ type: 'declined', at: '2026-12-02T10:00:00Z' }];
  * ```
  */
-export type CouponEvent = CouponEditedEvent | CouponRedeemedEvent | CouponDeclinedEvent | CouponDeletedEvent;
+export type CouponEvent = CouponEditedEvent | CouponRedeemedEvent | CouponDeclinedEvent | CouponDeletedEvent | CouponExtendedEvent | CouponHonoredEvent;
 
 /**
  * A coupon with its history.
@@ -111,6 +147,8 @@ export type CouponEvent = CouponEditedEvent | CouponRedeemedEvent | CouponDeclin
  */
 export interface CouponRecord extends Coupon {
   readonly events: readonly CouponEvent[];
+  /** Ids of the incidents an outage remedy has already answered for this coupon. */
+  readonly remedies?: readonly string[];
 }
 
 /**
@@ -194,6 +232,7 @@ export interface ParsedRecord {
   readonly expires: string;
   readonly timeZone: string;
   readonly terms: CouponTerms;
+  readonly remedies: readonly string[];
   readonly events: readonly ParsedEvent[];
 }
 
@@ -209,12 +248,14 @@ export type ParsedEvent =
       readonly newOrder: boolean;
       readonly orderHasCoupon: boolean;
     }
-  | { readonly type: 'declined' | 'deleted'; readonly at: number };
+  | { readonly type: 'declined' | 'deleted'; readonly at: number }
+  | { readonly type: 'extended'; readonly at: number; readonly expires: string; readonly incidents: readonly string[] }
+  | { readonly type: 'honored'; readonly at: number; readonly orderId: string; readonly attemptAt: number; readonly incidents: readonly string[] };
 
 // Terms carry no currency here: amounts are checked for shape with up to MAX_MINOR_UNITS decimals, and
 // against the order's currency when the coupon is quoted.
 const ANY_CURRENCY = { code: 'the coupon currency', minorUnits: MAX_MINOR_UNITS };
-const COUPON_KEYS = ['id', 'seller', 'recipient', 'expires', 'timeZone', 'terms'] as const;
+const COUPON_KEYS = ['id', 'seller', 'recipient', 'expires', 'timeZone', 'terms', 'remedies'] as const;
 
 function readTerms(r: InputReader, value: unknown, path: string): CouponTerms | undefined {
   const before = r.errors.length;
@@ -237,10 +278,31 @@ export function readCouponFields(r: InputReader, value: unknown, path: string, e
   const timeZone = rawZone === undefined ? undefined : readTimeZone(r, rawZone, joinPath(path, 'timeZone'));
   const rawTerms = r.required(o, 'terms', path);
   const terms = rawTerms === undefined ? undefined : readTerms(r, rawTerms, joinPath(path, 'terms'));
-  if (r.errors.length > before || id === undefined || seller === undefined || recipient === undefined || expires === undefined || timeZone === undefined || terms === undefined) {
+  const rawRemedies = r.field(o, 'remedies');
+  const remedies = rawRemedies === undefined ? [] : readIds(r, rawRemedies, joinPath(path, 'remedies'));
+  if (r.errors.length > before || id === undefined || seller === undefined || recipient === undefined || expires === undefined || timeZone === undefined || terms === undefined || !remedies) {
     return undefined;
   }
-  return { id, seller, recipient, expires, timeZone, terms, raw: o };
+  return { id, seller, recipient, expires, timeZone, terms, remedies, raw: o };
+}
+
+const EVENT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  edited: ['type', 'at', 'terms', 'expires'],
+  redeemed: ['type', 'at', 'orderId', 'buyer', 'store', 'newOrder', 'orderHasCoupon'],
+  declined: ['type', 'at'],
+  deleted: ['type', 'at'],
+  extended: ['type', 'at', 'expires', 'incidents'],
+  honored: ['type', 'at', 'orderId', 'attemptAt', 'incidents'],
+};
+
+/** @internal Reads a list of non-empty ids. */
+export function readIds(r: InputReader, value: unknown, path: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = r.array(value, path);
+  if (!list) return undefined;
+  const before = r.errors.length;
+  const ids = list.map((v, i) => r.nonEmptyString(v, joinPath(path, i)) ?? '');
+  return r.errors.length > before ? undefined : ids;
 }
 
 /** @internal Reads a list of events (shape only; whether each was allowed is the fold's business). */
@@ -252,7 +314,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
   list.forEach((raw, i) => {
     const p = joinPath(path, i);
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-    const keys = type === 'edited' ? ['type', 'at', 'terms', 'expires'] : type === 'redeemed' ? ['type', 'at', 'orderId', 'buyer', 'store', 'newOrder', 'orderHasCoupon'] : ['type', 'at'];
+    const keys = EVENT_KEYS[typeof type === 'string' && Object.hasOwn(EVENT_KEYS, type) ? type : 'declined'] ?? [];
     const o = r.object(raw, p, keys);
     if (!o) return;
     const at = readInstant(r, r.required(o, 'at', p), joinPath(p, 'at'));
@@ -277,8 +339,24 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
       case 'deleted':
         if (at !== undefined) events.push({ type, at });
         return;
+      case 'extended': {
+        const rawExpires = r.required(o, 'expires', p);
+        const expires = rawExpires === undefined ? undefined : readLocalDate(r, rawExpires, joinPath(p, 'expires'));
+        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'));
+        if (at !== undefined && expires !== undefined && incidents) events.push({ type, at, expires, incidents });
+        return;
+      }
+      case 'honored': {
+        const orderId = r.nonEmptyString(r.required(o, 'orderId', p), joinPath(p, 'orderId'));
+        const rawAttempt = r.required(o, 'attemptAt', p);
+        const attemptAt = rawAttempt === undefined ? undefined : readInstant(r, rawAttempt, joinPath(p, 'attemptAt'));
+        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'));
+        if (attemptAt !== undefined && at !== undefined && attemptAt > at) r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honoured after the attempt, not before');
+        if (at !== undefined && orderId !== undefined && attemptAt !== undefined && incidents) events.push({ type, at, orderId, attemptAt, incidents });
+        return;
+      }
       default:
-        r.error('INVALID_EVENT_TYPE', joinPath(p, 'type'), '"type" is "edited", "redeemed", "declined" or "deleted"');
+        r.error('INVALID_EVENT_TYPE', joinPath(p, 'type'), `"type" is one of ${Object.keys(EVENT_KEYS).join(', ')}`);
     }
   });
   return r.errors.length > before ? undefined : events;
@@ -291,6 +369,8 @@ export interface FoldState {
   readonly expiresAt: number;
   readonly terms: CouponTerms;
   readonly redemption: { readonly orderId: string; readonly at: number } | null;
+  /** Incident ids answered so far (the record's `remedies` and its remedy events). */
+  readonly remedies: readonly string[];
 }
 
 /** @internal Why a coupon that must be open and unexpired at `at` is not, if it is not. */
@@ -326,7 +406,7 @@ const BLOCK_TEXT: Record<ActionBlock, string> = {
  * allowed is reported at `events.N` and not applied.
  */
 export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: string): FoldState {
-  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: validityEnd(c.expires, c.timeZone).getTime(), terms: c.terms, redemption: null };
+  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: validityEnd(c.expires, c.timeZone).getTime(), terms: c.terms, redemption: null, remedies: c.remedies };
   let last = Number.NEGATIVE_INFINITY;
   c.events.forEach((e, i) => {
     const p = joinPath(path, i);
@@ -364,6 +444,28 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
         const block = openBlock(s, e.at);
         if (block) { refuse(block, `only an open coupon may be declined, and ${BLOCK_TEXT[block]}`); return; }
         s = { ...s, status: 'declined' };
+        return;
+      }
+      case 'extended': {
+        const block = openBlock(s, e.at);
+        if (block) {
+          refuse(block, `only an open, unexpired coupon is extended (an expired one is reissued), and ${BLOCK_TEXT[block]}`);
+          return;
+        }
+        if (e.expires < s.expires) {
+          r.error('EXPIRATION_SHORTENED', joinPath(p, 'expires'), `an extension never shortens: ${e.expires} is before the current expiration date ${s.expires}`);
+          return;
+        }
+        s = { ...s, expires: e.expires, expiresAt: validityEnd(e.expires, c.timeZone).getTime(), remedies: [...s.remedies, ...e.incidents] };
+        return;
+      }
+      case 'honored': {
+        const block = deleteBlock(s) ?? (s.status === 'declined' ? 'COUPON_DECLINED' : null);
+        if (block) {
+          refuse(block, `only a coupon that is still open (or expired since) is honoured, and ${BLOCK_TEXT[block]}`);
+          return;
+        }
+        s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.attemptAt }, remedies: [...s.remedies, ...e.incidents] };
         return;
       }
       case 'deleted': {

@@ -1,5 +1,6 @@
 import { readDisputeView } from '../dispute/dispute.js';
 import { readCouponChoices } from '../lifecycle/choices.js';
+import { readOutagePlan } from '../outage/plan.js';
 import { readIssueCheck } from '../lifecycle/issue.js';
 import { readCouponState } from '../lifecycle/state.js';
 import { computeQuote, readQuoteRequest } from '../order/quote.js';
@@ -29,7 +30,7 @@ export type WireAnswer = { readonly ok: true; readonly result: unknown } | { rea
  * console.log(WIRE_OP_NAMES); // ['quote']
  * ```
  */
-export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state']);
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan']);
 
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
@@ -95,6 +96,10 @@ export function answerWireRequest(request: unknown): WireAnswer {
           allowed: v.allowed,
         },
       };
+    }
+    case 'outage-plan': {
+      const planned = readOutagePlan(request);
+      return planned.ok ? { ok: true, result: planned.value } : planned;
     }
     case undefined:
       return { ok: false, errors: [ruleError('REQUIRED', 'op', `"op" is required: one of ${WIRE_OP_NAMES.join(', ')}`)] };

@@ -125,8 +125,8 @@ export const CouponIssueCheckAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** A coupon as issued. */
-export const CouponSchema = z.strictObject({ id, seller: id, recipient: id, expires: localDate, timeZone, terms: CouponTermsSchema });
+/** A coupon as issued (with the incidents already remedied, if any). */
+export const CouponSchema = z.strictObject({ id, seller: id, recipient: id, expires: localDate, timeZone, terms: CouponTermsSchema, remedies: z.array(id).optional() });
 
 /** An event of a coupon's life. */
 export const CouponEventSchema = z.discriminatedUnion('type', [
@@ -134,6 +134,8 @@ export const CouponEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('redeemed'), at: instant, orderId: id, buyer: id, store: id, newOrder: z.boolean(), orderHasCoupon: z.boolean() }),
   z.strictObject({ type: z.literal('declined'), at: instant }),
   z.strictObject({ type: z.literal('deleted'), at: instant }),
+  z.strictObject({ type: z.literal('extended'), at: instant, expires: localDate, incidents: z.array(id) }),
+  z.strictObject({ type: z.literal('honored'), at: instant, orderId: id, attemptAt: instant, incidents: z.array(id) }),
 ]);
 
 /** A coupon with its events. */
@@ -262,6 +264,68 @@ export const DisputeStateAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
+/** The request of `op: "outage-plan"`. */
+export const OutagePlanRequestSchema = z.strictObject({
+  op: z.literal('outage-plan'),
+  at: instant,
+  policy: z
+    .strictObject({
+      graceDays: z.int().min(0).max(3650).optional(),
+      extension: z.union([z.literal('outage-length'), z.strictObject({ days: z.int().min(1).max(3650) })]).optional(),
+      compensation: z.strictObject({ terms: CouponTermsSchema, validDays: z.int().min(0).max(366), minOutageMinutes: z.int().min(0).max(525_600) }).optional(),
+    })
+    .optional(),
+  incidents: z.array(z.strictObject({ id, start: instant, end: instant })),
+  coupons: z.array(CouponRecordSchema),
+  attempts: z
+    .array(
+      z.strictObject({
+        couponId: id,
+        orderId: id,
+        at: instant,
+        order: z.strictObject({
+          currency: QuoteRequestSchema.shape.currency,
+          rounding: QuoteRequestSchema.shape.rounding,
+          lines: QuoteRequestSchema.shape.lines,
+          buyer: id,
+          store: id,
+          newOrder: z.boolean(),
+          hasCoupon: z.boolean(),
+        }),
+      }),
+    )
+    .optional(),
+});
+
+const incidentIds = z.array(z.string());
+
+/** The answer to `op: "outage-plan"`. */
+export const OutagePlanAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    result: z.strictObject({
+      extend: z.array(z.strictObject({ couponId: z.string(), from: localDate, to: localDate, incidents: incidentIds })),
+      reissue: z.array(z.strictObject({ couponId: z.string(), newCouponId: z.string(), expires: localDate, incidents: incidentIds })),
+      honor: z.array(z.strictObject({ couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, incidents: incidentIds })),
+      compensate: z.array(z.strictObject({ buyer: z.string(), store: z.string(), couponId: z.string(), expires: localDate, incidents: incidentIds })),
+      notices: z.array(
+        z.strictObject({
+          buyer: z.string(),
+          items: z.array(
+            z.discriminatedUnion('type', [
+              z.strictObject({ type: z.literal('extended'), couponId: z.string(), from: localDate, to: localDate, incidents: incidentIds }),
+              z.strictObject({ type: z.literal('reissued'), couponId: z.string(), newCouponId: z.string(), expires: localDate, incidents: incidentIds }),
+              z.strictObject({ type: z.literal('honored'), couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, incidents: incidentIds }),
+              z.strictObject({ type: z.literal('compensated'), couponId: z.string(), store: z.string(), expires: localDate, incidents: incidentIds }),
+            ]),
+          ),
+        }),
+      ),
+    }),
+  }),
+  FailureAnswerSchema,
+]);
+
 /** Every wire op with its request and answer schema. */
 export const WIRE_OPS = {
   quote: { request: QuoteRequestSchema, answer: QuoteAnswerSchema },
@@ -269,6 +333,7 @@ export const WIRE_OPS = {
   'coupon-state': { request: CouponStateRequestSchema, answer: CouponStateAnswerSchema },
   'coupon-choices': { request: CouponChoicesRequestSchema, answer: CouponChoicesAnswerSchema },
   'dispute-state': { request: DisputeStateRequestSchema, answer: DisputeStateAnswerSchema },
+  'outage-plan': { request: OutagePlanRequestSchema, answer: OutagePlanAnswerSchema },
 } as const;
 
 /** The name of a wire op. */

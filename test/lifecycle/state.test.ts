@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, type Coupon, type CouponEvent, couponState, type CouponView } from '../../src/index.js';
+import { allowedActions, type Coupon, type CouponEvent, type CouponRedeemedEvent, couponState, type CouponView } from '../../src/index.js';
 
 const coupon: Coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10', maxDiscount: '20.00' } };
-const redeem = (at: string, extra: Partial<CouponEvent> = {}): CouponEvent => ({ type: 'redeemed', at, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, ...extra });
+const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({ type: 'redeemed', at, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, ...extra });
 function view(events: readonly CouponEvent[], at: string, c: Coupon = coupon): CouponView {
   const r = couponState({ ...c, events }, at);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { answerWireRequest } from '../../src/index.js';
+import { WIRE_OPS } from '../../src/schema.js';
+
+const request = {
+  op: 'outage-plan',
+  at: '2026-12-02T08:00:00Z',
+  policy: { graceDays: 1, extension: 'outage-length' },
+  incidents: [{ id: 'inc-1', start: '2026-12-01T22:30:00Z', end: '2026-12-02T01:30:00Z' }],
+  coupons: [
+    { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-01', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10' }, events: [], remedies: ['inc-0'] },
+    { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' }, events: [] },
+    { id: 'c3', seller: 's1', recipient: 'b2', expires: '2026-12-01', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10' }, events: [] },
+  ],
+  attempts: [
+    {
+      couponId: 'c3',
+      orderId: 'o9',
+      at: '2026-12-01T22:45:00Z',
+      order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], buyer: 'b2', store: 's1', newOrder: true, hasCoupon: false },
+    },
+  ],
+} as const;
+
+describe('wire op outage-plan', () => {
+  it('answers as in the contract', () => {
+    expect(answerWireRequest(request)).toEqual({
+      ok: true,
+      result: {
+        extend: [{ couponId: 'c2', from: '2026-12-02', to: '2026-12-03', incidents: ['inc-1'] }],
+        reissue: [{ couponId: 'c1', newCouponId: 'c1~reissue~inc-1', expires: '2026-12-03', incidents: ['inc-1'] }],
+        honor: [{ couponId: 'c3', orderId: 'o9', couponCredit: '2.00', incidents: ['inc-1'] }],
+        compensate: [],
+        notices: [
+          {
+            buyer: 'b1',
+            items: [
+              { type: 'reissued', couponId: 'c1', newCouponId: 'c1~reissue~inc-1', expires: '2026-12-03', incidents: ['inc-1'] },
+              { type: 'extended', couponId: 'c2', from: '2026-12-02', to: '2026-12-03', incidents: ['inc-1'] },
+            ],
+          },
+          { buyer: 'b2', items: [{ type: 'honored', couponId: 'c3', orderId: 'o9', couponCredit: '2.00', incidents: ['inc-1'] }] },
+        ],
+      },
+    });
+  });
+
+  it('is described by its zod schemas, and the coupon-state op understands remedy events', () => {
+    const ops = WIRE_OPS['outage-plan'];
+    expect(ops.request.safeParse(request).success).toBe(true);
+    expect(ops.answer.safeParse(answerWireRequest(request)).success).toBe(true);
+    const state = {
+      op: 'coupon-state',
+      coupon: request.coupons[1],
+      events: [{ type: 'extended', at: '2026-12-02T08:00:00Z', expires: '2026-12-03', incidents: ['inc-1'] }],
+      at: '2026-12-03T12:00:00Z',
+    };
+    expect(WIRE_OPS['coupon-state'].request.safeParse({ ...state, coupon: { ...request.coupons[1], events: undefined } }).success).toBe(false);
+    expect(answerWireRequest({ ...state, coupon: { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' } } })).toMatchObject({
+      ok: true,
+      result: { status: 'open', expiresAt: '2026-12-03T23:00:00.000Z' },
+    });
+  });
+
+  it('refuses bad input with paths', () => {
+    expect(answerWireRequest({ ...request, policy: { extension: { days: 0 } } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_POLICY', path: 'policy.extension.days' }] });
+    expect(answerWireRequest({ ...request, incidents: [{ id: 'x', start: '2026-12-02T00:00:00Z', end: '2026-12-02T00:00:00Z' }] })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_INCIDENT', path: 'incidents.0' }] });
+  });
+});
