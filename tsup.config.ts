@@ -5,8 +5,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    // The library: root entry (calculations, no zod) and ./schema (zod schemas).
-    entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
+    // The library: root entry (calculations, no zod), ./schema (zod schemas), ./testing (fast-check arbitraries).
+    entry: { index: 'src/index.ts', schema: 'src/schema.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

@@ -3,6 +3,7 @@ import process from 'node:process';
 import { quoteCoupon, type QuoteRequest } from '../order/quote.js';
 import { answerWireRequest } from '../wire/answer.js';
 import { WIRE_OPS, type WireOp, wireJsonSchema } from '../wire/schemas.js';
+import { conform } from './conform.js';
 import { formatQuote } from './format.js';
 import { runOracle } from './oracle.js';
 
@@ -15,9 +16,12 @@ Usage:
   coupon-rules oracle                 answer JSON-lines requests from stdin, one answer line per input line
   coupon-rules quote FILE|- [--json]  quote one request (a JSON file, or - for stdin) as a readable breakdown
   coupon-rules schema OP [--answer]   print the JSON Schema of an op's request (or answer); ops: ${Object.keys(WIRE_OPS).join(', ')}
+  coupon-rules conform [--op OP] [--runs N] [--seed S] -- COMMAND [ARGS…]
+                                      check that a program speaking the wire format answers like coupon-rules
+                                      (ops quote, coupon-state, dispute-state, outage-plan; needs fast-check)
   coupon-rules --help | --version
 
-Exit codes: 0 ok, 1 invalid input, 2 usage.
+Exit codes: 0 ok, 1 invalid input (conform: the program does not conform), 2 usage.
 `;
 
 function usage(message: string): number {
@@ -83,6 +87,8 @@ async function main(args: readonly string[]): Promise<number> {
       return quote(rest);
     case 'schema':
       return schema(rest);
+    case 'conform':
+      return conform(rest);
     case '--version':
     case '-v':
       process.stdout.write(`${VERSION}\n`);

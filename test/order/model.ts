@@ -4,7 +4,7 @@ import type { QuoteRequest } from '../../src/index.js';
 // A plain, slow reference of the quote totals, written straight from the rule text with decimal.js.
 const D = Decimal.clone({ precision: 200 });
 const mode = (r: string | undefined) => (r === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
-const MU: Record<string, number> = { USD: 2, JPY: 0, BHD: 3 };
+const MU: Record<string, number> = { USD: 2, EUR: 2, JPY: 0, BHD: 3, CLF: 4 };
 
 export function modelTotals(req: QuoteRequest): { subtotal: string; eligibleTotal: string; appliedPercent: string | null; couponCredit: string; capped: boolean } {
   const mu = MU[req.currency] ?? 2;
