@@ -46,7 +46,10 @@ export class InputReader {
     return record[key];
   }
 
+  // The typed readers below say nothing of a missing value: `required` has reported it already.
+
   string(value: unknown, path: string): string | undefined {
+    if (value === undefined) return undefined;
     if (typeof value !== 'string') {
       this.error('INVALID_TYPE', path, `expected a string, got ${describe(value)}`);
       return undefined;
@@ -64,6 +67,7 @@ export class InputReader {
   }
 
   boolean(value: unknown, path: string): boolean | undefined {
+    if (value === undefined) return undefined;
     if (typeof value !== 'boolean') {
       this.error('INVALID_TYPE', path, `expected true or false, got ${describe(value)}`);
       return undefined;
@@ -72,6 +76,7 @@ export class InputReader {
   }
 
   array(value: unknown, path: string): readonly unknown[] | undefined {
+    if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
       this.error('INVALID_TYPE', path, `expected an array, got ${describe(value)}`);
       return undefined;
@@ -81,6 +86,7 @@ export class InputReader {
 
   /** A JSON integer (a number, not a string) in [min, max], else `code`. */
   integer(value: unknown, path: string, min: number, max: number, code: string, what: string): number | undefined {
+    if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       this.error(code, path, `${what} must be an integer from ${min} to ${max} (a JSON number), got ${describe(value)}`);
       return undefined;

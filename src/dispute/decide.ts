@@ -104,11 +104,18 @@ function eventOf(c: DisputeCommand): DisputeEvent {
  */
 export function decide(dispute: Dispute, command: DisputeCommand): Result<DisputeDecision> {
   const r = new InputReader();
+  const events: unknown = typeof dispute === 'object' && (dispute as unknown) !== null ? (dispute as { events?: unknown }).events : undefined;
+  if (!Array.isArray(events)) r.error('INVALID_TYPE', 'events', 'a dispute has a list of events');
+  if (typeof command !== 'object' || (command as unknown) === null) r.error('INVALID_TYPE', 'command', 'a command is an object');
+  if (r.errors.length > 0 || !Array.isArray(events)) return fail(r.errors);
   const at = readInstant(r, command.at, 'command.at');
+  // Commands come from callers' data too: the actor is checked against the union at run time.
+  const knownActor = (['buyer', 'seller', 'platform'] as readonly unknown[]).includes(command.actor);
+  if (!knownActor) r.error('WRONG_ACTOR', 'command.actor', 'the actor is "buyer", "seller" or "platform"');
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 0) r.error('INVALID_TYPE', 'command.expectedVersion', 'expectedVersion is the number of events the command was decided on');
   const allowedActor = Object.hasOwn(ACTOR, command.type) ? ACTOR[command.type] : undefined;
   if (allowedActor === undefined) r.error('INVALID_COMMAND', 'command.type', `unknown command type`);
-  else if (allowedActor === 'buyer-or-seller' ? command.actor === 'platform' : command.actor !== allowedActor) {
+  else if (knownActor && (allowedActor === 'buyer-or-seller' ? command.actor === 'platform' : command.actor !== allowedActor)) {
     r.error('WRONG_ACTOR', 'command.actor', `"${command.type}" is not the ${command.actor}'s to do`);
   }
   if (command.expectedVersion !== dispute.events.length) {

@@ -255,8 +255,11 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   let paid = 0n;
   const lines = new Map<string, { quantity: number; net: bigint }>();
   if (rawQuote !== undefined) {
-    if (allowOp && typeof rawQuote === 'object' && rawQuote !== null && Object.hasOwn(rawQuote, 'op') && (rawQuote as { op?: unknown }).op !== 'quote') {
-      r.error('UNKNOWN_OP', joinPath(qp, 'op'), 'the order quote is a quote request: "op" is "quote"');
+    if (allowOp && typeof rawQuote === 'object' && rawQuote !== null && !Array.isArray(rawQuote)) {
+      // On the wire the order carries a whole quote request, "op" included.
+      const op = Object.hasOwn(rawQuote, 'op') ? (rawQuote as { op?: unknown }).op : undefined;
+      if (op === undefined) r.error('REQUIRED', joinPath(qp, 'op'), 'the order quote is a whole quote request: "op": "quote"');
+      else if (op !== 'quote') r.error('UNKNOWN_OP', joinPath(qp, 'op'), 'the order quote is a quote request: "op" is "quote"');
     }
     const parsed = readQuoteRequest(rawQuote, allowOp ? ['op'] : []);
     const quote = parsed.ok ? computeQuote(parsed.value) : parsed;

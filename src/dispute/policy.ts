@@ -1,6 +1,6 @@
-import type { InputReader } from '../input.js';
+import { InputReader } from '../input.js';
 import { joinPath } from '../result.js';
-import { addCalendarDays, isLocalDate, localDateOf, readTimeZone, startOfLocalDate } from '../lifecycle/time.js';
+import { addCalendarDays, isLocalDate, localDateOf, readInstant, readTimeZone, startOfLocalDate } from '../lifecycle/time.js';
 
 /**
  * The buyer-protection policy. Every field is optional; the defaults are
@@ -174,19 +174,11 @@ export function deadlineAfter(at: number, days: number, p: ResolvedPolicy): Dead
  * ```
  */
 export function disputeDeadline(at: Date | string, days: number, policy: DisputePolicy = {}): Deadline {
-  const d = DEFAULT_DISPUTE_POLICY;
-  const p: ResolvedPolicy = {
-    timeZone: policy.timeZone ?? d.timeZone,
-    requestWindowDays: d.requestWindowDays,
-    sellerResponseDays: d.sellerResponseDays,
-    buyerResponseDays: d.buyerResponseDays,
-    maxProcessDays: d.maxProcessDays,
-    dayCount: policy.dayCount ?? d.dayCount,
-    weekend: new Set(policy.weekend ?? d.weekend),
-    holidays: new Set(policy.holidays ?? []),
-  };
-  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (Number.isNaN(ms) || !Number.isInteger(days) || days < 0) throw new RangeError('disputeDeadline needs an instant and a whole number of days ≥ 0');
+  const r = new InputReader();
+  const p = readPolicy(r, policy, 'policy');
+  const ms = readInstant(r, at, 'at');
+  if (!Number.isSafeInteger(days) || days < 0 || days > MAX_POLICY_DAYS) r.error('INVALID_POLICY', 'days', `days is a whole number from 0 to ${String(MAX_POLICY_DAYS)}`);
+  if (!p || ms === undefined || r.errors.length > 0) throw new RangeError(`disputeDeadline: ${r.errors.map((e) => `${e.code} at ${e.path}`).join('; ')}`);
   const dl = deadlineAfter(ms, days, p);
   return { date: dl.date, endsAt: new Date(dl.endsAt).toISOString() };
 }

@@ -126,7 +126,8 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     const fields = readCouponFields(r, raw, p, ['events']);
     if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
     if (fields) ids.add(fields.id);
-    const rawEvents = fields ? r.required(fields.raw, 'events', p) : undefined;
+    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const rawEvents = record ? r.required(record, 'events', p) : undefined;
     const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
     return fields && events ? { ...fields, events, path: p } : undefined;
   });

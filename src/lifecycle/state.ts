@@ -295,11 +295,15 @@ const EVENT_KEYS: Readonly<Record<string, readonly string[]>> = {
   honored: ['type', 'at', 'orderId', 'attemptAt', 'incidents'],
 };
 
-/** @internal Reads a list of non-empty ids. */
-export function readIds(r: InputReader, value: unknown, path: string): string[] | undefined {
+/** @internal Reads a list of non-empty ids (`atLeastOne`: and not an empty list). */
+export function readIds(r: InputReader, value: unknown, path: string, atLeastOne = false): string[] | undefined {
   if (value === undefined) return undefined;
   const list = r.array(value, path);
   if (!list) return undefined;
+  if (atLeastOne && list.length === 0) {
+    r.error('EMPTY_INCIDENTS', path, 'a remedy names at least one incident it answers');
+    return undefined;
+  }
   const before = r.errors.length;
   const ids = list.map((v, i) => r.nonEmptyString(v, joinPath(path, i)) ?? '');
   return r.errors.length > before ? undefined : ids;
@@ -342,7 +346,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
       case 'extended': {
         const rawExpires = r.required(o, 'expires', p);
         const expires = rawExpires === undefined ? undefined : readLocalDate(r, rawExpires, joinPath(p, 'expires'));
-        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'));
+        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'), true);
         if (at !== undefined && expires !== undefined && incidents) events.push({ type, at, expires, incidents });
         return;
       }
@@ -350,7 +354,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
         const orderId = r.nonEmptyString(r.required(o, 'orderId', p), joinPath(p, 'orderId'));
         const rawAttempt = r.required(o, 'attemptAt', p);
         const attemptAt = rawAttempt === undefined ? undefined : readInstant(r, rawAttempt, joinPath(p, 'attemptAt'));
-        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'));
+        const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'), true);
         if (attemptAt !== undefined && at !== undefined && attemptAt > at) r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honoured after the attempt, not before');
         if (at !== undefined && orderId !== undefined && attemptAt !== undefined && incidents) events.push({ type, at, orderId, attemptAt, incidents });
         return;
@@ -463,6 +467,10 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
         const block = deleteBlock(s) ?? (s.status === 'declined' ? 'COUPON_DECLINED' : null);
         if (block) {
           refuse(block, `only a coupon that is still open (or expired since) is honoured, and ${BLOCK_TEXT[block]}`);
+          return;
+        }
+        if (e.attemptAt >= s.expiresAt) {
+          refuse('COUPON_EXPIRED', 'the coupon had already expired when the redemption was attempted');
           return;
         }
         s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.attemptAt }, remedies: [...s.remedies, ...e.incidents] };

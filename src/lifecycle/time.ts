@@ -18,14 +18,22 @@ export type InstantInput = Date | string;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/u;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
-/** @internal A real calendar date `YYYY-MM-DD` (years 1000–9999)? */
-export function isLocalDate(value: string): boolean {
+/** Dates and instants are accepted from year 1000 to year 9000, so that every date computed from them stays a four-digit year. */
+export const MAX_YEAR = 9000;
+
+/** @internal A real calendar date `YYYY-MM-DD` with a four-digit year. */
+function isCalendarDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1000 || mo < 1 || mo > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // days in that month
   return d <= days;
+}
+
+/** @internal A calendar date accepted as input (years 1000 to MAX_YEAR). */
+export function isLocalDate(value: string): boolean {
+  return isCalendarDate(value) && Number(value.slice(0, 4)) <= MAX_YEAR;
 }
 
 /** @internal Milliseconds of a strict ISO 8601 instant, or undefined. */
@@ -89,7 +97,7 @@ export function localDateOf(at: InstantInput, timeZone: string): string {
 
 function parts(date: string): [number, number, number] {
   const m = DATE.exec(date);
-  if (!m || !isLocalDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  if (!m || !isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   return [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
 }
 

@@ -262,6 +262,10 @@ interface Planned {
   readonly plan: OutagePlan;
   /** For applying the plan: each coupon's terms now (after edits). */
   readonly termsNow: ReadonlyMap<string, CouponTerms>;
+  /** For applying the plan: the instant of each honoured attempt. */
+  readonly honouredAt: ReadonlyMap<string, number>;
+  /** Every incident id of the input: coupons the plan creates are not victims of any of them. */
+  readonly allIncidents: readonly string[];
 }
 
 function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
@@ -281,7 +285,8 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     const fields = readCouponFields(r, raw, p, ['events']);
     if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
     if (fields) ids.add(fields.id);
-    const rawEvents = fields ? r.required(fields.raw, 'events', p) : undefined;
+    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const rawEvents = record ? r.required(record, 'events', p) : undefined;
     const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
     if (fields && events) coupons.push({ ...fields, events, path: p });
   });
@@ -301,12 +306,14 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   // Honour: the earliest honourable failed attempt per coupon.
   const honor: { couponId: string; orderId: string; couponCredit: string; incidents: string[] }[] = [];
   const honoured = new Map<string, Window>();
+  const honouredAt = new Map<string, number>();
+  const ordersHonoured = new Set<string>(); // one coupon per order
   const sortedAttempts = [...attempts].sort((a, b) => a.at - b.at || byString(a.orderId, b.orderId));
   for (const a of sortedAttempts) {
     const c = byId.get(a.couponId);
     const now_ = c && states.get(c.id);
     const w = windowAt(a.at);
-    if (!c || !now_ || !w || honoured.has(c.id) || now_.status !== 'open' || answered(now_.remedies, w)) continue;
+    if (!c || !now_ || !w || honoured.has(c.id) || ordersHonoured.has(a.orderId) || now_.status !== 'open' || answered(now_.remedies, w)) continue;
     const then = foldEvents(new InputReader(), c, a.at, 'events');
     if (openBlock(then, a.at) !== null) continue; // not open and valid when it was tried
     if (a.buyer !== c.recipient || a.store !== c.seller || !a.newOrder || a.hasCoupon) continue;
@@ -319,6 +326,8 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     const q = computeQuote({ ...a.quote, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
     if (!q.ok) continue;
     honoured.set(c.id, w);
+    honouredAt.set(c.id, a.at);
+    ordersHonoured.add(a.orderId);
     honor.push({ couponId: c.id, orderId: a.orderId, couponCredit: q.value.couponCredit, incidents: [...w.ids] });
   }
   if (r.errors.length > 0) return fail(r.errors);
@@ -330,23 +339,38 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   for (const c of coupons) {
     const s = states.get(c.id);
     if (!s || s.status !== 'open' || honoured.has(c.id)) continue;
-    // Every window the current expiry falls in (or within the grace days after) moves it; a moved expiry
-    // may fall in a later window too, so repeat until none is left. Windows are taken in time order.
-    let expires = s.expires;
+    // A window affects the coupon as it stood when the window ended (a remedy granted later does not count),
+    // when its validity ended after the window began and no later than `graceDays` local days after the window's
+    // last instant. Each window hit proposes a new expiry; the latest wins, and the expiry is never shortened.
+    const lastDay = (w: Window) => addCalendarDays(localDateOf(new Date(w.end - 1), c.timeZone), policy.graceDays);
+    const affects = (w: Window, exp: string) => validityEnd(exp, c.timeZone).getTime() > w.start && exp <= lastDay(w);
+    const propose = (w: Window, exp: string) => {
+      const length = policy.extensionDays ?? Math.max(1, Math.ceil((w.end - w.start) / DAY));
+      const floor = addCalendarDays(localDateOf(new Date(Math.max(w.end, now)), c.timeZone), policy.graceDays);
+      return [addCalendarDays(exp, length), floor].sort(byString)[1] ?? floor;
+    };
     const hit: Window[] = [];
-    for (;;) {
-      const end = validityEnd(expires, c.timeZone).getTime();
-      const reached = windows.filter((w) => !hit.includes(w) && !answered(s.remedies, w) && end > w.start && expires <= addCalendarDays(localDateOf(new Date(w.end), c.timeZone), policy.graceDays));
-      if (reached.length === 0) break;
-      for (const w of reached) {
-        const length = policy.extensionDays ?? Math.max(1, Math.ceil((w.end - w.start) / DAY));
-        const floor = addCalendarDays(localDateOf(new Date(Math.max(w.end, now)), c.timeZone), policy.graceDays);
-        const pushed = addCalendarDays(expires, length);
-        expires = [expires, pushed, floor].sort(byString)[2] ?? expires; // the latest: never shortened
+    let expires = s.expires;
+    for (const w of windows) {
+      if (answered(s.remedies, w)) continue;
+      const then = w.end <= now ? foldEvents(new InputReader(), c, w.end, 'events') : s;
+      if (then.status !== 'open' || !affects(w, then.expires)) continue;
+      hit.push(w);
+      const proposed = propose(w, then.expires);
+      if (proposed > expires) expires = proposed;
+    }
+    // A window still under way can reach the new expiry too: answer it now, or planning again would.
+    for (let more = hit.length > 0; more; ) {
+      more = false;
+      for (const w of windows) {
+        if (w.end <= now || hit.includes(w) || answered(s.remedies, w) || !affects(w, expires)) continue;
         hit.push(w);
+        const proposed = propose(w, expires);
+        if (proposed > expires) expires = proposed;
+        more = true;
       }
     }
-    hit.sort((a, b) => a.start - b.start);
+    hit.sort((x, y) => x.start - y.start);
     if (hit.length === 0) continue;
     const incidentsHit = hit.flatMap((w) => w.ids);
     if (openBlock(s, now) === null) extend.push({ couponId: c.id, from: s.expires, to: expires, incidents: incidentsHit });
@@ -391,6 +415,8 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   return ok({
     plan: { extend: sortById(extend), reissue: sortById(reissue), honor: sortById(honor), compensate: sortById(compensate), notices },
     termsNow: new Map([...states.entries()].map(([id, s]) => [id, s.terms])),
+    honouredAt,
+    allIncidents: windows.flatMap((w) => w.ids).sort(byString),
   });
 }
 
@@ -462,8 +488,8 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
   };
   for (const e of outagePlan.extend) update(e.couponId, (c) => ({ ...c, events: [...c.events, { type: 'extended', at, expires: e.to, incidents: e.incidents }] }));
   for (const h of outagePlan.honor) {
-    const attempt = input.attempts?.find((a) => a.couponId === h.couponId && a.orderId === h.orderId);
-    const attemptAt = attempt ? attempt.at : at;
+    const when = p.value.honouredAt.get(h.couponId);
+    const attemptAt = when === undefined ? at : new Date(when).toISOString();
     update(h.couponId, (c) => withRemedies({ ...c, events: [...c.events, { type: 'honored', at, orderId: h.orderId, attemptAt, incidents: h.incidents }] }, h.incidents));
   }
   for (const e of outagePlan.reissue) {
@@ -472,12 +498,12 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
     out.set(e.couponId, withRemedies(original, e.incidents));
     const { remedies: _r, events: _e, ...coupon } = original;
     const terms = p.value.termsNow.get(e.couponId) ?? original.terms;
-    out.set(e.newCouponId, { ...coupon, id: e.newCouponId, expires: e.expires, terms, events: [], remedies: e.incidents });
+    out.set(e.newCouponId, { ...coupon, id: e.newCouponId, expires: e.expires, terms, events: [], remedies: p.value.allIncidents });
   }
   const terms = input.policy?.compensation?.terms;
   for (const e of outagePlan.compensate) {
     const zone = input.coupons.find((c) => c.seller === e.store && c.recipient === e.buyer)?.timeZone ?? 'UTC';
-    if (terms) out.set(e.couponId, { id: e.couponId, seller: e.store, recipient: e.buyer, expires: e.expires, timeZone: zone, terms, events: [], remedies: e.incidents });
+    if (terms) out.set(e.couponId, { id: e.couponId, seller: e.store, recipient: e.buyer, expires: e.expires, timeZone: zone, terms, events: [], remedies: p.value.allIncidents });
   }
   for (const e of outagePlan.extend) update(e.couponId, (c) => withRemedies(c, e.incidents));
   return ok([...out.values()]);
