@@ -79,7 +79,14 @@ export interface FixedCoupon {
  */
 export type CouponTerms = PercentCoupon | FixedCoupon;
 
-/** Largest number of decimals a percentage may have. */
+/** Largest number of decimals a percentage may have.
+ *
+ * @example
+ * ```ts
+ * import { MAX_PERCENT_DECIMALS } from 'coupon-rules';
+ * console.log(MAX_PERCENT_DECIMALS); // 10
+ * ```
+ */
 export const MAX_PERCENT_DECIMALS = 10;
 
 /** @internal A percentage as `units / 10^scale` percent. */

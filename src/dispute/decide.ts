@@ -4,7 +4,16 @@ import { fail, ok, type Result } from '../result.js';
 import { assertNever } from '../money/rounding.js';
 import { type ClaimedLine, type Dispute, type DisputeEvent, type DisputeParty, type DisputeReason, foldDispute, readDispute } from './dispute.js';
 
-interface CommandBase {
+/**
+ * What every dispute command carries: who acts, when, and on which version.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeCommandBase } from 'coupon-rules';
+ * const base: DisputeCommandBase = { actor: 'buyer', at: '2026-12-02T10:00:00Z', expectedVersion: 1 };
+ * ```
+ */
+export interface DisputeCommandBase {
   readonly actor: DisputeParty;
   readonly at: InstantInput;
   /** The number of events the actor saw: a command on a stale view is refused. */
@@ -21,7 +30,7 @@ interface CommandBase {
  * const c: DisputeCommand = { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '8.00' };
  * ```
  */
-export type DisputeCommand = CommandBase &
+export type DisputeCommand = DisputeCommandBase &
   (
     | { readonly type: 'open'; readonly reason: DisputeReason; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[]; readonly description?: string }
     | { readonly type: 'change-claim'; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }

@@ -1,4 +1,4 @@
-export { type DisputeCommand, type DisputeDecision, decide } from './decide.js';
+export { type DisputeCommand, type DisputeCommandBase, type DisputeDecision, decide } from './decide.js';
 export {
   type ClaimedLine,
   type Dispute,

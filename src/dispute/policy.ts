@@ -58,7 +58,14 @@ export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
   holidays: Object.freeze([]),
 });
 
-/** Longest period a policy may name, in days. */
+/** Longest period a policy may name, in days.
+ *
+ * @example
+ * ```ts
+ * import { MAX_POLICY_DAYS } from 'coupon-rules';
+ * console.log(MAX_POLICY_DAYS); // 3650
+ * ```
+ */
 export const MAX_POLICY_DAYS = 3650;
 
 /** @internal Reads a policy object (absent: the defaults). */

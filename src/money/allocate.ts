@@ -3,7 +3,15 @@ import { sameCurrency } from './currency.js';
 import { minorOf, moneyFromMinor, type Money } from './money.js';
 import { parseDecimalInput } from './parse.js';
 
-/** A weight for {@link allocate}: a non-negative integer, bigint, decimal string, or Money of the same currency. */
+/** A weight for {@link allocate}: a non-negative integer, bigint, decimal string, or Money of the same currency.
+ *
+ * @example
+ * ```ts
+ * import { allocate, money, type Weight } from 'coupon-rules';
+ * const weights: Weight[] = [1, '2.5', money('1.00', 'USD')];
+ * console.log(allocate(money('4.50', 'USD'), weights).map((m) => m.amount)); // ['1.00', '2.50', '1.00']
+ * ```
+ */
 export type Weight = number | bigint | string | Money;
 
 /**

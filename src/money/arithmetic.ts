@@ -23,7 +23,15 @@ export function checkQuantity(quantity: number | bigint): bigint {
   return q;
 }
 
-/** A ratio part: a safe integer, a bigint or a non-negative decimal string such as `"12.5"`. */
+/** A ratio part: a safe integer, a bigint or a non-negative decimal string such as `"12.5"`.
+ *
+ * @example
+ * ```ts
+ * import { multiplyByRatio, money, type RatioPart } from 'coupon-rules';
+ * const third: RatioPart = '1';
+ * console.log(multiplyByRatio(money('9.00', 'USD'), third, 3).amount); // '3.00'
+ * ```
+ */
 export type RatioPart = number | bigint | string;
 
 // An exact rational n / 10^scale from a ratio part.

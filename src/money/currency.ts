@@ -29,7 +29,14 @@ export interface Currency {
  */
 export type CurrencyInput = string | Currency;
 
-/** The largest number of minor-unit decimals a custom currency may declare. */
+/** The largest number of minor-unit decimals a custom currency may declare.
+ *
+ * @example
+ * ```ts
+ * import { MAX_MINOR_UNITS, parseCurrency } from 'coupon-rules';
+ * console.log(parseCurrency({ code: 'MILLI', minorUnits: MAX_MINOR_UNITS + 1 }).ok); // false
+ * ```
+ */
 export const MAX_MINOR_UNITS = 12;
 
 const ISO = new Map<string, Currency>(

@@ -44,7 +44,15 @@ export interface UnitPrice {
   toString(): string;
 }
 
-/** What {@link parseMoney} accepts: a decimal string, or a safe integer number of major units. */
+/** What {@link parseMoney} accepts: a decimal string, or a safe integer number of major units.
+ *
+ * @example
+ * ```ts
+ * import { money, type AmountInput } from 'coupon-rules';
+ * const input: AmountInput = '12.50';
+ * console.log(money(input, 'USD').amount); // '12.50'
+ * ```
+ */
 export type AmountInput = string | number;
 
 /**

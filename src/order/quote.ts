@@ -175,7 +175,14 @@ export interface ParsedQuoteRequest {
 
 const REQUEST_KEYS = ['currency', 'rounding', 'lines', 'coupon', 'sellerCredit', 'charges'] as const;
 const LINE_KEYS = ['id', 'itemType', 'unitPrice', 'quantity', 'onSale', 'batch'] as const;
-/** Largest batch number. */
+/** Largest batch number.
+ *
+ * @example
+ * ```ts
+ * import { MAX_BATCH } from 'coupon-rules';
+ * console.log(MAX_BATCH); // 1000000
+ * ```
+ */
 export const MAX_BATCH = 1_000_000;
 const CHARGE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/u;
 

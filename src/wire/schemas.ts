@@ -19,7 +19,14 @@ const percent = z
   .describe('A percentage above 0 and at most 100, as a decimal string with up to 10 decimals');
 const answerMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Money with exactly the currency minor units');
 
-/** A line of an order on the wire. */
+/** A line of an order on the wire.
+ *
+ * @example
+ * ```ts
+ * import { OrderLineSchema } from 'coupon-rules/schema';
+ * console.log(OrderLineSchema.safeParse({ id: 'L1', itemType: 'Part', unitPrice: '0.0125', quantity: 400 }).success); // true
+ * ```
+ */
 export const OrderLineSchema = z.strictObject({
   id: z.string().min(1),
   itemType: z.string().min(1),
@@ -29,16 +36,37 @@ export const OrderLineSchema = z.strictObject({
   batch: z.int().min(1).max(1_000_000).optional(),
 });
 
-/** A tier of a percentage coupon. */
+/** A tier of a percentage coupon.
+ *
+ * @example
+ * ```ts
+ * import { CouponTierSchema } from 'coupon-rules/schema';
+ * console.log(CouponTierSchema.safeParse({ minTotal: '25.00', percent: '15' }).success); // true
+ * ```
+ */
 export const CouponTierSchema = z.strictObject({ minTotal: amount, percent });
 
-/** The item-type limit of a percentage coupon. */
+/** The item-type limit of a percentage coupon.
+ *
+ * @example
+ * ```ts
+ * import { ItemTypeLimitSchema } from 'coupon-rules/schema';
+ * console.log(ItemTypeLimitSchema.safeParse({ mode: 'only', itemTypes: ['Part'] }).success); // true
+ * ```
+ */
 export const ItemTypeLimitSchema = z.strictObject({
   mode: z.enum(['only', 'except']),
   itemTypes: z.array(z.string().min(1)).min(1),
 });
 
-/** "Percentage off order total" coupon terms. */
+/** "Percentage off order total" coupon terms.
+ *
+ * @example
+ * ```ts
+ * import { PercentCouponSchema } from 'coupon-rules/schema';
+ * console.log(PercentCouponSchema.safeParse({ type: 'percent', percent: '10' }).success); // true
+ * ```
+ */
 export const PercentCouponSchema = z.strictObject({
   type: z.literal('percent'),
   percent,
@@ -48,13 +76,34 @@ export const PercentCouponSchema = z.strictObject({
   excludeSaleItems: z.boolean().optional(),
 });
 
-/** "Fixed amount off order total" coupon terms. */
+/** "Fixed amount off order total" coupon terms.
+ *
+ * @example
+ * ```ts
+ * import { FixedCouponSchema } from 'coupon-rules/schema';
+ * console.log(FixedCouponSchema.safeParse({ type: 'fixed', amount: '5.00' }).success); // true
+ * ```
+ */
 export const FixedCouponSchema = z.strictObject({ type: z.literal('fixed'), amount });
 
-/** Coupon terms of either kind. */
+/** Coupon terms of either kind.
+ *
+ * @example
+ * ```ts
+ * import { CouponTermsSchema } from 'coupon-rules/schema';
+ * console.log(CouponTermsSchema.safeParse({ type: 'fixed', amount: '5.00' }).success); // true
+ * ```
+ */
 export const CouponTermsSchema = z.discriminatedUnion('type', [PercentCouponSchema, FixedCouponSchema]);
 
-/** The request of `op: "quote"`. */
+/** The request of `op: "quote"`.
+ *
+ * @example
+ * ```ts
+ * import { QuoteRequestSchema } from 'coupon-rules/schema';
+ * console.log(QuoteRequestSchema.safeParse({ op: 'quote', currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '5', quantity: 1 }] }).success); // true
+ * ```
+ */
 export const QuoteRequestSchema = z.strictObject({
   op: z.literal('quote'),
   currency: z.string().regex(/^[A-Z]{3}$/).describe('An active ISO 4217 currency code'),
@@ -65,10 +114,26 @@ export const QuoteRequestSchema = z.strictObject({
   charges: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/), amount).optional(),
 });
 
-/** A structured error in an answer. */
+/** A structured error in an answer.
+ *
+ * @example
+ * ```ts
+ * import { WireErrorSchema } from 'coupon-rules/schema';
+ * console.log(WireErrorSchema.safeParse({ code: 'REQUIRED', path: 'lines', message: '"lines" is required' }).success); // true
+ * ```
+ */
 export const WireErrorSchema = z.strictObject({ code: z.string().min(1), path: z.string(), message: z.string() });
 
-/** The `result` of a successful quote. */
+/** The `result` of a successful quote.
+ *
+ * @example
+ * ```ts
+ * import { QuoteResultSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(QuoteResultSchema.safeParse(answer).success); // false (a failure answer)
+ * ```
+ */
 export const QuoteResultSchema = z.strictObject({
   subtotal: answerMoney,
   eligibleTotal: answerMoney,
@@ -83,10 +148,26 @@ export const QuoteResultSchema = z.strictObject({
   batches: z.array(z.strictObject({ batch: z.int().min(1), couponCredit: answerMoney })),
 });
 
-/** A failed answer, for any op. */
+/** A failed answer, for any op.
+ *
+ * @example
+ * ```ts
+ * import { FailureAnswerSchema } from 'coupon-rules/schema';
+ * console.log(FailureAnswerSchema.safeParse({ ok: false, errors: [{ code: 'UNKNOWN_OP', path: 'op', message: 'unknown op' }] }).success); // true
+ * ```
+ */
 export const FailureAnswerSchema = z.strictObject({ ok: z.literal(false), errors: z.array(WireErrorSchema).min(1) });
 
-/** The answer to `op: "quote"`. */
+/** The answer to `op: "quote"`.
+ *
+ * @example
+ * ```ts
+ * import { QuoteAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(QuoteAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const QuoteAnswerSchema = z.union([z.strictObject({ ok: z.literal(true), result: QuoteResultSchema }), FailureAnswerSchema]);
 
 const instant = z
@@ -97,7 +178,15 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar d
 const timeZone = z.string().min(1).describe('An IANA time zone name');
 const id = z.string().min(1);
 
-/** The request of `op: "coupon-issue-check"`. */
+/** The request of `op: "coupon-issue-check"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponIssueCheckRequestSchema } from 'coupon-rules/schema';
+ * const r = CouponIssueCheckRequestSchema.safeParse({});
+ * console.log(r.success); // false: every required field is missing
+ * ```
+ */
 export const CouponIssueCheckRequestSchema = z.strictObject({
   op: z.literal('coupon-issue-check'),
   at: instant,
@@ -108,7 +197,16 @@ export const CouponIssueCheckRequestSchema = z.strictObject({
   expires: localDate.nullable().optional(),
 });
 
-/** The answer to `op: "coupon-issue-check"`. */
+/** The answer to `op: "coupon-issue-check"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponIssueCheckAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(CouponIssueCheckAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const CouponIssueCheckAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -125,10 +223,24 @@ export const CouponIssueCheckAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** A coupon as issued (with the incidents already remedied, if any). */
+/** A coupon as issued (with the incidents already remedied, if any).
+ *
+ * @example
+ * ```ts
+ * import { CouponSchema } from 'coupon-rules/schema';
+ * console.log(CouponSchema.safeParse({ id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '5.00' } }).success); // true
+ * ```
+ */
 export const CouponSchema = z.strictObject({ id, seller: id, recipient: id, expires: localDate, timeZone, terms: CouponTermsSchema, remedies: z.array(id).optional() });
 
-/** An event of a coupon's life. */
+/** An event of a coupon's life.
+ *
+ * @example
+ * ```ts
+ * import { CouponEventSchema } from 'coupon-rules/schema';
+ * console.log(CouponEventSchema.safeParse({ type: 'declined', at: '2026-12-01T10:00:00Z' }).success); // true
+ * ```
+ */
 export const CouponEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('edited'), at: instant, terms: CouponTermsSchema.optional(), expires: localDate.optional() }),
   z.strictObject({ type: z.literal('redeemed'), at: instant, orderId: id, buyer: id, store: id, newOrder: z.boolean(), orderHasCoupon: z.boolean() }),
@@ -138,10 +250,25 @@ export const CouponEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('honored'), at: instant, orderId: id, attemptAt: instant, incidents: z.array(id) }),
 ]);
 
-/** A coupon with its events. */
+/** A coupon with its events.
+ *
+ * @example
+ * ```ts
+ * import { CouponRecordSchema } from 'coupon-rules/schema';
+ * console.log(CouponRecordSchema.safeParse({ id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '5.00' }, events: [] }).success); // true
+ * ```
+ */
 export const CouponRecordSchema = CouponSchema.extend({ events: z.array(CouponEventSchema) });
 
-/** The request of `op: "coupon-state"`. */
+/** The request of `op: "coupon-state"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponStateRequestSchema } from 'coupon-rules/schema';
+ * const r = CouponStateRequestSchema.safeParse({});
+ * console.log(r.success); // false: every required field is missing
+ * ```
+ */
 export const CouponStateRequestSchema = z.strictObject({ op: z.literal('coupon-state'), coupon: CouponSchema, events: z.array(CouponEventSchema), at: instant });
 
 const actionCheck = z.union([
@@ -149,7 +276,16 @@ const actionCheck = z.union([
   z.strictObject({ ok: z.literal(false), code: z.enum(['COUPON_EXPIRED', 'COUPON_REDEEMED', 'COUPON_DECLINED', 'COUPON_DELETED']) }),
 ]);
 
-/** The answer to `op: "coupon-state"`. */
+/** The answer to `op: "coupon-state"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponStateAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(CouponStateAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const CouponStateAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -162,7 +298,15 @@ export const CouponStateAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** The request of `op: "coupon-choices"`. */
+/** The request of `op: "coupon-choices"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponChoicesRequestSchema } from 'coupon-rules/schema';
+ * const r = CouponChoicesRequestSchema.safeParse({});
+ * console.log(r.success); // false: every required field is missing
+ * ```
+ */
 export const CouponChoicesRequestSchema = z.strictObject({
   op: z.literal('coupon-choices'),
   at: instant,
@@ -178,7 +322,16 @@ export const CouponChoicesRequestSchema = z.strictObject({
   coupons: z.array(CouponRecordSchema),
 });
 
-/** The answer to `op: "coupon-choices"`. */
+/** The answer to `op: "coupon-choices"`.
+ *
+ * @example
+ * ```ts
+ * import { CouponChoicesAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(CouponChoicesAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const CouponChoicesAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -190,7 +343,14 @@ export const CouponChoicesAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** A dispute event on the wire. */
+/** A dispute event on the wire.
+ *
+ * @example
+ * ```ts
+ * import { DisputeEventSchema } from 'coupon-rules/schema';
+ * console.log(DisputeEventSchema.safeParse({ type: 'seller-agreed', at: '2026-12-02T10:00:00Z' }).success); // true
+ * ```
+ */
 export const DisputeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('opened'),
@@ -217,7 +377,14 @@ export const DisputeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ruled'), at: instant, amount }),
 ]);
 
-/** The buyer-protection policy (every field optional). */
+/** The buyer-protection policy (every field optional).
+ *
+ * @example
+ * ```ts
+ * import { DisputePolicySchema } from 'coupon-rules/schema';
+ * console.log(DisputePolicySchema.safeParse({ timeZone: 'Europe/Berlin', dayCount: 'business' }).success); // true
+ * ```
+ */
 export const DisputePolicySchema = z.strictObject({
   timeZone: timeZone.optional(),
   requestWindowDays: z.int().min(0).max(3650).optional(),
@@ -229,7 +396,15 @@ export const DisputePolicySchema = z.strictObject({
   holidays: z.array(localDate).optional(),
 });
 
-/** The request of `op: "dispute-state"`. */
+/** The request of `op: "dispute-state"`.
+ *
+ * @example
+ * ```ts
+ * import { DisputeStateRequestSchema } from 'coupon-rules/schema';
+ * const r = DisputeStateRequestSchema.safeParse({});
+ * console.log(r.success); // false: every required field is missing
+ * ```
+ */
 export const DisputeStateRequestSchema = z.strictObject({
   op: z.literal('dispute-state'),
   policy: DisputePolicySchema.optional(),
@@ -246,7 +421,16 @@ export const DisputeStateRequestSchema = z.strictObject({
 
 const disputeActions = z.array(z.enum(['change-claim', 'cancel', 'accept', 'escalate', 'agree', 'counter', 'disagree', 'rule']));
 
-/** The answer to `op: "dispute-state"`. */
+/** The answer to `op: "dispute-state"`.
+ *
+ * @example
+ * ```ts
+ * import { DisputeStateAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(DisputeStateAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const DisputeStateAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -264,7 +448,15 @@ export const DisputeStateAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** The request of `op: "outage-plan"`. */
+/** The request of `op: "outage-plan"`.
+ *
+ * @example
+ * ```ts
+ * import { OutagePlanRequestSchema } from 'coupon-rules/schema';
+ * const r = OutagePlanRequestSchema.safeParse({});
+ * console.log(r.success); // false: every required field is missing
+ * ```
+ */
 export const OutagePlanRequestSchema = z.strictObject({
   op: z.literal('outage-plan'),
   at: instant,
@@ -299,7 +491,16 @@ export const OutagePlanRequestSchema = z.strictObject({
 
 const incidentIds = z.array(z.string());
 
-/** The answer to `op: "outage-plan"`. */
+/** The answer to `op: "outage-plan"`.
+ *
+ * @example
+ * ```ts
+ * import { OutagePlanAnswerSchema } from 'coupon-rules/schema';
+ * import { answerWireRequest } from 'coupon-rules';
+ * const answer = answerWireRequest({ op: 'nope' });
+ * console.log(OutagePlanAnswerSchema.safeParse(answer).success); // true (a failure answer)
+ * ```
+ */
 export const OutagePlanAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
@@ -326,7 +527,14 @@ export const OutagePlanAnswerSchema = z.union([
   FailureAnswerSchema,
 ]);
 
-/** Every wire op with its request and answer schema. */
+/** Every wire op with its request and answer schema.
+ *
+ * @example
+ * ```ts
+ * import { WIRE_OPS } from 'coupon-rules/schema';
+ * console.log(Object.keys(WIRE_OPS)); // ['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan']
+ * ```
+ */
 export const WIRE_OPS = {
   quote: { request: QuoteRequestSchema, answer: QuoteAnswerSchema },
   'coupon-issue-check': { request: CouponIssueCheckRequestSchema, answer: CouponIssueCheckAnswerSchema },
@@ -336,12 +544,25 @@ export const WIRE_OPS = {
   'outage-plan': { request: OutagePlanRequestSchema, answer: OutagePlanAnswerSchema },
 } as const;
 
-/** The name of a wire op. */
+/** The name of a wire op.
+ *
+ * @example
+ * ```ts
+ * import type { WireOp } from 'coupon-rules/schema';
+ * const op: WireOp = 'dispute-state';
+ * ```
+ */
 export type WireOp = keyof typeof WIRE_OPS;
 
 /**
  * The JSON Schema (draft 2020-12) of an op's request or answer, generated
  * from the zod schema.
+ *
+ * @example
+ * ```ts
+ * import { wireJsonSchema } from 'coupon-rules/schema';
+ * console.log(wireJsonSchema('quote', 'request').required); // ['op', 'currency', 'lines']
+ * ```
  */
 export function wireJsonSchema(op: WireOp, which: 'request' | 'answer'): Record<string, unknown> {
   const schema = WIRE_OPS[op][which];

@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The packed package, installed into a scratch project, as a user gets it (npm test builds first).
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'coupon-rules-pack-'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+beforeAll(() => {
+  execFileSync(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: root, stdio: 'pipe' });
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack made no tarball');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball), 'fast-check@^4'], { cwd: dir, stdio: 'pipe' });
+}, 240_000);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const node = (file: string, code: string) => {
+  writeFileSync(join(dir, file), code);
+  return spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+};
+
+describe('the packed package', () => {
+  it('ships only what users need', () => {
+    const files = readdirSync(join(dir, 'node_modules/coupon-rules')).sort();
+    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
+  });
+
+  it('works with import, ./schema, ./testing and the shipped JSON Schemas', () => {
+    const run = node(
+      'esm.mjs',
+      `import { quoteCoupon, answerWireRequest } from 'coupon-rules';
+       import { QuoteRequestSchema } from 'coupon-rules/schema';
+       import { checkQuoteConformance, quoteRequestArb } from 'coupon-rules/testing';
+       import fc from 'fast-check';
+       import { createRequire } from 'node:module';
+       const schema = createRequire(import.meta.url)('coupon-rules/schemas/quote.request.json');
+       const [req] = fc.sample(quoteRequestArb({ maxLines: 2 }), 1);
+       if (!QuoteRequestSchema.safeParse({ op: 'quote', ...req }).success) throw new Error('schema');
+       if (schema.properties.op.const !== 'quote') throw new Error('json schema');
+       const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '2', quantity: 1 }] });
+       if (!q.ok || q.value.grandTotal !== '2.00') throw new Error('quote');
+       const report = await checkQuoteConformance((r) => answerWireRequest(r), { numRuns: 25, seed: 1 });
+       console.log(report.ok ? 'conforms' : 'FAIL');`,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('conforms');
+  });
+
+  it('works with require', () => {
+    const run = node('cjs.cjs', `const { money, percentage } = require('coupon-rules'); const { wireRequestArb } = require('coupon-rules/testing'); console.log(percentage(money('10', 'USD'), '15').amount, typeof wireRequestArb);`);
+    expect(run.stdout.trim()).toBe('1.50 function');
+  });
+
+  it('installs the coupon-rules command, whose conform checks a program against the oracle', () => {
+    const bin = join(dir, 'node_modules/.bin/coupon-rules');
+    const ok = spawnSync(bin, ['conform', '--op', 'dispute-state', '--runs', '15', '--', bin, 'oracle'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(ok.stdout).toContain('15 cases agree');
+    expect(ok.status).toBe(0);
+    const python = spawnSync(bin, ['conform', '--runs', '200', '--seed', '3', '--', 'python3', join(root, 'examples/python/coupon_oracle.py')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(python.status).toBe(1);
+    expect(python.stdout).toContain('Replay: coupon-rules conform --op quote --runs 200 --seed 3');
+  });
+});
