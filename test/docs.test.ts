@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,9 @@ const entry: Record<string, string> = {
   'coupon-rules/schema': join(root, 'src/schema.js'),
   'coupon-rules/testing': join(root, 'src/testing/index.js'),
 };
-const dir = mkdtempSync(join(tmpdir(), 'coupon-rules-docs-'));
+// Inside the project (under node_modules/.cache), so that the examples resolve fast-check like a user's code would.
+mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+const dir = mkdtempSync(join(root, 'node_modules/.cache/docs-examples-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
