@@ -3,17 +3,30 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
+// Public entries: the root (calculations, no zod), ./schema (zod schemas), ./testing (fast-check arbitraries).
+const publicEntries = { index: 'src/index.ts', schema: 'src/schema.ts', testing: 'src/testing/index.ts' };
+// For ESM, each domain is an entry of its own as well, so that code splitting puts it in its own chunk:
+// a bundler that imports only quoteCoupon then drops whole modules it does not use, time-zone code included.
+const domainEntries = Object.fromEntries(['money', 'coupon', 'order', 'lifecycle', 'dispute', 'outage', 'wire'].map((d) => [`internal/${d}`, `src/${d}/index.ts`]));
+
 export default defineConfig([
   {
-    // The library: root entry (calculations, no zod), ./schema (zod schemas), ./testing (fast-check arbitraries).
-    entry: { index: 'src/index.ts', schema: 'src/schema.ts', testing: 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    entry: { ...publicEntries, ...domainEntries },
+    format: ['esm'],
+    dts: { entry: publicEntries },
     clean: true,
     sourcemap: true,
     target: 'node20',
     treeshake: true,
     splitting: true,
+  },
+  {
+    entry: publicEntries,
+    format: ['cjs'],
+    dts: { entry: publicEntries },
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
   },
   {
     // The command-line tool: one ESM file with a shebang.

@@ -29,6 +29,11 @@ export interface RuleError {
  */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly RuleError[] };
 
+/** @internal Exhaustiveness guard for `switch` over unions. */
+export function assertNever(value: never): never {
+  throw new TypeError(`unexpected value: ${String(value)}`);
+}
+
 /** @internal */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 /** @internal */

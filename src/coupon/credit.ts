@@ -1,5 +1,6 @@
 import { pow10 } from '../money/parse.js';
-import { divRound, type RoundingMode } from '../money/rounding.js';
+import { divRound } from '../money/integer.js';
+import type { RoundingMode } from '../money/rounding.js';
 import type { ParsedCoupon, ParsedPercent } from './terms.js';
 
 /** @internal What a coupon takes off an eligible total, in minor units. */

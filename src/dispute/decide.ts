@@ -1,7 +1,7 @@
 import { InputReader } from '../input.js';
 import { type InstantInput, readInstant } from '../lifecycle/time.js';
 import { fail, ok, type Result } from '../result.js';
-import { assertNever } from '../money/rounding.js';
+import { assertNever } from '../result.js';
 import { type ClaimedLine, type Dispute, type DisputeEvent, type DisputeParty, type DisputeReason, foldDispute, readDispute } from './dispute.js';
 
 /**

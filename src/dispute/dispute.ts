@@ -1,7 +1,7 @@
 import { InputReader } from '../input.js';
 import { type InstantInput, readInstant, readLocalDate, validityEnd } from '../lifecycle/time.js';
 import { formatMinor } from '../money/parse.js';
-import { assertNever } from '../money/rounding.js';
+import { assertNever } from '../result.js';
 import { readMinor } from '../coupon/terms.js';
 import { computeQuote, type QuoteRequest, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, ok, type Result } from '../result.js';

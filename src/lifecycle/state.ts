@@ -2,7 +2,7 @@ import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { MAX_MINOR_UNITS } from '../money/currency.js';
-import { assertNever } from '../money/rounding.js';
+import { assertNever } from '../result.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 import { expirationViolations } from './issue.js';
 import { type InstantInput, localDateOf, readInstant, readLocalDate, readTimeZone, validityEnd } from './time.js';

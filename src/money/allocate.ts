@@ -1,6 +1,7 @@
 import { CouponRulesError, ruleError, type RuleError } from '../result.js';
 import { sameCurrency } from './currency.js';
 import { minorOf, moneyFromMinor, type Money } from './money.js';
+import { allocateInteger } from './integer.js';
 import { parseDecimalInput } from './parse.js';
 
 /** A weight for {@link allocate}: a non-negative integer, bigint, decimal string, or Money of the same currency.
@@ -13,44 +14,6 @@ import { parseDecimalInput } from './parse.js';
  * ```
  */
 export type Weight = number | bigint | string | Money;
-
-/**
- * @internal Largest-remainder split of an integer `total` by non-negative
- * integer weights (not all zero): each part is floor(total × w / W), and the
- * units left over go one each to the largest remainders, ties to the earlier
- * weight. Parts sum to `total`; a zero weight gets zero.
- */
-export function allocateInteger(total: bigint, weights: readonly bigint[]): bigint[] {
-  const negative = total < 0n;
-  const t = negative ? -total : total;
-  let sumW = 0n;
-  for (const w of weights) sumW += w;
-  const parts: bigint[] = new Array<bigint>(weights.length);
-  const rems: bigint[] = new Array<bigint>(weights.length);
-  let given = 0n;
-  for (let i = 0; i < weights.length; i++) {
-    const p = t * (weights[i] ?? 0n);
-    const q = p / sumW;
-    parts[i] = q;
-    rems[i] = p - q * sumW;
-    given += q;
-  }
-  let left = Number(t - given); // < weights.length
-  if (left > 0) {
-    const order = weights.map((_, i) => i);
-    order.sort((a, b) => {
-      const ra = rems[a] ?? 0n;
-      const rb = rems[b] ?? 0n;
-      return ra === rb ? a - b : ra > rb ? -1 : 1;
-    });
-    for (const i of order) {
-      if (left === 0) break;
-      parts[i] = (parts[i] ?? 0n) + 1n;
-      left--;
-    }
-  }
-  return negative ? parts.map((p) => -p) : parts;
-}
 
 /**
  * Splits an amount into parts proportional to `weights` by the

@@ -1,9 +1,29 @@
 import { CouponRulesError, ruleError } from '../result.js';
 import { type Currency, type CurrencyInput, currency as toCurrency, sameCurrency } from './currency.js';
-import { Dec, MAX_QUANTITY } from './decimal.js';
+import { MAX_QUANTITY } from './bounds.js';
+import { Dec } from './decimal.js';
 import { decimalOf, minorOf, moneyFromMinor, moneyOf, type Money, type UnitPrice } from './money.js';
 import { parseDecimalInput } from './parse.js';
-import { DEFAULT_ROUNDING, decimalRounding, divRound, type RoundingMode } from './rounding.js';
+import { Decimal } from 'decimal.js';
+import { assertNever } from '../result.js';
+import { divRound } from './integer.js';
+import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
+
+/** @internal decimal.js rounding constant for a mode. */
+export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
+  switch (mode) {
+    case 'half-up':
+      return Decimal.ROUND_HALF_UP;
+    case 'half-even':
+      return Decimal.ROUND_HALF_EVEN;
+    case 'down':
+      return Decimal.ROUND_DOWN;
+    case 'up':
+      return Decimal.ROUND_UP;
+    default:
+      return assertNever(mode);
+  }
+}
 
 function checkSame(a: Money | UnitPrice, b: Money | UnitPrice): Currency {
   if (!sameCurrency(a.currency, b.currency)) throw mismatch(a.currency, b.currency);

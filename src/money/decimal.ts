@@ -14,39 +14,3 @@ export const Dec = Decimal.clone({ defaults: true, precision: 100, toExpNeg: -10
 /** @internal */
 export type Dec = InstanceType<typeof Dec>;
 
-/** Largest number of integer digits an amount given as input may have: amounts are below 10^15 major units.
- *
- * @example
- * ```ts
- * import { MAX_INPUT_INTEGER_DIGITS } from 'coupon-rules';
- * console.log(MAX_INPUT_INTEGER_DIGITS); // 15
- * ```
- */
-export const MAX_INPUT_INTEGER_DIGITS = 15;
-/** Largest number of decimals a unit price may have.
- *
- * @example
- * ```ts
- * import { MAX_UNIT_PRICE_DECIMALS } from 'coupon-rules';
- * console.log(MAX_UNIT_PRICE_DECIMALS); // 30
- * ```
- */
-export const MAX_UNIT_PRICE_DECIMALS = 30;
-/** Largest quantity a line may have.
- *
- * @example
- * ```ts
- * import { MAX_QUANTITY } from 'coupon-rules';
- * console.log(MAX_QUANTITY); // 1000000000
- * ```
- */
-export const MAX_QUANTITY = 1_000_000_000;
-/** Every computed amount stays below 10^30 major units, else `AMOUNT_OUT_OF_RANGE`.
- *
- * @example
- * ```ts
- * import { MAX_RESULT_INTEGER_DIGITS } from 'coupon-rules';
- * console.log(MAX_RESULT_INTEGER_DIGITS); // 30
- * ```
- */
-export const MAX_RESULT_INTEGER_DIGITS = 30;

@@ -1,5 +1,5 @@
 export { type Currency, type CurrencyInput, MAX_MINOR_UNITS, currency, findCurrency, isoCurrencies, parseCurrency } from './currency.js';
-export { MAX_INPUT_INTEGER_DIGITS, MAX_QUANTITY, MAX_RESULT_INTEGER_DIGITS, MAX_UNIT_PRICE_DECIMALS } from './decimal.js';
+export { MAX_INPUT_INTEGER_DIGITS, MAX_QUANTITY, MAX_RESULT_INTEGER_DIGITS, MAX_UNIT_PRICE_DECIMALS } from './bounds.js';
 export { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode, isRoundingMode } from './rounding.js';
 export {
   type AmountInput,

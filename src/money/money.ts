@@ -1,6 +1,7 @@
 import { CouponRulesError, fail, ok, type Result, ruleError, unwrap } from '../result.js';
 import { type Currency, type CurrencyInput, parseCurrency, currency as toCurrency } from './currency.js';
-import { Dec, MAX_RESULT_INTEGER_DIGITS, MAX_UNIT_PRICE_DECIMALS } from './decimal.js';
+import { MAX_RESULT_INTEGER_DIGITS, MAX_UNIT_PRICE_DECIMALS } from './bounds.js';
+import { Dec } from './decimal.js';
 import { decimalText, describe, parseDecimalInput } from './parse.js';
 
 /**

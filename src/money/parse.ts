@@ -1,5 +1,5 @@
 import { ruleError, type RuleError } from '../result.js';
-import { MAX_INPUT_INTEGER_DIGITS } from './decimal.js';
+import { MAX_INPUT_INTEGER_DIGITS } from './bounds.js';
 
 /** @internal What a validated decimal amount looks like, before it becomes a value. */
 export interface ParsedDecimal {

@@ -1,5 +1,3 @@
-import { Decimal } from 'decimal.js';
-
 /**
  * How a value is brought to fewer decimals. Always named, never implied:
  * - `half-up`: to the nearest; a tie goes away from zero (1.005 → 1.01, -1.005 → -1.01). The default.
@@ -51,49 +49,4 @@ export function isRoundingMode(value: unknown): value is RoundingMode {
   return value === 'half-up' || value === 'half-even' || value === 'down' || value === 'up';
 }
 
-/** @internal decimal.js rounding constant for a mode. */
-export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
-  switch (mode) {
-    case 'half-up':
-      return Decimal.ROUND_HALF_UP;
-    case 'half-even':
-      return Decimal.ROUND_HALF_EVEN;
-    case 'down':
-      return Decimal.ROUND_DOWN;
-    case 'up':
-      return Decimal.ROUND_UP;
-    default:
-      return assertNever(mode);
-  }
-}
 
-/**
- * @internal Exact `numerator / denominator` rounded to an integer with `mode`
- * (denominator > 0). The one integer rounding kernel: ratios, allocation and
- * the quote's integer fast path all go through it.
- */
-export function divRound(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
-  const q = numerator / denominator; // truncates toward zero
-  const r = numerator % denominator;
-  if (r === 0n) return q;
-  const away = numerator < 0n ? q - 1n : q + 1n;
-  const twice = (r < 0n ? -r : r) * 2n;
-  switch (mode) {
-    case 'down':
-      return q;
-    case 'up':
-      return away;
-    case 'half-up':
-      return twice >= denominator ? away : q;
-    case 'half-even':
-      if (twice !== denominator) return twice > denominator ? away : q;
-      return q % 2n === 0n ? q : away;
-    default:
-      return assertNever(mode);
-  }
-}
-
-/** @internal Exhaustiveness guard for `switch` over unions. */
-export function assertNever(value: never): never {
-  throw new TypeError(`unexpected value: ${String(value)}`);
-}

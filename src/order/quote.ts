@@ -1,11 +1,11 @@
 import { creditOn } from '../coupon/credit.js';
 import { type CouponTerms, type ParsedCoupon, readCoupon, readMinor } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { allocateInteger } from '../money/allocate.js';
+import { allocateInteger, divRound } from '../money/integer.js';
 import { type Currency, findCurrency } from '../money/currency.js';
-import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/decimal.js';
+import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/bounds.js';
 import { formatMinor, formatScaled, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
-import { divRound, type RoundingMode } from '../money/rounding.js';
+import type { RoundingMode } from '../money/rounding.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 
 /**
