@@ -444,6 +444,8 @@ export interface DisputeState {
   refund: bigint | null;
   outcome: DisputeOutcome | null;
   offers: OfferRecord[];
+  /** Offers before this index are settled. */
+  settled: number;
 }
 
 /** @internal The cap of a claim: what remains of the payment, and at most the claimed units' net value. */
@@ -497,8 +499,13 @@ export function advance(s: DisputeState, at: number): void {
   }
 }
 
+// Settling marks every pending offer; offers before `settled` are never pending again, so each event costs O(1).
 function settle(s: DisputeState, fate: DisputeOffer['fate']): void {
-  for (const o of s.offers) if (o.fate === 'pending') o.fate = fate;
+  for (let i = s.settled; i < s.offers.length; i++) {
+    const o = s.offers[i];
+    if (o?.fate === 'pending') o.fate = fate;
+  }
+  s.settled = s.offers.length;
 }
 
 const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
@@ -612,6 +619,7 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         refund: null,
         outcome: null,
         offers: [{ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' }],
+        settled: 0,
       };
       s.version = i + 1;
       return;

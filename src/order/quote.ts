@@ -274,27 +274,36 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   return ok({ currency, rounding, ids, itemTypes, lineTotals, quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
 }
 
-/** @internal The quote of a validated request. */
-export function computeQuote(q: ParsedQuoteRequest): Result<Quote> {
+const ELIGIBLE: readonly IneligibleReason[] = Object.freeze([]);
+
+/**
+ * @internal The quote of a validated request. `explainLines: false` leaves
+ * `explain.lines` empty: the wire answer drops the explanation, and a
+ * million-line order need not build a million explanations.
+ */
+export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result<Quote> {
   const { currency, coupon, lineTotals, rounding } = q;
   const mu = currency.minorUnits;
-  const fmt = (v: bigint) => formatMinor(v, mu);
+  const zero = formatMinor(0n, mu);
+  const fmt = (v: bigint) => (v === 0n ? zero : formatMinor(v, mu)); // one shared "0.00": large orders have many
   const n = lineTotals.length;
   const weights: bigint[] = new Array<bigint>(n);
-  const reasons: IneligibleReason[][] = new Array<IneligibleReason[]>(n);
+  const reasons: (readonly IneligibleReason[])[] = new Array<readonly IneligibleReason[]>(n);
   let subtotal = 0n;
   let eligibleTotal = 0n;
   for (let i = 0; i < n; i++) {
     const total = lineTotals[i] ?? 0n;
-    const why: IneligibleReason[] = [];
+    let why: readonly IneligibleReason[] = ELIGIBLE; // shared: most lines are eligible
     if (coupon?.type === 'percent') {
+      const out: IneligibleReason[] = [];
       const limit = coupon.limit;
       if (limit) {
         const listed = limit.itemTypes.has(q.itemTypes[i] ?? '');
-        if (limit.mode === 'only' && !listed) why.push('ITEM_TYPE_NOT_IN_LIMIT');
-        if (limit.mode === 'except' && listed) why.push('ITEM_TYPE_EXCLUDED');
+        if (limit.mode === 'only' && !listed) out.push('ITEM_TYPE_NOT_IN_LIMIT');
+        if (limit.mode === 'except' && listed) out.push('ITEM_TYPE_EXCLUDED');
       }
-      if (coupon.excludeSaleItems && q.onSale[i] === true) why.push('ON_SALE');
+      if (coupon.excludeSaleItems && q.onSale[i] === true) out.push('ON_SALE');
+      if (out.length > 0) why = out;
     }
     reasons[i] = why;
     subtotal += total;
@@ -336,13 +345,14 @@ export function computeQuote(q: ParsedQuoteRequest): Result<Quote> {
   }
   const tier = outcome && coupon?.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined;
   const lines: QuotedLine[] = new Array<QuotedLine>(n);
-  const explainLines: { id: string; reasons: IneligibleReason[] }[] = new Array<{ id: string; reasons: IneligibleReason[] }>(n);
+  const explained: { id: string; reasons: readonly IneligibleReason[] }[] = explainLines ? new Array<{ id: string; reasons: readonly IneligibleReason[] }>(n) : [];
   for (let i = 0; i < n; i++) {
     const total = lineTotals[i] ?? 0n;
     const share = shares[i] ?? 0n;
     const id = q.ids[i] ?? '';
-    lines[i] = { id, lineTotal: fmt(total), eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: fmt(total - share) };
-    explainLines[i] = { id, reasons: reasons[i] ?? [] };
+    const lineTotal = fmt(total);
+    lines[i] = { id, lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
+    if (explainLines) explained[i] = { id, reasons: reasons[i] ?? ELIGIBLE };
   }
   return ok({
     subtotal: fmt(subtotal),
@@ -360,7 +370,7 @@ export function computeQuote(q: ParsedQuoteRequest): Result<Quote> {
       tier: tier && outcome ? { index: outcome.tierIndex, minTotal: fmt(tier.minTotal), percent: formatScaled(tier.percent.units, tier.percent.scale) } : null,
       uncappedCredit: fmt(outcome?.uncapped ?? 0n),
       chargesTotal: fmt(q.chargesTotal),
-      lines: explainLines,
+      lines: explained,
     },
   });
 }

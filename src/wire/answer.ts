@@ -58,7 +58,7 @@ export function answerWireRequest(request: unknown): WireAnswer {
     case 'quote': {
       const parsed = readQuoteRequest(request, ['op']);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
-      const quote = computeQuote(parsed.value);
+      const quote = computeQuote(parsed.value, false);
       return quote.ok ? { ok: true, result: wireQuote(quote.value) } : { ok: false, errors: quote.errors };
     }
     case 'coupon-issue-check': {
@@ -128,5 +128,7 @@ export function answerWireLine(line: string): string {
     const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
     return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
   }
-  return JSON.stringify(answerWireRequest(request));
+  const answer = answerWireRequest(request);
+  request = undefined; // let a large request be collected before its answer is serialised
+  return JSON.stringify(answer);
 }

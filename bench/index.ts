@@ -1,0 +1,113 @@
+// npm run bench: every figure beside a baseline measured in the same run, in one table.
+// Runs against the built package (dist/); the quote rows also check the baseline computes the same rule.
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { couponState, disputeView, planOutageRemedies, quoteCoupon, type CouponEvent, type DisputeEvent, type OutageInput } from '../dist/index.js';
+import { baselineQuote } from './baseline.js';
+import { benchOrder } from './data.js';
+
+const rows: string[][] = [];
+const row = (...cells: string[]) => rows.push(cells);
+
+function median(fn: () => unknown, minMs: number): number {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  const end = performance.now() + minMs;
+  while (performance.now() < end || samples.length < 5) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0));
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+// 1. quoteCoupon against a hand-written integer-minor-units baseline of the same rule.
+const perLine: Record<number, [number, number]> = {};
+for (const n of [10, 1_000, 10_000, 100_000]) {
+  const order = benchOrder(n);
+  const ours = quoteCoupon(order);
+  const base = baselineQuote(order);
+  if (!ours.ok || ours.value.couponCredit !== base.couponCredit || ours.value.grandTotal !== base.grandTotal || ours.value.lines.some((l, i) => l.couponCredit !== base.lines[i]?.couponCredit)) {
+    throw new Error(`baseline disagrees at ${String(n)} lines`);
+  }
+  const budget = n >= 100_000 ? 3000 : 1000;
+  const t = median(() => quoteCoupon(order), budget) / n;
+  const b = median(() => baselineQuote(order), budget) / n;
+  perLine[n] = [t, b];
+  row(`quote, ${n.toLocaleString('en-US')} lines`, `${t.toFixed(0)} ns/line`, `${b.toFixed(0)} ns/line (integer baseline)`, `${(t / b).toFixed(2)}× the baseline`, n === 1_000 ? 'target ≤ 5×' : '');
+}
+const growth = (i: 0 | 1) => (perLine[100_000]![i] / perLine[1_000]![i]).toFixed(2);
+row('quote growth, ns/line 100,000 ÷ 1,000', growth(0), `${growth(1)} (baseline)`, '', '1.00 = linear');
+
+// 2. The JSON-lines oracle against a Node program that only parses and re-serialises the same lines.
+const dir = mkdtempSync(join(tmpdir(), 'coupon-rules-bench-'));
+const file = join(dir, 'requests.jsonl');
+const N = 20_000;
+writeFileSync(file, `${Array.from({ length: N }, (_, i) => JSON.stringify({ op: 'quote', ...benchOrder(10, i + 1) })).join('\n')}\n`);
+async function throughput(args: string[]): Promise<number> {
+  const best: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'inherit'] });
+      createReadStream(file).pipe(child.stdin);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${String(code)}`))));
+    });
+    best.push(N / ((performance.now() - t0) / 1000));
+  }
+  return Math.max(...best);
+}
+const oracle = await throughput(['dist/cli.js', 'oracle']);
+const echo = await throughput(['bench/echo.mjs']);
+row('oracle, 10-line quotes', `${oracle.toFixed(0)} lines/s`, `${echo.toFixed(0)} lines/s (parse + re-serialise echo)`, `${(oracle / echo).toFixed(2)} of the echo`, 'target ≥ 0.33');
+
+// 3. One 1,000,000-line order end to end (JSON text in, JSON text out), peak memory of its own process.
+const million = join(dir, 'million.json');
+spawnSync(process.execPath, ['bench/million.mjs', 'write', million, '1000000'], { stdio: 'inherit' });
+const m = JSON.parse(spawnSync(process.execPath, ['bench/million.mjs', 'run', million], { encoding: 'utf8' }).stdout) as { ms: number; maxRssMiB: number; ok: boolean; requestMiB: number };
+row('1,000,000-line order, end to end', `${(m.ms / 1000).toFixed(1)} s`, `${m.requestMiB.toFixed(0)} MiB request`, `peak ${m.maxRssMiB.toFixed(0)} MiB RSS`, 'target < 1024 MiB');
+rmSync(dir, { recursive: true, force: true });
+
+// 4. Lifecycle fold, dispute view (per event) and outage planner (per coupon): growth against the smallest size.
+const HOUR = 3_600_000;
+const t0 = Date.parse('2026-01-01T00:00:00Z');
+const coupon = { id: 'c', seller: 's', recipient: 'b', expires: '2026-01-20', timeZone: 'Europe/Berlin', terms: { type: 'fixed' as const, amount: '1.00' } };
+const lifecycleEvents = (n: number): CouponEvent[] => Array.from({ length: n }, (_, i) => ({ type: 'edited' as const, at: new Date(t0 + i * HOUR).toISOString(), expires: '2026-06-30' }));
+const order = { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '100.00', quantity: 1 }] }, shippedAt: '2025-12-20T00:00:00Z' };
+const disputeEvents = (n: number): DisputeEvent[] => [
+  { type: 'opened', at: new Date(t0).toISOString(), reason: 'OTHER', amount: '50.00' },
+  ...Array.from({ length: n - 1 }, (_, i): DisputeEvent => (i % 2 === 0 ? { type: 'seller-countered', at: new Date(t0 + (i + 1) * 60_000).toISOString(), amount: '10.00' } : { type: 'claim-changed', at: new Date(t0 + (i + 1) * 60_000).toISOString(), amount: '40.00' })),
+];
+const outage = (n: number): OutageInput => ({
+  at: '2026-01-10T00:00:00Z',
+  incidents: [{ id: 'i1', start: '2026-01-05T10:00:00Z', end: '2026-01-05T14:00:00Z' }],
+  coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, recipient: `b${String(i % 1000)}`, expires: `2026-01-0${String(3 + (i % 5))}`, events: [] })),
+});
+const scaling = (name: string, unit: string, sizes: number[], make: (n: number) => () => unknown) => {
+  const per = sizes.map((n) => {
+    const f = make(n);
+    return median(f, n >= 100_000 ? 2000 : 800) / n;
+  });
+  sizes.forEach((n, i) => row(`${name}, ${n.toLocaleString('en-US')} ${unit}s`, `${(per[i]! / 1000).toFixed(2)} µs/${unit}`, i === 0 ? 'baseline: smallest size' : `${(per[0]! / 1000).toFixed(2)} µs/${unit} at ${sizes[0]!.toLocaleString('en-US')}`, `${(per[i]! / per[0]!).toFixed(2)}×`, '1.00 = linear'));
+};
+scaling('lifecycle fold', 'event', [100, 1_000, 10_000], (n) => {
+  const events = lifecycleEvents(n);
+  return () => couponState({ ...coupon, events }, new Date(t0 + n * HOUR).toISOString());
+});
+scaling('dispute view', 'event', [100, 1_000, 4_000], (n) => {
+  const events = disputeEvents(n);
+  return () => disputeView({ order, events, policy: { sellerResponseDays: 3650, buyerResponseDays: 3650, maxProcessDays: 3650 } }, new Date(t0 + n * 60_000).toISOString());
+});
+scaling('outage planner', 'coupon', [1_000, 10_000, 100_000], (n) => {
+  const input = outage(n);
+  return () => planOutageRemedies(input);
+});
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`coupon-rules bench — node ${process.version}, ${process.platform}/${process.arch}, ${String(cpus().length)} × ${cpu}\n`);
+console.log('| measure | result | baseline (same run) | ratio | target |');
+console.log('| --- | ---: | ---: | ---: | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
