@@ -54,7 +54,10 @@ async function throughput(args: string[]): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'inherit'] });
       createReadStream(file).pipe(child.stdin);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${String(code)}`))));
+      child.on('exit', (code) => {
+        if (code === 0) resolve();
+        else reject(new Error(`${args.join(' ')} exited ${String(code)}`));
+      });
     });
     best.push(N / ((performance.now() - t0) / 1000));
   }

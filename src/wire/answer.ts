@@ -129,6 +129,8 @@ export function answerWireLine(line: string): string {
     return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
   }
   const answer = answerWireRequest(request);
-  request = undefined; // let a large request be collected before its answer is serialised
+  // Drop the parsed request before serialising, so that a large one can be collected meanwhile.
+  // eslint-disable-next-line no-useless-assignment
+  request = undefined;
   return JSON.stringify(answer);
 }
