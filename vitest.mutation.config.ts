@@ -3,7 +3,7 @@ import base from './vitest.config.js';
 
 // The suite Stryker runs against each mutant: every in-process test of src/, with fewer fast-check runs.
 // Left out: tests of the built package and CLI processes (they exercise dist/, which mutants do not touch).
-process.env.FC_RUNS ??= '60';
+process.env.FC_RUNS ??= '15';
 
 export default mergeConfig(
   base,
