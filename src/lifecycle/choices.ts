@@ -2,7 +2,7 @@ import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
-import { type CouponRecord, foldEvents, openBlock, readCouponFields, readEvents } from './state.js';
+import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
 import { type InstantInput, readInstant } from './time.js';
 
 /**
@@ -118,26 +118,13 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     if (q.ok) quoteBase = q.value;
     else r.errors.push(...q.errors.map((e) => ({ ...e, path: joinPath('order', e.path) })));
   }
-  const rawCoupons = r.required(o, 'coupons', '');
-  const list = rawCoupons === undefined ? undefined : r.array(rawCoupons, 'coupons');
-  const ids = new Set<string>();
-  const coupons = (list ?? []).map((raw, i) => {
-    const p = joinPath('coupons', i);
-    const fields = readCouponFields(r, raw, p, ['events']);
-    if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
-    if (fields) ids.add(fields.id);
-    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-    const rawEvents = record ? r.required(record, 'events', p) : undefined;
-    const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
-    return fields && events ? { ...fields, events, path: p } : undefined;
-  });
+  const { records: coupons } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   // Shape errors do not stop the checks below: every problem is reported at once.
   if (at === undefined || !quoteBase) return fail(r.errors);
 
   const choices: CouponChoice[] = [];
   const expiry = new Map<string, number>();
   for (const c of coupons) {
-    if (!c) continue;
     const s = foldEvents(r, c, at, joinPath(c.path, 'events'));
     if (c.seller !== store || c.recipient !== buyer || openBlock(s, at) !== null) continue;
     const terms = readCoupon(r, s.terms, joinPath(c.path, 'terms'), quoteBase.currency);

@@ -309,6 +309,27 @@ export function readIds(r: InputReader, value: unknown, path: string, atLeastOne
   return r.errors.length > before ? undefined : ids;
 }
 
+/**
+ * @internal Reads a list of coupon records (coupon fields plus `events`) at `path`, each with its path,
+ * reporting duplicate ids. Records with problems are left out; their problems are in the reader.
+ */
+export function readCouponRecords(r: InputReader, value: unknown, path: string): { ids: Set<string>; records: (ParsedRecord & { readonly path: string })[] } {
+  const list = value === undefined ? [] : (r.array(value, path) ?? []);
+  const ids = new Set<string>();
+  const records: (ParsedRecord & { readonly path: string })[] = [];
+  list.forEach((raw, i) => {
+    const p = joinPath(path, i);
+    const fields = readCouponFields(r, raw, p, ['events']);
+    if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
+    if (fields) ids.add(fields.id);
+    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const rawEvents = record ? r.required(record, 'events', p) : undefined;
+    const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
+    if (fields && events) records.push({ ...fields, events, path: p });
+  });
+  return { ids, records };
+}
+
 /** @internal Reads a list of events (shape only; whether each was allowed is the fold's business). */
 export function readEvents(r: InputReader, value: unknown, path: string): ParsedEvent[] | undefined {
   const list = r.array(value, path);

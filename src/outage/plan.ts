@@ -1,7 +1,7 @@
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { type CouponRecord, foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponFields, readEvents } from '../lifecycle/state.js';
+import { type CouponRecord, foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords } from '../lifecycle/state.js';
 import { addCalendarDays, type InstantInput, localDateOf, readInstant, validityEnd } from '../lifecycle/time.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
@@ -276,20 +276,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   const policy = readOutagePolicy(r, r.field(o, 'policy'));
   const rawIncidents = r.required(o, 'incidents', '');
   const incidents = rawIncidents === undefined ? undefined : readIncidents(r, rawIncidents, 'incidents');
-  const rawCoupons = r.required(o, 'coupons', '');
-  const list = rawCoupons === undefined ? [] : (r.array(rawCoupons, 'coupons') ?? []);
-  const ids = new Set<string>();
-  const coupons: (ParsedRecord & { path: string })[] = [];
-  list.forEach((raw, i) => {
-    const p = joinPath('coupons', i);
-    const fields = readCouponFields(r, raw, p, ['events']);
-    if (fields && ids.has(fields.id)) r.error('DUPLICATE_COUPON_ID', joinPath(p, 'id'), `coupon id "${fields.id.slice(0, 40)}" is used twice`);
-    if (fields) ids.add(fields.id);
-    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-    const rawEvents = record ? r.required(record, 'events', p) : undefined;
-    const events = rawEvents === undefined ? undefined : readEvents(r, rawEvents, joinPath(p, 'events'));
-    if (fields && events) coupons.push({ ...fields, events, path: p });
-  });
+  const { ids, records: coupons } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   const attempts = readAttempts(r, r.field(o, 'attempts'), now);
   for (const a of attempts ?? []) if (!ids.has(a.couponId)) r.error('UNKNOWN_COUPON', joinPath(a.path, 'couponId'), `no coupon "${a.couponId.slice(0, 40)}" in "coupons"`);
   if (r.errors.length > 0 || now === undefined || !policy || !incidents || !attempts) return fail(r.errors);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOutagePlan, type CouponRecord, couponState, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { outageInputArb } from '../../src/testing/index.js';
 
 const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
   id,
@@ -191,55 +192,10 @@ describe('idempotence and the lifecycle', () => {
   });
 });
 
-// Properties over generated outages.
-const T0 = Date.parse('2026-12-01T00:00:00Z');
+// Properties over generated outages, from the generator coupon-rules/testing ships.
 const HOUR = 3_600_000;
-const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'] as const;
 const iso = (ms: number) => new Date(ms).toISOString();
-const day = (n: number) => iso(T0 + n * 24 * HOUR).slice(0, 10);
-const incidentArb = fc.tuple(fc.integer({ min: 0, max: 96 }), fc.integer({ min: 1, max: 40 })).map(([s, len]) => ({ start: T0 + s * HOUR, end: T0 + (s + len) * HOUR }));
-const couponArb = fc.record({
-  expires: fc.integer({ min: -2, max: 9 }).map(day),
-  timeZone: fc.constantFrom(...zones),
-  recipient: fc.constantFrom('b1', 'b2'),
-  fate: fc.constantFrom('none', 'none', 'none', 'declined', 'deleted', 'redeemed'),
-});
-const outageArb = fc
-  .record({
-    incidents: fc.array(incidentArb, { maxLength: 3 }),
-    coupons: fc.array(couponArb, { minLength: 1, maxLength: 6 }),
-    attempts: fc.array(fc.record({ coupon: fc.nat(5), hour: fc.integer({ min: 0, max: 130 }), buyer: fc.constantFrom('b1', 'b2') }), { maxLength: 4 }),
-    now: fc.integer({ min: 100, max: 300 }),
-  })
-  .map(({ incidents, coupons, attempts, now }): OutageInput => {
-    const at = T0 + now * HOUR;
-    const records = coupons.map((c, i): CouponRecord => {
-      const when = iso(T0 - 72 * HOUR); // before the earliest expiry: every history is valid
-      const events: CouponRecord['events'] =
-        c.fate === 'declined'
-          ? [{ type: 'declined', at: when }]
-          : c.fate === 'deleted'
-            ? [{ type: 'deleted', at: when }]
-            : c.fate === 'redeemed'
-              ? [{ type: 'redeemed', at: when, orderId: 'o0', buyer: c.recipient, store: 's1', newOrder: true, orderHasCoupon: false }]
-              : [];
-      return { id: `c${String(i)}`, seller: 's1', recipient: c.recipient, expires: c.expires, timeZone: c.timeZone, terms: { type: 'fixed', amount: '1.00' }, events };
-    });
-    return {
-      at: iso(at),
-      incidents: incidents.map((w, i) => ({ id: `inc${String(i)}`, start: iso(w.start), end: iso(w.end) })),
-      coupons: records,
-      attempts: attempts
-        .filter((a) => a.coupon < records.length && T0 + a.hour * HOUR <= at)
-        .map((a, i) => ({
-          couponId: `c${String(a.coupon)}`,
-          orderId: `o${String(i)}`,
-          at: iso(T0 + a.hour * HOUR),
-          order: { currency: 'USD', lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }], buyer: a.buyer, store: 's1', newOrder: true, hasCoupon: false },
-        })),
-      policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 } },
-    };
-  });
+const outageArb = outageInputArb();
 
 describe('outage planner properties', () => {
   it('is idempotent: apply, plan again at the same instant → empty', () => {
