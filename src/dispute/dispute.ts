@@ -514,6 +514,16 @@ const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
   platform: ['rule'],
 };
 
+// The seller counters or refuses: the proposal is recorded and the turn passes to the buyer, whose clock starts.
+function sellerAnswers(st: DisputeState, kind: 'counter-offer' | 'refusal', amount: bigint, at: number, policy: ResolvedPolicy): void {
+  settle(st, 'superseded');
+  st.offers.push({ by: 'seller', kind, amount, at, fate: 'pending' });
+  st.offer = kind === 'counter-offer' ? amount : null;
+  st.sellerResponded = true;
+  st.status = 'awaiting-buyer';
+  st.buyerDeadline = deadlineAfter(at, policy.buyerResponseDays, policy);
+}
+
 /** @internal Why `party` may not take `action` now (after `advance`), or null. */
 export function actionBlock(s: DisputeState, party: DisputeParty, action: DisputeAction): DisputeBlock | null {
   if (s.status === 'resolved' || s.status === 'cancelled') return 'DISPUTE_CLOSED';
@@ -673,20 +683,10 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
           r.error('OFFER_NOT_BELOW_CLAIM', joinPath(p, 'amount'), 'a counter-offer is below the amount requested (to give it all, agree)');
           return;
         }
-        settle(st, 'superseded');
-        st.offers.push({ by: 'seller', kind: 'counter-offer', amount: e.amount, at: e.at, fate: 'pending' });
-        st.offer = e.amount;
-        st.sellerResponded = true;
-        st.status = 'awaiting-buyer';
-        st.buyerDeadline = deadlineAfter(e.at, policy.buyerResponseDays, policy);
+        sellerAnswers(st, 'counter-offer', e.amount, e.at, policy);
         break;
       case 'seller-disagreed':
-        settle(st, 'superseded');
-        st.offers.push({ by: 'seller', kind: 'refusal', amount: 0n, at: e.at, fate: 'pending' });
-        st.offer = null;
-        st.sellerResponded = true;
-        st.status = 'awaiting-buyer';
-        st.buyerDeadline = deadlineAfter(e.at, policy.buyerResponseDays, policy);
+        sellerAnswers(st, 'refusal', 0n, e.at, policy);
         break;
       case 'buyer-accepted':
         settle(st, 'accepted');
