@@ -40,8 +40,8 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(errors: readonly RuleError[]): Result<T> => ({ ok: false, errors });
 /** @internal */
 export const ruleError = (code: string, path: string, message: string): RuleError => ({ code, path, message });
-/** @internal */
-export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : `${base}.${String(key)}`);
+/** @internal Joins path segments with dots; an empty segment (the root of a nested input) adds nothing. */
+export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : key === '' ? base : `${base}.${String(key)}`);
 
 /**
  * Thrown by the convenience constructors (`money`, `unitPrice`, `currency`)

@@ -131,4 +131,9 @@ describe('wire: the library refuses what the schemas refuse', () => {
     const { op: _op, ...quote } = d.order.quote;
     expect(answerWireRequest({ ...d, order: { ...d.order, quote } })).toMatchObject({ ok: false, errors: [{ code: 'REQUIRED', path: 'order.quote.op' }] });
   });
+
+  it('a nested input that is not an object is reported at its own path, with no trailing dot', () => {
+    const d = valid['dispute-state'] as { order: Record<string, unknown> };
+    expect(answerWireRequest({ ...d, order: { ...d.order, quote: null } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_TYPE', path: 'order.quote' }] });
+  });
 });
