@@ -299,6 +299,7 @@ function readClaimLines(r: InputReader, value: unknown, path: string): ClaimedLi
     if (!o) return;
     const id = r.nonEmptyString(r.required(o, 'id', p), joinPath(p, 'id'));
     const quantity = r.integer(r.required(o, 'quantity', p), joinPath(p, 'quantity'), 1, 1_000_000_000, 'INVALID_QUANTITY', 'a quantity');
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a missing id or quantity was reported, so readDisputeEvents returns undefined and the list is never used
     if (id !== undefined && quantity !== undefined) out.push({ id, quantity });
   });
   return out;
@@ -362,6 +363,7 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
         const lines = optional('lines', (v, q) => readClaimLines(r, v, q));
         const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
         optional('description', (v, q) => r.string(v, q));
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
         if (at !== undefined && reason && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, reason, amount: a, lines, evidence: evidence ?? [] });
         return;
       }
@@ -369,18 +371,21 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
         const a = amount();
         const lines = optional('lines', (v, q) => readClaimLines(r, v, q));
         const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
         if (at !== undefined && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, amount: a, lines, evidence });
         return;
       }
       case 'seller-countered':
       case 'ruled': {
         const a = amount();
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
         if (at !== undefined && a !== undefined) out.push({ type: t, at, amount: a });
         return;
       }
       case 'escalated': {
         const by = r.required(o, 'by', p);
         if (by !== undefined && by !== 'buyer' && by !== 'seller') r.error('INVALID_ENUM', joinPath(p, 'by'), '"by" is "buyer" or "seller"');
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing or invalid field was reported, so readDisputeEvents returns undefined and the pushed event is never used
         if (at !== undefined && (by === 'buyer' || by === 'seller')) out.push({ type: t, at, by });
         return;
       }
@@ -698,6 +703,7 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         settle(st, 'escalated');
         st.status = 'under-review';
         st.review = { since: e.at, by: e.by };
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BooleanLiteral: sellerResponded only matters for cancel, and an escalated dispute never leaves under-review except to resolved
         if (e.by === 'seller') st.sellerResponded = true;
         break;
       case 'ruled':
