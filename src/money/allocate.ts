@@ -43,9 +43,11 @@ export function allocate(amount: Money, weights: readonly Weight[]): Money[] {
     const p = parseDecimalInput(w, { maxDecimals: 30, allowNegative: true, currencyCode: 'weight' }, String(i));
     if (!p.value) {
       errors.push(...p.errors.map((e) => ({ ...e, code: 'INVALID_WEIGHTS' })));
+      // Stryker disable next-line ObjectLiteral: after a bad weight the error is thrown below, so its units are never read
       return { units: 0n, scale: 0 };
     }
     scale = Math.max(scale, p.value.fraction.length);
+    // Stryker disable next-line StringLiteral: BigInt('' + fraction) equals BigInt('0' + fraction), as BigInt('') is 0n
     const units = BigInt((p.value.integer || '0') + p.value.fraction);
     return { units: p.value.negative ? -units : units, scale: p.value.fraction.length };
   });

@@ -41,7 +41,9 @@ export function allocateInteger(total: bigint, weights: readonly bigint[]): bigi
   const t = negative ? -total : total;
   let sumW = 0n;
   for (const w of weights) sumW += w;
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const parts: bigint[] = new Array<bigint>(weights.length);
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const rems: bigint[] = new Array<bigint>(weights.length);
   let given = 0n;
   for (let i = 0; i < weights.length; i++) {

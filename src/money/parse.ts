@@ -36,8 +36,10 @@ const NONE: RuleError[] = [];
  */
 export function parseDecimalInput(input: unknown, rules: AmountRules, path: string): { value?: ParsedDecimal; errors: RuleError[] } {
   // Fast path: the common, valid case needs one regex; only a failure pays for the diagnosis below.
+  // Stryker disable next-line StringLiteral,BlockStatement: the fast path is an optimisation; the diagnosis below accepts the same strings with the same value
   if (typeof input === 'string') {
     const m = STRICT.exec(input);
+    // Stryker disable next-line OptionalChaining,BlockStatement: group 1 always matches when m does; without the fast path the diagnosis below gives the same value
     if (m && (m[1]?.length ?? 0) <= (rules.maxIntegerDigits ?? MAX_INPUT_INTEGER_DIGITS)) {
       const integer = m[1] === '0' ? '' : (m[1] ?? '');
       const fraction = m[2] ?? '';
@@ -55,6 +57,7 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
       return { errors: [ruleError('FLOAT_AMOUNT', path, `the binary float ${String(input)} is not an exact amount: pass a decimal string such as "${input.toFixed(2)}"`)] };
     }
     if (!Number.isSafeInteger(input)) return { errors: [ruleError('AMOUNT_OUT_OF_RANGE', path, `${String(input)} is beyond the exact integer range of a JavaScript number: pass a decimal string`)] };
+    // Stryker disable next-line UnaryOperator: String(-0) and String(+0) are both "0"
     text = String(Object.is(input, -0) ? 0 : input);
   } else if (typeof input === 'string') {
     text = input;
@@ -121,6 +124,7 @@ export function describe(value: unknown): string {
 
 /** @internal The exact value of a parsed decimal as `units / 10^scale`. */
 export function scaledOf(p: ParsedDecimal): { readonly units: bigint; readonly scale: number } {
+  // Stryker disable next-line StringLiteral: BigInt('' + fraction) equals BigInt('0' + fraction), as BigInt('') is 0n
   const units = BigInt((p.integer || '0') + p.fraction);
   return { units: p.negative ? -units : units, scale: p.fraction.length };
 }
