@@ -24,6 +24,7 @@ export interface CreditOutcome {
 export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: RoundingMode): CreditOutcome {
   if (coupon.type === 'fixed') {
     const capped = coupon.amount > eligible;
+    // Stryker disable next-line UnaryOperator: the tier index of a fixed coupon is never read (the quote looks up tiers for percentage coupons only)
     return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, percent: null, tierIndex: -1 };
   }
   // Thresholds increase strictly: binary-search the highest one reached.
@@ -31,6 +32,7 @@ export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: Round
   let hi = coupon.tiers.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
+    // Stryker disable next-line OptionalChaining: mid is always below tiers.length in this binary search, so the tier exists
     if ((coupon.tiers[mid]?.minTotal ?? 0n) <= eligible) lo = mid + 1;
     else hi = mid;
   }

@@ -198,6 +198,7 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
       if (percent && comparePercent(pct, percent) < 0) r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
       lastPercent = pct;
     }
+    // Stryker disable next-line LogicalOperator: a tier missing either field has an error reported, and a coupon read with errors is discarded
     if (minTotal !== undefined && pct !== undefined) tiers.push({ minTotal, percent: pct });
   });
 

@@ -212,15 +212,22 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   const lines = rawLines === undefined ? undefined : r.array(rawLines, 'lines');
   if (lines?.length === 0) r.error('EMPTY_LINES', 'lines', 'an order has at least one line');
   const n = lines?.length ?? 0;
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const ids: string[] = new Array<string>(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const itemTypes: string[] = new Array<string>(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const lineTotals: bigint[] = new Array<bigint>(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const quantities: number[] = new Array<number>(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const onSale: boolean[] = new Array<boolean>(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const batches: number[] = new Array<number>(n);
   const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
     const path = `lines.${i}`;
+    // Stryker disable next-line OptionalChaining: the loop runs only when lines is an array (n is 0 otherwise)
     const line = r.object(lines?.[i], path, LINE_KEYS);
     if (!line) continue;
     const rawId = r.required(line, 'id', path);
@@ -287,7 +294,9 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
   const zero = formatMinor(0n, mu);
   const fmt = (v: bigint) => (v === 0n ? zero : formatMinor(v, mu)); // one shared "0.00": large orders have many
   const n = lineTotals.length;
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const weights: bigint[] = new Array<bigint>(n);
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const reasons: (readonly IneligibleReason[])[] = new Array<readonly IneligibleReason[]>(n);
   let subtotal = 0n;
   let eligibleTotal = 0n;
@@ -298,6 +307,7 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
       const out: IneligibleReason[] = [];
       const limit = coupon.limit;
       if (limit) {
+        // Stryker disable next-line StringLiteral: a validated request has an item type for every line, so the fallback is never used
         const listed = limit.itemTypes.has(q.itemTypes[i] ?? '');
         if (limit.mode === 'only' && !listed) out.push('ITEM_TYPE_NOT_IN_LIMIT');
         if (limit.mode === 'except' && listed) out.push('ITEM_TYPE_EXCLUDED');
@@ -314,6 +324,7 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
 
   const outcome = coupon ? creditOn(coupon, eligibleTotal, rounding) : null;
   const credit = outcome?.credit ?? 0n;
+  // Stryker disable next-line ArrowFunction: shares are read as `shares[i] ?? 0n`, so undefined and 0n shares are the same
   const shares = credit > 0n ? allocateInteger(credit, weights) : weights.map(() => 0n);
 
   // Batches: the whole-order credit with each batch included, minus the credit before it.
@@ -343,14 +354,18 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
       },
     ]);
   }
+  // Stryker disable next-line OptionalChaining: outcome is non-null only when there is a coupon, and `&&` stops before coupon?.type otherwise
   const tier = outcome && coupon?.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined;
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const lines: QuotedLine[] = new Array<QuotedLine>(n);
   const explained: { id: string; reasons: readonly IneligibleReason[] }[] = explainLines ? new Array<{ id: string; reasons: readonly IneligibleReason[] }>(n) : [];
   for (let i = 0; i < n; i++) {
     const total = lineTotals[i] ?? 0n;
     const share = shares[i] ?? 0n;
+    // Stryker disable next-line StringLiteral: a validated request has an id for every line, so the fallback is never used
     const id = q.ids[i] ?? '';
     const lineTotal = fmt(total);
+    // Stryker disable next-line OptionalChaining: every line has its reasons (the first loop sets reasons[i] for each i < n)
     lines[i] = { id, lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
     if (explainLines) explained[i] = { id, reasons: reasons[i] ?? ELIGIBLE };
   }
