@@ -40,8 +40,10 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(errors: readonly RuleError[]): Result<T> => ({ ok: false, errors });
 /** @internal */
 export const ruleError = (code: string, path: string, message: string): RuleError => ({ code, path, message });
-/** @internal Joins path segments with dots; an empty segment (the root of a nested input) adds nothing. */
-export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : key === '' ? base : `${base}.${String(key)}`);
+/** @internal */
+export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : `${base}.${String(key)}`);
+/** @internal Re-roots the path of an error found in a nested input: the nested root (`''`) is the input's own path. */
+export const nestPath = (base: string, path: string): string => (path === '' ? base : joinPath(base, path));
 
 /**
  * Thrown by the convenience constructors (`money`, `unitPrice`, `currency`)

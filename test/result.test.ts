@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CouponRulesError, parseMoney, unwrap } from '../src/index.js';
-import { assertNever, fail, joinPath, ok, ruleError } from '../src/result.js';
+import { assertNever, fail, joinPath, nestPath, ok, ruleError } from '../src/result.js';
 
 describe('Result values', () => {
   it('an ok result carries ok: true and the value', () => {
@@ -25,8 +25,11 @@ describe('Result values', () => {
     expect(joinPath('', 0)).toBe('0');
     expect(joinPath('lines', 0)).toBe('lines.0');
     expect(joinPath('lines.0', 'unitPrice')).toBe('lines.0.unitPrice');
-    // The root of a nested input (path '') joins to its parent's path, with no trailing dot.
-    expect(joinPath('order.quote', '')).toBe('order.quote');
+    // An empty key is a key like any other ...
+    expect(joinPath('charges', '')).toBe('charges.');
+    // ... but the root of a nested input (path '') is the nested input's own path, with no trailing dot.
+    expect(nestPath('order.quote', '')).toBe('order.quote');
+    expect(nestPath('order.quote', 'lines.0')).toBe('order.quote.lines.0');
   });
 });
 

@@ -4,7 +4,7 @@ import { formatMinor } from '../money/parse.js';
 import { assertNever } from '../result.js';
 import { readMinor } from '../coupon/terms.js';
 import { computeQuote, type QuoteRequest, readQuoteRequest } from '../order/quote.js';
-import { fail, joinPath, ok, type Result } from '../result.js';
+import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { type Deadline, type DeadlineMs, type DisputePolicy, deadlineAfter, readPolicy, type ResolvedPolicy } from './policy.js';
 import type { Currency } from '../money/currency.js';
 
@@ -263,7 +263,7 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
     }
     const parsed = readQuoteRequest(rawQuote, allowOp ? ['op'] : []);
     const quote = parsed.ok ? computeQuote(parsed.value) : parsed;
-    if (!quote.ok) r.errors.push(...quote.errors.map((e) => ({ ...e, path: joinPath(qp, e.path) })));
+    if (!quote.ok) r.errors.push(...quote.errors.map((e) => ({ ...e, path: nestPath(qp, e.path) })));
     else if (parsed.ok) {
       currency = parsed.value.currency;
       paid = minorOfText(quote.value.grandTotal);

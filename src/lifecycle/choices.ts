@@ -1,7 +1,7 @@
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
-import { fail, joinPath, ok, type Result } from '../result.js';
+import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
 import { type InstantInput, readInstant } from './time.js';
 
@@ -116,7 +116,7 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     const { newOrder: _n, hasCoupon: _h, ...quotable } = order;
     const q = readQuoteRequest(quotable);
     if (q.ok) quoteBase = q.value;
-    else r.errors.push(...q.errors.map((e) => ({ ...e, path: joinPath('order', e.path) })));
+    else r.errors.push(...q.errors.map((e) => ({ ...e, path: nestPath('order', e.path) })));
   }
   const { records: coupons } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   // Shape errors do not stop the checks below: every problem is reported at once.

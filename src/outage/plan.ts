@@ -4,7 +4,7 @@ import { InputReader } from '../input.js';
 import { type CouponRecord, foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords } from '../lifecycle/state.js';
 import { addCalendarDays, type InstantInput, localDateOf, readInstant, validityEnd } from '../lifecycle/time.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
-import { fail, joinPath, ok, type Result } from '../result.js';
+import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 
 /**
  * A time window `[start, end)` during which coupons could not be used.
@@ -250,7 +250,7 @@ function readAttempts(r: InputReader, value: unknown, now: number | undefined): 
     const hasCoupon = r.boolean(r.required(order, 'hasCoupon', op), joinPath(op, 'hasCoupon'));
     const { buyer: _b, store: _s, newOrder: _n, hasCoupon: _h, ...quotable } = order;
     const q = readQuoteRequest(quotable);
-    if (!q.ok) r.errors.push(...q.errors.map((e) => ({ ...e, path: joinPath(op, e.path) })));
+    if (!q.ok) r.errors.push(...q.errors.map((e) => ({ ...e, path: nestPath(op, e.path) })));
     if (couponId !== undefined && orderId !== undefined && at !== undefined && buyer !== undefined && store !== undefined && newOrder !== undefined && hasCoupon !== undefined && q.ok) {
       out.push({ couponId, orderId, at, path: p, buyer, store, newOrder, hasCoupon, quote: q.value });
     }
@@ -307,7 +307,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     const scratch = new InputReader();
     const terms = readCoupon(scratch, then.terms, 'terms', a.quote.currency);
     if (!terms) {
-      r.errors.push(...scratch.errors.map((e) => ({ ...e, path: joinPath(c.path, e.path) })));
+      r.errors.push(...scratch.errors.map((e) => ({ ...e, path: nestPath(c.path, e.path) })));
       continue;
     }
     const q = computeQuote({ ...a.quote, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
