@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { applyOutagePlan, type CouponRecord, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+
+// Bad input to the outage planner: every problem is reported with its code, its path and a message for people.
+const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
+  id,
+  seller: 's1',
+  recipient: 'b1',
+  expires,
+  timeZone: 'UTC',
+  terms: { type: 'percent', percent: '10' },
+  events: [],
+  ...extra,
+});
+const incident = { id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' };
+const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const base = { at: '2026-12-02T00:00:00Z', incidents: [incident], coupons: [coupon('c1', '2026-12-20')] };
+const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
+const errorsOf = (input: unknown) => {
+  const r = planOutageRemedies(input as OutageInput);
+  return r.ok ? 'accepted' : r.errors;
+};
+const instantMessage = (got: string) => `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${got}`;
+const LONG = 'x'.repeat(50);
+const CLIPPED = 'x'.repeat(40);
+
+describe('the planner input', () => {
+  it('is an object', () => {
+    expect(errorsOf(5)).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got number 5' }]);
+  });
+
+  it('requires the planning instant, the incidents and the coupons, and knows no other fields than those and policy and attempts', () => {
+    expect(errorsOf({ op: 'outage-plan' })).toEqual([
+      { code: 'UNKNOWN_FIELD', path: 'op', message: 'unknown field "op"' },
+      { code: 'REQUIRED', path: 'at', message: '"at" is required' },
+      { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('undefined') },
+      { code: 'REQUIRED', path: 'incidents', message: '"incidents" is required' },
+      { code: 'REQUIRED', path: 'coupons', message: '"coupons" is required' },
+    ]);
+  });
+
+  it('takes the planning instant as an ISO 8601 instant with an offset', () => {
+    expect(errorsOf({ ...base, at: '2026-12-02 00:00' })).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "2026-12-02 00:00"') }]);
+  });
+});
+
+describe('incidents', () => {
+  it('are a list of objects with an id, a start and an end', () => {
+    expect(errorsOf({ ...base, incidents: 'inc-1' })).toEqual([{ code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "inc-1"' }]);
+    expect(errorsOf({ ...base, incidents: [7, { ...incident, cause: 'db' }] })).toEqual([
+      { code: 'INVALID_TYPE', path: 'incidents.0', message: 'expected an object, got number 7' },
+      { code: 'UNKNOWN_FIELD', path: 'incidents.1.cause', message: 'unknown field "cause"' },
+    ]);
+    expect(errorsOf({ ...base, incidents: [{}] })).toEqual([
+      { code: 'REQUIRED', path: 'incidents.0.id', message: '"id" is required' },
+      { code: 'REQUIRED', path: 'incidents.0.start', message: '"start" is required' },
+      { code: 'INVALID_INSTANT', path: 'incidents.0.start', message: instantMessage('undefined') },
+      { code: 'REQUIRED', path: 'incidents.0.end', message: '"end" is required' },
+      { code: 'INVALID_INSTANT', path: 'incidents.0.end', message: instantMessage('undefined') },
+    ]);
+  });
+
+  it('have a non-empty id and instants with an offset', () => {
+    expect(errorsOf({ ...base, incidents: [{ id: '', start: '2026-12-01T10:00:00', end: 5 }] })).toEqual([
+      { code: 'EMPTY_STRING', path: 'incidents.0.id', message: 'must not be empty' },
+      { code: 'INVALID_INSTANT', path: 'incidents.0.start', message: instantMessage('the string "2026-12-01T10:00:00"') },
+      { code: 'INVALID_INSTANT', path: 'incidents.0.end', message: instantMessage('number 5') },
+    ]);
+  });
+
+  it('use each id once (DUPLICATE_INCIDENT_ID, the id clipped to 40 characters in the message)', () => {
+    expect(errorsOf({ ...base, incidents: [incident, { ...incident, start: '2026-12-05T10:00:00Z', end: '2026-12-05T11:00:00Z' }] })).toEqual([
+      { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "inc-1" is used twice' },
+    ]);
+    expect(errorsOf({ ...base, incidents: [{ ...incident, id: LONG }, { ...incident, id: LONG }] })).toEqual([
+      { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: `incident id "${CLIPPED}" is used twice` },
+    ]);
+  });
+
+  it('end after they start (INVALID_INCIDENT): an empty or reversed window is refused, one millisecond is enough', () => {
+    const invalid = { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' };
+    expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' }] })).toEqual([invalid]);
+    expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T09:59:59.999Z' }] })).toEqual([invalid]);
+    expect(planOutageRemedies({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00.001Z' }] })).toEqual({ ok: true, value: EMPTY });
+  });
+
+  it('are reported all at once, after a bad planning instant or policy', () => {
+    expect(errorsOf({ ...base, at: 'now', incidents: [{ ...incident, id: '' }] })).toEqual([
+      { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "now"') },
+      { code: 'EMPTY_STRING', path: 'incidents.0.id', message: 'must not be empty' },
+    ]);
+  });
+
+  it('make mergeIncidents throw a RangeError listing every problem with its path', () => {
+    const bad = () =>
+      mergeIncidents([
+        { id: 'a', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' },
+        { id: 'a', start: 'soon', end: '2026-12-01T10:00:00Z' },
+      ]);
+    expect(bad).toThrow(RangeError);
+    expect(bad).toThrow(/^INVALID_INCIDENT at incidents\.0; INVALID_INSTANT at incidents\.1\.start; DUPLICATE_INCIDENT_ID at incidents\.1\.id$/u);
+    expect(() => mergeIncidents('a' as never)).toThrow(/^INVALID_TYPE at incidents$/u);
+  });
+});
+
+describe('the policy', () => {
+  it('is an object with graceDays, extension and compensation only', () => {
+    expect(errorsOf({ ...base, policy: 5 })).toEqual([{ code: 'INVALID_TYPE', path: 'policy', message: 'expected an object, got number 5' }]);
+    expect(errorsOf({ ...base, policy: { grace: 2 } })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.grace', message: 'unknown field "grace"' }]);
+  });
+
+  it('takes graceDays as a whole number of days from 0 to 3650', () => {
+    expect(errorsOf({ ...base, policy: { graceDays: -1 } })).toEqual([
+      { code: 'INVALID_POLICY', path: 'policy.graceDays', message: 'graceDays must be an integer from 0 to 3650 (a JSON number), got number -1' },
+    ]);
+    expect(errorsOf({ ...base, policy: { graceDays: '2' } })).toEqual([
+      { code: 'INVALID_POLICY', path: 'policy.graceDays', message: 'graceDays must be an integer from 0 to 3650 (a JSON number), got the string "2"' },
+    ]);
+    expect(errorsOf({ ...base, policy: { graceDays: 3651 } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.graceDays' }]);
+    for (const graceDays of [0, 3650]) expect(planOutageRemedies({ ...base, policy: { graceDays } }).ok).toBe(true);
+  });
+
+  it('takes extension as "outage-length" or { days } from 1 to 3650', () => {
+    expect(errorsOf({ ...base, policy: { extension: 'weekly' } })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.extension', message: 'expected an object, got the string "weekly"' }]);
+    expect(errorsOf({ ...base, policy: { extension: {} } })).toEqual([{ code: 'REQUIRED', path: 'policy.extension.days', message: '"days" is required' }]);
+    expect(errorsOf({ ...base, policy: { extension: { days: 2, weeks: 1 } } })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.extension.weeks', message: 'unknown field "weeks"' }]);
+    expect(errorsOf({ ...base, policy: { extension: { days: 0 } } })).toEqual([
+      { code: 'INVALID_POLICY', path: 'policy.extension.days', message: 'extension days must be an integer from 1 to 3650 (a JSON number), got number 0' },
+    ]);
+    expect(errorsOf({ ...base, policy: { extension: { days: 3651 } } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.extension.days' }]);
+    for (const extension of ['outage-length', { days: 1 }, { days: 3650 }] as const) expect(planOutageRemedies({ ...base, policy: { extension } }).ok).toBe(true);
+  });
+
+  it('takes compensation as { terms, validDays from 0 to 366, minOutageMinutes from 0 to 525600 }', () => {
+    expect(errorsOf({ ...base, policy: { compensation: 'yes' } })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.compensation', message: 'expected an object, got the string "yes"' }]);
+    expect(errorsOf({ ...base, policy: { compensation: { amount: '1.00' } } })).toEqual([
+      { code: 'UNKNOWN_FIELD', path: 'policy.compensation.amount', message: 'unknown field "amount"' },
+      { code: 'REQUIRED', path: 'policy.compensation.terms', message: '"terms" is required' },
+      { code: 'REQUIRED', path: 'policy.compensation.validDays', message: '"validDays" is required' },
+      { code: 'REQUIRED', path: 'policy.compensation.minOutageMinutes', message: '"minOutageMinutes" is required' },
+    ]);
+    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '0.0000000000001' }, validDays: 367, minOutageMinutes: -1 } } })).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'policy.compensation.terms.amount', message: 'the coupon currency amounts have at most 12 decimals, got 13' },
+      { code: 'INVALID_POLICY', path: 'policy.compensation.validDays', message: 'validDays must be an integer from 0 to 366 (a JSON number), got number 367' },
+      { code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes', message: 'minOutageMinutes must be an integer from 0 to 525600 (a JSON number), got number -1' },
+    ]);
+    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 525_601 } } })).toMatchObject([
+      { code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes' },
+    ]);
+    const valid = { terms: { type: 'fixed' as const, amount: '1.00' }, validDays: 366, minOutageMinutes: 525_600 };
+    expect(planOutageRemedies({ ...base, policy: { compensation: valid } }).ok).toBe(true);
+  });
+
+  it('refuses compensation terms that are not a coupon, alone', () => {
+    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'free' }, validDays: 30, minOutageMinutes: 60 } } })).toEqual([
+      { code: 'INVALID_COUPON_TYPE', path: 'policy.compensation.terms.type', message: '"type" is "percent" or "fixed"' },
+    ]);
+  });
+});
+
+const at = '2026-12-01T11:00:00Z'; // during the incident
+
+describe('failed redemption attempts', () => {
+  it('are a list of objects with a coupon id, an order id, an instant and the order', () => {
+    expect(errorsOf({ ...base, attempts: 'a1' })).toEqual([{ code: 'INVALID_TYPE', path: 'attempts', message: 'expected an array, got the string "a1"' }]);
+    expect(errorsOf({ ...base, attempts: [5, { couponId: 'c1', orderId: '', at: 'later', order: 5, channel: 'app' }] })).toEqual([
+      { code: 'INVALID_TYPE', path: 'attempts.0', message: 'expected an object, got number 5' },
+      { code: 'UNKNOWN_FIELD', path: 'attempts.1.channel', message: 'unknown field "channel"' },
+      { code: 'EMPTY_STRING', path: 'attempts.1.orderId', message: 'must not be empty' },
+      { code: 'INVALID_INSTANT', path: 'attempts.1.at', message: instantMessage('the string "later"') },
+      { code: 'INVALID_TYPE', path: 'attempts.1.order', message: 'expected an object, got number 5' },
+    ]);
+  });
+
+  it('report a missing coupon id or order once, and no unknown coupon for it', () => {
+    expect(errorsOf({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.couponId', message: '"couponId" is required' }]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.order', message: '"order" is required' }]);
+  });
+
+  it('describe the order: buyer, store, newOrder and hasCoupon, and a quotable currency and lines', () => {
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'XXX', lines: [], buyer: '', store: 1, newOrder: 'yes', hasCoupon: null } }] })).toEqual([
+      { code: 'EMPTY_STRING', path: 'attempts.0.order.buyer', message: 'must not be empty' },
+      { code: 'INVALID_TYPE', path: 'attempts.0.order.store', message: 'expected a string, got number 1' },
+      { code: 'INVALID_TYPE', path: 'attempts.0.order.newOrder', message: 'expected true or false, got the string "yes"' },
+      { code: 'INVALID_TYPE', path: 'attempts.0.order.hasCoupon', message: 'expected true or false, got null' },
+      { code: 'UNKNOWN_CURRENCY', path: 'attempts.0.order.currency', message: '"XXX" is not an active ISO 4217 currency code' },
+      { code: 'EMPTY_LINES', path: 'attempts.0.order.lines', message: 'an order has at least one line' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'EUR', lines: order.lines } }] })).toEqual([
+      { code: 'REQUIRED', path: 'attempts.0.order.buyer', message: '"buyer" is required' },
+      { code: 'REQUIRED', path: 'attempts.0.order.store', message: '"store" is required' },
+      { code: 'REQUIRED', path: 'attempts.0.order.newOrder', message: '"newOrder" is required' },
+      { code: 'REQUIRED', path: 'attempts.0.order.hasCoupon', message: '"hasCoupon" is required' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { ...order, rounding: 'down' } }] })).toEqual([
+      { code: 'INVALID_ROUNDING', path: 'attempts.0.order.rounding', message: '"rounding" is "half-up" (the default) or "half-even"' },
+    ]);
+  });
+
+  it('are not later than the planning instant (ATTEMPT_AFTER_NOW); one at the planning instant is fine', () => {
+    expect(errorsOf({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T11:00:00.001Z', order }] })).toEqual([
+      { code: 'ATTEMPT_AFTER_NOW', path: 'attempts.0.at', message: 'an attempt cannot be later than the planning instant' },
+    ]);
+    expect(planOutageRemedies({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at, order }] })).toMatchObject({ ok: true, value: { honor: [{ couponId: 'c1', orderId: 'o1' }] } });
+  });
+
+  it('name a coupon of the input (UNKNOWN_COUPON, the id clipped to 40 characters in the message)', () => {
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
+      { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: 'no coupon "c9" in "coupons"' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: LONG, orderId: 'o1', at, order }] })).toEqual([
+      { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: `no coupon "${CLIPPED}" in "coupons"` },
+    ]);
+  });
+});
+
+describe('coupons', () => {
+  it('are checked as lifecycle records, their events at coupons.N.events', () => {
+    const c = coupon('c1', '2026-12-20', { events: [{ type: 'declined', at: '2026-12-01T05:00:00Z' }, { type: 'deleted', at: '2026-12-01T04:00:00Z' }] });
+    expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), c] })).toEqual([
+      { code: 'EVENTS_OUT_OF_ORDER', path: 'coupons.1.events.1', message: 'this "deleted" event is earlier than the event before it: events must be in time order' },
+    ]);
+  });
+
+  it('use each id once', () => {
+    expect(errorsOf({ ...base, coupons: [coupon('c1', '2026-12-20'), coupon('c1', '2026-12-21')] })).toEqual([
+      { code: 'DUPLICATE_COUPON_ID', path: 'coupons.1.id', message: 'coupon id "c1" is used twice' },
+    ]);
+  });
+
+  it('have terms the attempt currency can hold, when an attempt is honoured (error at coupons.N.terms)', () => {
+    const yen = { ...order, currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
+    const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
+    expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'coupons.1.terms.amount', message: 'JPY amounts have at most 0 decimals, got 2' },
+    ]);
+    // an attempt outside every window is not honoured, so its currency does not matter
+    expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({ ok: true, value: EMPTY });
+  });
+});
+
+describe('the order of the checks', () => {
+  // Like couponState: the events of a coupon are folded only once the input is well formed,
+  // and an honoured attempt's currency is checked against the terms only once every coupon folds cleanly.
+  const outOfOrder = coupon('c0', '2026-12-20', { events: [{ type: 'declined', at: '2026-12-01T05:00:00Z' }, { type: 'deleted', at: '2026-12-01T04:00:00Z' }] });
+  const yen = { ...order, currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
+  const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
+
+  it('reports a malformed input without folding the events of its coupons', () => {
+    expect(errorsOf({ ...base, coupons: [outOfOrder], attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
+      { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: 'no coupon "c9" in "coupons"' },
+    ]);
+  });
+
+  it('reports events that were not allowed before looking at the attempts', () => {
+    expect(errorsOf({ ...base, coupons: [outOfOrder, fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
+      { code: 'EVENTS_OUT_OF_ORDER', path: 'coupons.0.events.1', message: 'this "deleted" event is earlier than the event before it: events must be in time order' },
+    ]);
+  });
+});
+
+describe('applyOutagePlan', () => {
+  it('refuses the input the planner refuses, with the same errors', () => {
+    const input = { at: 'nope', incidents: [], coupons: [] } as unknown as OutageInput;
+    expect(applyOutagePlan(input, EMPTY)).toEqual({ ok: false, errors: [{ code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "nope"') }] });
+    expect(applyOutagePlan({ ...base, op: 'outage-plan' } as OutageInput, EMPTY)).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_FIELD', path: 'op', message: 'unknown field "op"' }] });
+  });
+});

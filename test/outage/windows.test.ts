@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { type CouponRecord, type Incident, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+
+// Rules 1 to 4 of docs/outages.md: windows, which coupons they affect, the extension length and the new expiry.
+const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
+  id,
+  seller: 's1',
+  recipient: 'b1',
+  expires,
+  timeZone: 'UTC',
+  terms: { type: 'percent', percent: '10' },
+  events: [],
+  ...extra,
+});
+function plan(input: OutageInput): OutagePlan {
+  const r = planOutageRemedies(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
+const inc = (id: string, start: string, end: string): Incident => ({ id, start, end });
+/** What was done to each coupon, in short: `extend c 2026-12-02→2026-12-03 [inc-1]` or `reissue c as c~reissue~inc-1 until 2026-12-03 [inc-1]`. */
+const remedies = (p: OutagePlan) => [
+  ...p.extend.map((e) => `extend ${e.couponId} ${e.from}→${e.to} [${e.incidents.join()}]`),
+  ...p.reissue.map((e) => `reissue ${e.couponId} as ${e.newCouponId} until ${e.expires} [${e.incidents.join()}]`),
+];
+
+describe('mergeIncidents (rule 1: windows)', () => {
+  it('lists the ids of a window in id order, whatever order the incidents start in', () => {
+    expect(mergeIncidents([inc('z', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'), inc('a', '2026-12-01T10:30:00Z', '2026-12-01T12:00:00Z')])).toEqual([
+      { start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T12:00:00.000Z', incidents: ['a', 'z'] },
+    ]);
+  });
+
+  it('keeps the end of a window that contains a later, shorter incident', () => {
+    expect(mergeIncidents([inc('inner', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'), inc('outer', '2026-12-01T10:00:00Z', '2026-12-01T14:00:00Z')])).toEqual([
+      { start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T14:00:00.000Z', incidents: ['inner', 'outer'] },
+    ]);
+  });
+
+  it('merges touching incidents (next.start = current.end) but not ones a millisecond apart, and sorts windows by start', () => {
+    expect(
+      mergeIncidents([
+        inc('late', '2026-12-03T00:00:00Z', '2026-12-03T01:00:00Z'),
+        inc('b', '2026-12-01T12:00:00Z', '2026-12-01T14:00:00Z'),
+        inc('a', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'),
+        inc('gap', '2026-12-01T14:00:00.001Z', '2026-12-01T15:00:00Z'),
+      ]),
+    ).toEqual([
+      { start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T14:00:00.000Z', incidents: ['a', 'b'] },
+      { start: '2026-12-01T14:00:00.001Z', end: '2026-12-01T15:00:00.000Z', incidents: ['gap'] },
+      { start: '2026-12-03T00:00:00.000Z', end: '2026-12-03T01:00:00.000Z', incidents: ['late'] },
+    ]);
+  });
+
+  it('takes Date instants and instants with an offset, and answers UTC instants', () => {
+    expect(mergeIncidents([{ id: 'd', start: new Date('2026-12-01T10:00:00Z'), end: '2026-12-01T12:00:00+01:00' }])).toEqual([
+      { start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T11:00:00.000Z', incidents: ['d'] },
+    ]);
+    expect(mergeIncidents([])).toEqual([]);
+  });
+});
+
+describe('affected coupons (rule 2)', () => {
+  const at = '2026-12-02T08:00:00Z';
+
+  it('are those whose validity ended after the window started: ending exactly at its start is not enough', () => {
+    // A coupon expiring 1 December (UTC) is valid until 2 December 00:00Z.
+    const c = coupon('c', '2026-12-01');
+    expect(plan({ at, incidents: [inc('i', '2026-12-02T00:00:00Z', '2026-12-02T02:00:00Z')], coupons: [c] })).toEqual(EMPTY);
+    expect(remedies(plan({ at, incidents: [inc('i', '2026-12-01T23:59:59.999Z', '2026-12-02T02:00:00Z')], coupons: [c] }))).toEqual(['reissue c as c~reissue~i until 2026-12-03 [i]']);
+  });
+
+  it('count graceDays local days after the window: the last affected expiration date is the local date of its last instant + graceDays', () => {
+    const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z')];
+    const coupons = [coupon('d1', '2026-12-01'), coupon('d2', '2026-12-02'), coupon('d3', '2026-12-03'), coupon('d4', '2026-12-04')];
+    expect(remedies(plan({ at, incidents, coupons }))).toEqual(['extend d2 2026-12-02→2026-12-03 [inc-1]', 'reissue d1 as d1~reissue~inc-1 until 2026-12-03 [inc-1]']);
+    expect(remedies(plan({ at, incidents, coupons, policy: { graceDays: 0 } }))).toEqual(['reissue d1 as d1~reissue~inc-1 until 2026-12-02 [inc-1]']);
+    expect(remedies(plan({ at, incidents, coupons, policy: { graceDays: 2 } }))).toEqual([
+      'extend d2 2026-12-02→2026-12-04 [inc-1]',
+      'extend d3 2026-12-03→2026-12-04 [inc-1]',
+      'reissue d1 as d1~reissue~inc-1 until 2026-12-04 [inc-1]',
+    ]);
+  });
+
+  it('are judged in the coupon store\'s time zone: a window ending 00:30 in Berlin ends on the next local day there', () => {
+    // 22:00Z to 23:30Z on 1 December: 23:00 to 00:30 in Berlin, so the grace day there is 3 December; in UTC it is 2 December.
+    const incidents = [inc('i', '2026-12-01T22:00:00Z', '2026-12-01T23:30:00Z')];
+    const p = plan({ at, incidents, coupons: [coupon('berlin', '2026-12-03', { timeZone: 'Europe/Berlin' }), coupon('utc', '2026-12-03')] });
+    expect(remedies(p)).toEqual(['extend berlin 2026-12-03→2026-12-04 [i]']);
+  });
+
+  it('are judged as they stood when the window ended: an expiry brought forward afterwards does not make a coupon a victim', () => {
+    const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z')];
+    const edited = coupon('c', '2026-12-10', { events: [{ type: 'edited', at: '2026-12-01T13:00:00Z', expires: '2026-12-02' }] });
+    expect(plan({ at, incidents, coupons: [edited] })).toEqual(EMPTY);
+    // the same coupon expiring 2 December from the start is affected
+    expect(remedies(plan({ at, incidents, coupons: [coupon('c', '2026-12-02')] }))).toEqual(['extend c 2026-12-02→2026-12-03 [inc-1]']);
+  });
+
+  it('are judged as they stand now during a window still under way: events after the planning instant have not happened', () => {
+    const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-02T10:00:00Z')];
+    const later = coupon('c', '2026-12-01', { events: [{ type: 'deleted', at: '2026-12-01T22:00:00Z' }] });
+    expect(remedies(plan({ at: '2026-12-01T20:00:00Z', incidents, coupons: [later] }))).toEqual(['extend c 2026-12-01→2026-12-03 [inc-1]']);
+    expect(plan({ at: '2026-12-01T22:00:00Z', incidents, coupons: [later] })).toEqual(EMPTY);
+  });
+
+  it('are skipped for a window when they were remedied for any incident of it', () => {
+    const incidents = [inc('a', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'), inc('b', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z')];
+    expect(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['b'] })] })).toEqual(EMPTY);
+    expect(remedies(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['other'] })] }))).toEqual(['extend c 2026-12-02→2026-12-03 [a,b]']);
+  });
+});
+
+describe('the extension length (rule 3) and the new expiry (rule 4)', () => {
+  // A coupon expiring on the grace day after a window ending 1 December 12:00Z, planned just after the window.
+  const at = '2026-12-01T13:00:00Z';
+  const c = coupon('c', '2026-12-02');
+  const to = (incident: Incident, policy?: OutageInput['policy']) => plan({ at, incidents: [incident], coupons: [c], ...(policy ? { policy } : {}) }).extend.map((e) => e.to);
+
+  it('is the window length rounded up to whole days, at least one', () => {
+    expect(to(inc('hour', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'))).toEqual(['2026-12-03']);
+    expect(to(inc('day', '2026-11-30T12:00:00Z', '2026-12-01T12:00:00Z'))).toEqual(['2026-12-03']);
+    expect(to(inc('day+1ms', '2026-11-30T11:59:59.999Z', '2026-12-01T12:00:00Z'))).toEqual(['2026-12-04']);
+    expect(to(inc('2.5 days', '2026-11-29T00:00:00Z', '2026-12-01T12:00:00Z'))).toEqual(['2026-12-05']);
+  });
+
+  it('is a fixed number of days with extension { days }, whatever the window length; "outage-length" is the default', () => {
+    const window = inc('i', '2026-11-29T00:00:00Z', '2026-12-01T12:00:00Z');
+    expect(to(window, { extension: { days: 1 } })).toEqual(['2026-12-03']);
+    expect(to(window, { extension: { days: 9 } })).toEqual(['2026-12-11']);
+    expect(to(window, { extension: 'outage-length' })).toEqual(['2026-12-05']);
+  });
+
+  it('is never earlier than the local date of the later of the window end and now, plus graceDays', () => {
+    const window = inc('i', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z');
+    expect(plan({ at: '2026-12-10T12:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~i', expires: '2026-12-11', incidents: ['i'] },
+    ]);
+    expect(plan({ at: '2026-12-10T12:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-01')], policy: { graceDays: 3 } }).reissue[0]?.expires).toBe('2026-12-13');
+  });
+
+  it('is measured from the end of a window still under way', () => {
+    // 48 hours from 1 December 10:00Z, planned on 2 December: 1 December + 2 days is earlier than 3 December (its end) + 1.
+    const ongoing = inc('i', '2026-12-01T10:00:00Z', '2026-12-03T10:00:00Z');
+    expect(plan({ at: '2026-12-02T00:00:00Z', incidents: [ongoing], coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~i', expires: '2026-12-04', incidents: ['i'] },
+    ]);
+  });
+});
+
+describe('several windows (decisions)', () => {
+  it('each propose a new expiry and the latest wins; lengths do not add up; the remedy names every incident, its id joining them with +', () => {
+    const incidents = [inc('w2', '2026-11-30T20:00:00Z', '2026-11-30T22:00:00Z'), inc('w1', '2026-11-28T00:00:00Z', '2026-11-30T12:00:00Z')];
+    // w1 (2.5 days → 3) proposes 30 November + 3 = 3 December; w2 (2 hours → 1) proposes 2 December.
+    expect(plan({ at: '2026-12-01T01:00:00Z', incidents, coupons: [coupon('c', '2026-11-30')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~w1+w2', expires: '2026-12-03', incidents: ['w1', 'w2'] },
+    ]);
+  });
+
+  it('answer a window still under way that the new expiry reaches, in the same plan', () => {
+    const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'), inc('inc-2', '2026-12-03T00:00:00Z', '2026-12-04T00:00:00Z')];
+    const at = '2026-12-03T01:00:00Z';
+    // inc-1 moves the expiry to 4 December (3 December + 1), in the grace day of inc-2, which moves it to 5 December.
+    expect(plan({ at, incidents, coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~inc-1+inc-2', expires: '2026-12-05', incidents: ['inc-1', 'inc-2'] },
+    ]);
+    // unless the coupon was remedied for inc-2 already
+    expect(plan({ at, incidents, coupons: [coupon('c', '2026-12-01', { remedies: ['inc-2'] })] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~inc-1', expires: '2026-12-04', incidents: ['inc-1'] },
+    ]);
+  });
+
+  it('do not answer a window still under way that the new expiry does not reach', () => {
+    const incidents = [inc('inc-1', '2026-11-28T00:00:00Z', '2026-11-30T12:00:00Z'), inc('inc-2', '2026-12-01T09:00:00Z', '2026-12-01T11:00:00Z')];
+    expect(plan({ at: '2026-12-01T10:00:00Z', incidents, coupons: [coupon('c', '2026-11-29')], policy: { extension: { days: 10 } } }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~inc-1', expires: '2026-12-09', incidents: ['inc-1'] },
+    ]);
+  });
+
+  it('do not make a remedy granted at planning time reach a window that had already ended', () => {
+    const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'), inc('inc-2', '2026-12-05T09:00:00Z', '2026-12-05T10:00:00Z')];
+    // the new expiry, 6 December, lies in the grace day of inc-2, but inc-2 ended before the plan
+    expect(plan({ at: '2026-12-05T12:00:00Z', incidents, coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~inc-1', expires: '2026-12-06', incidents: ['inc-1'] },
+    ]);
+    // a window ending exactly at the planning instant has ended: it is not under way
+    expect(plan({ at: '2026-12-05T10:00:00Z', incidents, coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
+      { couponId: 'c', newCouponId: 'c~reissue~inc-1', expires: '2026-12-06', incidents: ['inc-1'] },
+    ]);
+  });
+});
+
+describe('the window an attempt falls in ([start, end))', () => {
+  const window = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z');
+  const attempt = (at: string): RedemptionAttempt => ({
+    couponId: 'c',
+    orderId: 'o1',
+    at,
+    order: { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false },
+  });
+  const honoured = (at: string) => plan({ at: '2026-12-02T00:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-20')], attempts: [attempt(at)] }).honor.length;
+
+  it('includes its start and excludes its end', () => {
+    expect(honoured('2026-12-01T09:59:59.999Z')).toBe(0);
+    expect(honoured('2026-12-01T10:00:00Z')).toBe(1);
+    expect(honoured('2026-12-01T11:59:59.999Z')).toBe(1);
+    expect(honoured('2026-12-01T12:00:00Z')).toBe(0);
+  });
+});
