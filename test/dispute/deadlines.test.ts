@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeView } from '../../src/index.js';
+import { type Dispute, type DisputeEvent, type DisputeView, disputeView } from '../../src/index.js';
+import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
-// Paid 49.00; shipped 20 November, receipt confirmed 28 November 18:00 UTC, delivery expected by 5 December.
-const order: DisputeOrder = {
-  quote: {
-    currency: 'USD',
-    lines: [
-      { id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 },
-      { id: 'L2', itemType: 'Set', unitPrice: '20.00', quantity: 1 },
-    ],
-    coupon: { type: 'percent', percent: '10' },
-    sellerCredit: '1.00',
-    charges: { shipping: '5.00' },
-  },
-  shippedAt: '2026-11-20T09:00:00Z',
-  receiptConfirmedAt: '2026-11-28T18:00:00Z',
-  expectedDeliveryBy: '2026-12-05',
-};
 const unconfirmed: Partial<Dispute> = { order: { ...order, receiptConfirmedAt: null } };
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] };
 const countered: DisputeEvent = { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' };

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeDeadline, disputeView } from '../../src/index.js';
+import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
-// 3 parts at 10.00 and a set at 20.00, 10% coupon (5.00: 3.00 on L1, 2.00 on L2), seller credit 1.00, shipping 5.00: paid 49.00.
-const order: DisputeOrder = {
-  quote: {
-    currency: 'USD',
-    lines: [
-      { id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 },
-      { id: 'L2', itemType: 'Set', unitPrice: '20.00', quantity: 1 },
-    ],
-    coupon: { type: 'percent', percent: '10' },
-    sellerCredit: '1.00',
-    charges: { shipping: '5.00' },
-  },
-  shippedAt: '2026-11-20T09:00:00Z',
-  receiptConfirmedAt: '2026-11-28T18:00:00Z',
-  expectedDeliveryBy: '2026-12-05',
-};
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'], description: 'cracked' };
 function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
   const r = disputeView({ order, events, ...extra }, at);

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerWireRequest, type Dispute, type DisputeEvent, type DisputeOrder, disputeView, type RuleError } from '../../src/index.js';
+import { answerWireRequest, type Dispute, type DisputeEvent, disputeView, type RuleError } from '../../src/index.js';
+import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
-// Paid 49.00: L1 nets 27.00 (9.00 a unit), L2 nets 18.00.
-const order: DisputeOrder = {
-  quote: {
-    currency: 'USD',
-    lines: [
-      { id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 },
-      { id: 'L2', itemType: 'Set', unitPrice: '20.00', quantity: 1 },
-    ],
-    coupon: { type: 'percent', percent: '10' },
-    sellerCredit: '1.00',
-    charges: { shipping: '5.00' },
-  },
-  shippedAt: '2026-11-20T09:00:00Z',
-  receiptConfirmedAt: '2026-11-28T18:00:00Z',
-  expectedDeliveryBy: '2026-12-05',
-};
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] };
 const disagreed: DisputeEvent = { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z' };
 const escalated: DisputeEvent = { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'buyer' };
