@@ -172,8 +172,9 @@ describe('failed redemption attempts', () => {
     ]);
   });
 
-  it('report a missing coupon id or order once, and no unknown coupon for it', () => {
+  it('report a missing or empty coupon id, or a missing order, once, and no unknown coupon for it', () => {
     expect(errorsOf({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.couponId', message: '"couponId" is required' }]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: '', orderId: 'o1', at, order }] })).toEqual([{ code: 'EMPTY_STRING', path: 'attempts.0.couponId', message: 'must not be empty' }]);
     expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.order', message: '"order" is required' }]);
   });
 
