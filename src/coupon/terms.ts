@@ -129,9 +129,10 @@ export function readMinor(r: InputReader, value: unknown, path: string, currency
 }
 
 function readPercent(r: InputReader, value: unknown, path: string): ParsedPercent | undefined {
+  // Four integer digits are already too many: the parse stops there, so a long digit string costs nothing.
   const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 }, path);
   if (!p.value) {
-    r.errors.push(...p.errors);
+    r.errors.push(...p.errors.map((e) => (e.code === 'AMOUNT_OUT_OF_RANGE' ? { ...e, code: 'INVALID_PERCENT', message: 'a percentage is above 0 and at most 100, got 1000 or more' } : e)));
     return undefined;
   }
   const pct = scaledOf(p.value);

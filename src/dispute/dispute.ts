@@ -1,5 +1,5 @@
 import { InputReader } from '../input.js';
-import { type InstantInput, readInstant, readLocalDate, validityEnd } from '../lifecycle/time.js';
+import { type InstantInput, readInstant, readLocalDate, readRequiredInstant, validityEnd } from '../lifecycle/time.js';
 import { formatMinor } from '../money/parse.js';
 import { assertNever } from '../result.js';
 import { readMinor } from '../coupon/terms.js';
@@ -345,7 +345,7 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
     const t = type as ParsedDisputeEvent['type'];
     const o = r.object(raw, p, EVENT_KEYS[t]);
     if (!o) return;
-    const at = readInstant(r, r.required(o, 'at', p), joinPath(p, 'at'));
+    const at = readRequiredInstant(r, o, 'at', p);
     const amount = () => {
       const a = r.required(o, 'amount', p);
       return a === undefined ? undefined : readMinor(r, a, joinPath(p, 'amount'), money);

@@ -3,7 +3,7 @@ import { InputReader } from '../input.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
-import { type InstantInput, readInstant } from './time.js';
+import { type InstantInput, readRequiredInstant } from './time.js';
 
 /**
  * The order a buyer is about to submit in a store.
@@ -99,21 +99,24 @@ export function couponChoices(request: CouponChoicesRequest): Result<CouponChoic
   return readCouponChoices(request, []);
 }
 
+const QUOTABLE = ['currency', 'rounding', 'lines'] as const;
+
 /** @internal */
 export function readCouponChoices(input: unknown, extraKeys: readonly string[]): Result<CouponChoices> {
   const r = new InputReader();
   const o = r.object(input, '', ['at', 'store', 'buyer', 'order', 'coupons', ...extraKeys]);
   if (!o) return fail(r.errors);
-  const at = readInstant(r, r.required(o, 'at', ''), 'at');
+  const at = readRequiredInstant(r, o, 'at', '');
   const store = r.nonEmptyString(r.required(o, 'store', ''), 'store');
   const buyer = r.nonEmptyString(r.required(o, 'buyer', ''), 'buyer');
   const rawOrder = r.required(o, 'order', '');
-  const order = rawOrder === undefined ? undefined : r.object(rawOrder, 'order', ['currency', 'rounding', 'lines', 'newOrder', 'hasCoupon']);
+  const order = rawOrder === undefined ? undefined : r.object(rawOrder, 'order', [...QUOTABLE, 'newOrder', 'hasCoupon']);
   const newOrder = order && r.boolean(r.required(order, 'newOrder', 'order'), 'order.newOrder');
   const hasCoupon = order && r.boolean(r.required(order, 'hasCoupon', 'order'), 'order.hasCoupon');
   let quoteBase;
   if (order) {
-    const { newOrder: _n, hasCoupon: _h, ...quotable } = order;
+    // Only the quotable fields go on: an unknown field has been reported above and must not be reported twice.
+    const quotable = Object.fromEntries(QUOTABLE.filter((k) => Object.hasOwn(order, k)).map((k) => [k, order[k]]));
     const q = readQuoteRequest(quotable);
     if (q.ok) quoteBase = q.value;
     else r.errors.push(...q.errors.map((e) => ({ ...e, path: nestPath('order', e.path) })));

@@ -1,6 +1,6 @@
 import { InputReader } from '../input.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
-import { addCalendarYears, type InstantInput, localDateOf, readInstant, readLocalDate, readTimeZone } from './time.js';
+import { addCalendarYears, type InstantInput, localDateOf, readLocalDate, readRequiredInstant, readTimeZone } from './time.js';
 
 /**
  * Why a seller may not issue a coupon (every one that applies is reported).
@@ -110,8 +110,9 @@ export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Re
   const r = new InputReader();
   const o = r.object(input, '', ['at', 'timeZone', 'seller', 'recipient', 'stoplisted', 'expires', ...extraKeys]);
   if (!o) return fail(r.errors);
-  const at = readInstant(r, r.required(o, 'at', ''), 'at');
-  const timeZone = readTimeZone(r, r.required(o, 'timeZone', ''), 'timeZone');
+  const at = readRequiredInstant(r, o, 'at', '');
+  const rawZone = r.required(o, 'timeZone', '');
+  const timeZone = rawZone === undefined ? undefined : readTimeZone(r, rawZone, 'timeZone');
   const party = (key: string, fields: readonly string[]) => {
     const raw = r.required(o, key, '');
     return raw === undefined ? undefined : r.object(raw, key, ['id', ...fields]);

@@ -5,7 +5,7 @@ import { MAX_MINOR_UNITS } from '../money/currency.js';
 import { assertNever } from '../result.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 import { expirationViolations } from './issue.js';
-import { type InstantInput, localDateOf, readInstant, readLocalDate, readTimeZone, validityEnd } from './time.js';
+import { type InstantInput, localDateOf, readInstant, readLocalDate, readRequiredInstant, readTimeZone, validityEnd } from './time.js';
 
 /**
  * A coupon as issued: who issued it to whom, its terms, and its
@@ -344,7 +344,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
     const keys = EVENT_KEYS[typeof type === 'string' && Object.hasOwn(EVENT_KEYS, type) ? type : 'declined'] ?? [];
     const o = r.object(raw, p, keys);
     if (!o) return;
-    const at = readInstant(r, r.required(o, 'at', p), joinPath(p, 'at'));
+    const at = readRequiredInstant(r, o, 'at', p);
     switch (type) {
       case 'edited': {
         const rawTerms = r.field(o, 'terms');

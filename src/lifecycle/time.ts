@@ -2,6 +2,7 @@ import { TZDate, tz } from '@date-fns/tz';
 import { addDays, addYears, format } from 'date-fns';
 import type { InputReader } from '../input.js';
 import { describe } from '../money/parse.js';
+import { joinPath } from '../result.js';
 
 /**
  * An instant: a `Date`, or an ISO 8601 string with a time and an explicit
@@ -63,6 +64,12 @@ export function readInstant(r: InputReader, value: unknown, path: string): numbe
   const ms = typeof value === 'string' ? instantMs(value) : undefined;
   if (ms === undefined) r.error('INVALID_INSTANT', path, `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${describe(value)}`);
   return ms;
+}
+
+/** @internal Reads a required instant field: a missing one is reported once, as `REQUIRED`. */
+export function readRequiredInstant(r: InputReader, record: Record<string, unknown>, key: string, parent: string): number | undefined {
+  const value = r.required(record, key, parent);
+  return value === undefined ? undefined : readInstant(r, value, joinPath(parent, key));
 }
 
 /** @internal Reads a calendar date `YYYY-MM-DD`. */

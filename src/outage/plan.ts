@@ -2,7 +2,7 @@ import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { type CouponRecord, foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords } from '../lifecycle/state.js';
-import { addCalendarDays, type InstantInput, localDateOf, readInstant, validityEnd } from '../lifecycle/time.js';
+import { addCalendarDays, type InstantInput, localDateOf, readRequiredInstant, validityEnd } from '../lifecycle/time.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 
@@ -188,8 +188,8 @@ function readIncidents(r: InputReader, value: unknown, path: string): { id: stri
     const o = r.object(raw, p, ['id', 'start', 'end']);
     if (!o) return;
     const id = r.nonEmptyString(r.required(o, 'id', p), joinPath(p, 'id'));
-    const start = readInstant(r, r.required(o, 'start', p), joinPath(p, 'start'));
-    const end = readInstant(r, r.required(o, 'end', p), joinPath(p, 'end'));
+    const start = readRequiredInstant(r, o, 'start', p);
+    const end = readRequiredInstant(r, o, 'end', p);
     if (id !== undefined && seen.has(id)) r.error('DUPLICATE_INCIDENT_ID', joinPath(p, 'id'), `incident id "${id.slice(0, 40)}" is used twice`);
     if (id !== undefined) seen.add(id);
     if (start !== undefined && end !== undefined && end <= start) r.error('INVALID_INCIDENT', p, 'an incident ends after it starts');
@@ -238,7 +238,7 @@ function readAttempts(r: InputReader, value: unknown, now: number | undefined): 
     if (!o) return;
     const couponId = r.nonEmptyString(r.required(o, 'couponId', p), joinPath(p, 'couponId'));
     const orderId = r.nonEmptyString(r.required(o, 'orderId', p), joinPath(p, 'orderId'));
-    const at = readInstant(r, r.required(o, 'at', p), joinPath(p, 'at'));
+    const at = readRequiredInstant(r, o, 'at', p);
     if (at !== undefined && now !== undefined && at > now) r.error('ATTEMPT_AFTER_NOW', joinPath(p, 'at'), 'an attempt cannot be later than the planning instant');
     const op = joinPath(p, 'order');
     const rawOrder = r.required(o, 'order', p);
@@ -272,7 +272,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   const r = new InputReader();
   const o = r.object(input, '', ['at', 'policy', 'incidents', 'coupons', 'attempts', ...extraKeys]);
   if (!o) return fail(r.errors);
-  const now = readInstant(r, r.required(o, 'at', ''), 'at');
+  const now = readRequiredInstant(r, o, 'at', '');
   const policy = readOutagePolicy(r, r.field(o, 'policy'));
   const rawIncidents = r.required(o, 'incidents', '');
   const incidents = rawIncidents === undefined ? undefined : readIncidents(r, rawIncidents, 'incidents');
@@ -360,7 +360,10 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     hit.sort((x, y) => x.start - y.start);
     if (hit.length === 0) continue;
     const incidentsHit = hit.flatMap((w) => w.ids);
-    if (openBlock(s, now) === null) extend.push({ couponId: c.id, from: s.expires, to: expires, incidents: incidentsHit });
+    const open = openBlock(s, now) === null;
+    // A remedy granted after the window ended may already reach as far: an extension to the same date changes nothing.
+    if (open && expires === s.expires) continue;
+    if (open) extend.push({ couponId: c.id, from: s.expires, to: expires, incidents: incidentsHit });
     else reissue.push({ couponId: c.id, newCouponId: `${c.id}~reissue~${incidentsHit.join('+')}`, expires, incidents: incidentsHit });
     remedied.push({ coupon: c, windows: hit });
   }

@@ -340,6 +340,10 @@ describe('the event list as a whole', () => {
     ]);
   });
 
+  it('a missing instant, reported once', () => {
+    expect(errorsOf([opened, { type: 'seller-agreed' }])).toEqual([err('REQUIRED', 'events.1.at', '"at" is required')]);
+  });
+
   it('invalid values: reason, by, note, description, instant and amount', () => {
     expect(
       errorsOf([

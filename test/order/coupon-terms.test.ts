@@ -24,6 +24,12 @@ describe('coupon terms: the percentage is above 0 and at most 100, with up to 10
       { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 100.0000000001' },
     ]);
     expect(errorsOf(usd({ type: 'percent', percent: '100.50' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 100.5' }]);
+    // From four integer digits on the value is not parsed further, and the message says so.
+    expect(errorsOf(usd({ type: 'percent', percent: '999.5' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 999.5' }]);
+    expect(errorsOf(usd({ type: 'percent', percent: '1000' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' }]);
+    expect(errorsOf(usd({ type: 'percent', percent: '1'.repeat(100_000) }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' }]);
+    // Other problems of the same string are still reported as they are.
+    expect(errorsOf(usd({ type: 'percent', percent: '1000.12345678901' })).map((e) => e.code)).toEqual(['INVALID_PERCENT', 'TOO_MANY_DECIMALS']);
   });
 
   it('refuses a percentage with 11 decimals, a sign or a JSON number', () => {

@@ -126,6 +126,20 @@ describe('extend or reissue (rule 5)', () => {
     // the reissued coupon expires 3 December: a later incident that day reaches it (it is not named in its remedies)
     expect(plan({ ...input, at: '2026-12-03T13:00:00Z', incidents, coupons: after }).extend).toEqual([{ couponId: 'c~reissue~z', from: '2026-12-03', to: '2026-12-04', incidents: ['a'] }]);
   });
+
+  it('proposes nothing for a coupon that a later remedy already extended as far as the window would', () => {
+    // inc-1 is planned and applied at 08:00 on 2 December: the coupon goes from 2 to 3 December.
+    const first: OutageInput = { at, incidents: [incident], policy: compensation(0), coupons: [coupon('c', '2026-12-02')] };
+    const after = apply(first);
+    expect(after[0]).toMatchObject({ events: [{ type: 'extended', expires: '2026-12-03' }], remedies: ['inc-1'] });
+    // inc-2 ended at 06:00, before that extension, so it met the coupon still expiring on 2 December; reported late,
+    // it would extend it to 3 December too. The coupon already expires then: no extension, notice or compensation.
+    const late = inc('inc-2', '2026-12-02T05:00:00Z', '2026-12-02T06:00:00Z');
+    expect(plan({ ...first, at: '2026-12-02T09:00:00Z', incidents: [incident, late], coupons: after })).toEqual(EMPTY);
+    // Had it reached further (a longer extension), it would extend from the current expiry.
+    const longer = plan({ ...first, at: '2026-12-02T09:00:00Z', incidents: [incident, late], coupons: after, policy: { ...compensation(0), extension: { days: 3 } } });
+    expect(longer.extend).toEqual([{ couponId: 'c', from: '2026-12-03', to: '2026-12-05', incidents: ['inc-2'] }]);
+  });
 });
 
 describe('honouring failed redemptions (rule 6)', () => {
