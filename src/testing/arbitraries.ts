@@ -22,7 +22,10 @@ export interface ArbitraryOptions {
   readonly maxEvents?: number;
   /** Most coupons in an outage input (default 6). */
   readonly maxCoupons?: number;
-  /** Largest unit price in minor units (default 10^6). */
+  /**
+   * Bounds the digits of unit prices: a price read without its decimal point is at most `100 × maxUnitMinor`
+   * (default 10^6: up to 10,000.00 at two decimals, 100.0000 at four, 100,000,000 with none).
+   */
   readonly maxUnitMinor?: number;
 }
 
@@ -70,6 +73,9 @@ export function moneyStringArb(minorUnits: number, range: { readonly min?: bigin
 
 /**
  * A unit price as a decimal string, with up to `maxDecimals` decimals (default 6), often more than the currency has.
+ * `maxUnits` (default 10^8) bounds its digits: the price read without its decimal point is at most that.
+ * A quarter of the prices are rounding ties, ending in 5 at the third or fourth decimal (at the last allowed
+ * decimal when `maxDecimals` is 1 or 2; none when it is 0).
  *
  * @example
  * ```ts
@@ -80,9 +86,12 @@ export function moneyStringArb(minorUnits: number, range: { readonly min?: bigin
  */
 export function unitPriceStringArb(options: { readonly maxDecimals?: number; readonly maxUnits?: bigint } = {}): fc.Arbitrary<string> {
   const maxUnits = options.maxUnits ?? 10n ** 8n;
-  const any = fc.tuple(fc.bigInt({ min: 0n, max: maxUnits }), fc.integer({ min: 0, max: options.maxDecimals ?? 6 })).map(([u, s]) => decimal(u, s));
+  const maxDecimals = options.maxDecimals ?? 6;
+  const any = fc.tuple(fc.bigInt({ min: 0n, max: maxUnits }), fc.integer({ min: 0, max: maxDecimals })).map(([u, s]) => decimal(u, s));
   // Prices ending in a half of a cent (or of a tenth of a cent) make rounding ties common: they are where implementations differ.
-  const tie = fc.tuple(fc.bigInt({ min: 0n, max: maxUnits / 100n }), fc.constantFrom(3, 4)).map(([u, s]) => decimal(u * 10n + 5n, s));
+  const tieScales = maxDecimals >= 3 ? [3, 4].filter((s) => s <= maxDecimals) : maxDecimals >= 1 ? [maxDecimals] : [];
+  if (tieScales.length === 0) return any;
+  const tie = fc.tuple(fc.bigInt({ min: 0n, max: maxUnits / 100n }), fc.constantFrom(...tieScales)).map(([u, s]) => decimal(u * 10n + 5n, s));
   return fc.oneof({ arbitrary: any, weight: 3 }, { arbitrary: tie, weight: 1 });
 }
 

@@ -98,17 +98,28 @@ describe('unitPriceStringArb', () => {
     expect(prices).toContain('0.0005');
   });
 
-  it('keeps to maxUnits (ties included) and to maxDecimals', () => {
+  it('keeps to maxUnits (ties included) and to maxDecimals: with 2 decimals, ties end in 5 at the second', () => {
     const prices = sample(unitPriceStringArb({ maxUnits: 1_000n, maxDecimals: 2 }));
-    expect(prices.every((p) => unitsOf(p) <= 1_000n)).toBe(true);
+    expect(prices.every((p) => unitsOf(p) <= 1_000n && decimalsOf(p) <= 2)).toBe(true);
     expect(prices).toContain('1000');
     expect(prices).toContain('10.00');
-    const notTies = prices.filter((p) => decimalsOf(p) <= 2);
-    expect(distinct(notTies.map(decimalsOf))).toEqual(['0', '1', '2']);
-    // Ties stay within a tenth of maxUnits: from 5 to 105 units.
-    const ties = prices.filter((p) => decimalsOf(p) > 2);
-    expect(ties.length).toBeGreaterThan(0);
-    expect(ties.every((p) => /5$/u.test(p) && unitsOf(p) >= 5n && unitsOf(p) <= 105n)).toBe(true);
+    expect(distinct(prices.map(decimalsOf))).toEqual(['0', '1', '2']);
+    // Ties stay within a tenth of maxUnits (from 5 to 105 units) and are frequent.
+    const ties = prices.filter((p) => decimalsOf(p) === 2 && /5$/u.test(p));
+    expect(ties.length).toBeGreaterThan(prices.length / 5);
+    expect(prices).toContain('0.05');
+    expect(prices).toContain('1.05');
+  });
+
+  it('draws ties at the only decimal with maxDecimals 1, at the third with 3, and none with 0', () => {
+    const one = sample(unitPriceStringArb({ maxUnits: 1_000n, maxDecimals: 1 }));
+    expect(one.every((p) => decimalsOf(p) <= 1)).toBe(true);
+    expect(one.filter((p) => decimalsOf(p) === 1 && /5$/u.test(p)).length).toBeGreaterThan(one.length / 5);
+    const three = sample(unitPriceStringArb({ maxDecimals: 3 }));
+    expect(three.every((p) => decimalsOf(p) <= 3)).toBe(true);
+    expect(three).toContain('0.005');
+    const none = sample(unitPriceStringArb({ maxUnits: 1_000n, maxDecimals: 0 }));
+    expect(none.every((p) => /^\d+$/u.test(p) && BigInt(p) <= 1_000n)).toBe(true);
   });
 });
 
@@ -145,7 +156,7 @@ describe('orderLineArb and orderLinesArb', () => {
     expect(distinct(lines.map((l) => l.batch))).toEqual(['1', '2', '3', 'undefined']);
   });
 
-  it('keeps unit prices to 100 × maxUnitMinor units', () => {
+  it('keeps unit prices to 100 × maxUnitMinor, read without the decimal point', () => {
     const prices = sample(orderLineArb('L1', { maxUnitMinor: 10 })).map((l) => l.unitPrice);
     expect(prices.every((p) => unitsOf(p) <= 1_000n)).toBe(true);
     expect(prices).toContain('1000');
