@@ -17,7 +17,7 @@ export interface AmountRules {
   readonly allowNegative: boolean;
   /** Name of the currency, for messages. */
   readonly currencyCode: string;
-  /** Accept only strings (the wire and request objects): a JSON number is `NOT_AN_AMOUNT`. Default false. */
+  /** Accept only strings (the wire and request objects): a whole number is `NOT_AN_AMOUNT` (a fraction stays `FLOAT_AMOUNT`, NaN and infinities `NON_FINITE_AMOUNT`). Default false. */
   readonly stringsOnly?: boolean;
   /** Most integer digits (default `MAX_INPUT_INTEGER_DIGITS`). */
   readonly maxIntegerDigits?: number;

@@ -177,3 +177,16 @@ describe('wire lines', () => {
     expect(JSON.parse(answerWireLine(throwsOther))).toEqual({ ok: false, errors: [{ code: 'INVALID_JSON', path: '', message: 'not a JSON value: unparseable' }] });
   });
 });
+
+describe('wire answers: JSON numbers where amounts are expected', () => {
+  it('a whole number is NOT_AN_AMOUNT and one with a fraction FLOAT_AMOUNT, as docs/wire-format.md says', () => {
+    const answer = answerWireLine('{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"Set","unitPrice":12,"quantity":1},{"id":"b","itemType":"Set","unitPrice":12.5,"quantity":1}]}');
+    expect(JSON.parse(answer)).toEqual({
+      ok: false,
+      errors: [
+        { code: 'NOT_AN_AMOUNT', path: 'lines.0.unitPrice', message: 'amounts are decimal strings: write "12", not the number 12' },
+        { code: 'FLOAT_AMOUNT', path: 'lines.1.unitPrice', message: 'the binary float 12.5 is not an exact amount: pass a decimal string such as "12.50"' },
+      ],
+    });
+  });
+});
