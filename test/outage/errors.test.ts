@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, type CouponRecord, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { applyOutagePlan, mergeIncidents, type OutageInput, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { coupon, EMPTY } from './fixtures.js';
 
 // Bad input to the outage planner: every problem is reported with its code, its path and a message for people.
-const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
-  id,
-  seller: 's1',
-  recipient: 'b1',
-  expires,
-  timeZone: 'UTC',
-  terms: { type: 'percent', percent: '10' },
-  events: [],
-  ...extra,
-});
 const incident = { id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' };
 const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
 const base = { at: '2026-12-02T00:00:00Z', incidents: [incident], coupons: [coupon('c1', '2026-12-20')] };
-const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
 const errorsOf = (input: unknown) => {
   const r = planOutageRemedies(input as OutageInput);
   return r.ok ? 'accepted' : r.errors;

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, type CouponRecord, type Incident, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { applyOutagePlan, type CouponRecord, type Incident, type OutageInput, type OutagePlan, type RedemptionAttempt } from '../../src/index.js';
+import { coupon, EMPTY, inc, plan } from './fixtures.js';
 
 // Rules 5 to 9 of docs/outages.md: extend or reissue, honour, compensation, notices, and applying a plan.
-const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
-  id,
-  seller: 's1',
-  recipient: 'b1',
-  expires,
-  timeZone: 'UTC',
-  terms: { type: 'percent', percent: '10' },
-  events: [],
-  ...extra,
-});
-function plan(input: OutageInput): OutagePlan {
-  const r = planOutageRemedies(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
 function apply(input: OutageInput, p: OutagePlan = plan(input)): CouponRecord[] {
   const r = applyOutagePlan(input, p);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }
-const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
-const inc = (id: string, start: string, end: string): Incident => ({ id, start, end });
 const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
 const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
 const attempt = (couponId: string, orderId: string, at: string, o: Partial<RedemptionAttempt['order']> = {}): RedemptionAttempt => ({ couponId, orderId, at, order: { ...order, ...o } });

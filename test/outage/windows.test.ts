@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CouponRecord, type Incident, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { type Incident, mergeIncidents, type OutageInput, type OutagePlan, type RedemptionAttempt } from '../../src/index.js';
+import { coupon, EMPTY, inc, plan } from './fixtures.js';
 
 // Rules 1 to 4 of docs/outages.md: windows, which coupons they affect, the extension length and the new expiry.
-const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
-  id,
-  seller: 's1',
-  recipient: 'b1',
-  expires,
-  timeZone: 'UTC',
-  terms: { type: 'percent', percent: '10' },
-  events: [],
-  ...extra,
-});
-function plan(input: OutageInput): OutagePlan {
-  const r = planOutageRemedies(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
-const inc = (id: string, start: string, end: string): Incident => ({ id, start, end });
 /** What was done to each coupon, in short: `extend c 2026-12-02→2026-12-03 [inc-1]` or `reissue c as c~reissue~inc-1 until 2026-12-03 [inc-1]`. */
 const remedies = (p: OutagePlan) => [
   ...p.extend.map((e) => `extend ${e.couponId} ${e.from}→${e.to} [${e.incidents.join()}]`),
