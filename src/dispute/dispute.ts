@@ -245,9 +245,10 @@ export interface ParsedDispute {
 
 const minorOfText = (s: string): bigint => BigInt(s.replace('.', ''));
 
-function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolean): ParsedOrder | undefined {
+/** Reads the order. Its currency comes back even when another field is refused, so that event amounts are still checked against it. */
+function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolean): { readonly currency?: Currency | undefined; readonly order?: ParsedOrder } {
   const o = r.object(value, path, ['quote', 'refunded', 'shippedAt', 'receiptConfirmedAt', 'expectedDeliveryBy']);
-  if (!o) return undefined;
+  if (!o) return {};
   const before = r.errors.length;
   const qp = joinPath(path, 'quote');
   const rawQuote = r.required(o, 'quote', path);
@@ -284,8 +285,8 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   const receiptConfirmedAt = instantOrNull('receiptConfirmedAt');
   const rawExpected = r.field(o, 'expectedDeliveryBy');
   const expectedDeliveryBy = rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
-  if (r.errors.length > before || !currency || refunded === undefined) return undefined;
-  return { currency, remaining: paid - refunded, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy };
+  if (r.errors.length > before || !currency || refunded === undefined) return { currency };
+  return { currency, order: { currency, remaining: paid - refunded, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy } };
 }
 
 function readClaimLines(r: InputReader, value: unknown, path: string): ClaimedLine[] | undefined {
@@ -408,8 +409,9 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
 /** @internal Reads a whole dispute. `allowOp`: the order quote may carry `"op": "quote"` (the wire form). */
 export function readDispute(r: InputReader, policy: unknown, order: unknown, events: unknown, allowOp: boolean): ParsedDispute | undefined {
   const p = readPolicy(r, policy, 'policy');
-  const o = order === undefined ? (r.error('REQUIRED', 'order', '"order" is required'), undefined) : readOrder(r, order, 'order', allowOp);
-  const e = events === undefined ? (r.error('REQUIRED', 'events', '"events" is required'), undefined) : readDisputeEvents(r, events, 'events', o?.currency);
+  const read = order === undefined ? (r.error('REQUIRED', 'order', '"order" is required'), {}) : readOrder(r, order, 'order', allowOp);
+  const o = read.order;
+  const e = events === undefined ? (r.error('REQUIRED', 'events', '"events" is required'), undefined) : readDisputeEvents(r, events, 'events', read.currency);
   return p && o && e && r.errors.length === 0 ? { policy: p, order: o, events: e } : undefined;
 }
 
@@ -578,13 +580,14 @@ function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'op
   if (NEEDS_EVIDENCE.has(e.reason) && e.evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${e.reason} claim needs at least one piece of evidence`);
 }
 
-function checkAmount(r: InputReader, amount: bigint, cap: bigint, path: string, currency: Currency, allowZero = false): boolean {
+/** `cap` is undefined when the claim's lines were refused: the amount is still checked to be above zero. */
+function checkAmount(r: InputReader, amount: bigint, cap: bigint | undefined, path: string, currency: Currency, allowZero = false): boolean {
   const fmt = (v: bigint) => formatMinor(v, currency.minorUnits);
   if (amount === 0n && !allowZero) {
     r.error('AMOUNT_NOT_POSITIVE', path, 'the amount must be above zero');
     return false;
   }
-  if (amount > cap) {
+  if (cap !== undefined && amount > cap) {
     r.error('AMOUNT_EXCEEDS_REFUNDABLE', path, `${fmt(amount)} is more than the ${fmt(cap)} that may be refunded on this claim`);
     return false;
   }
@@ -617,7 +620,7 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
       const before = r.errors.length;
       checkOpening(r, e, d, p);
       const cap = claimCap(order, e.lines, r, p);
-      if (cap !== undefined) checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
+      checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
       if (r.errors.length > before || cap === undefined) return;
       s = {
         status: 'awaiting-seller',
@@ -658,7 +661,7 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         const evidence = e.evidence ?? st.claim.evidence;
         if (NEEDS_EVIDENCE.has(st.claim.reason) && evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${st.claim.reason} claim needs at least one piece of evidence`);
         const cap = claimCap(order, lines, r, p);
-        if (cap !== undefined) checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
+        checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
         if (r.errors.length > before || cap === undefined) return;
         settle(st, 'superseded');
         st.claim = { ...st.claim, amount: e.amount, lines, evidence, cap };

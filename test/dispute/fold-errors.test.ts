@@ -97,6 +97,18 @@ describe('claimed lines', () => {
     ]);
   });
 
+  it('a zero amount is reported with refused lines, on opening and on a changed claim', () => {
+    const unknown = [{ id: 'L9', quantity: 1 }];
+    expect(errorsOf([{ ...opened, amount: '0.00', lines: unknown }])).toEqual([
+      err('UNKNOWN_LINE', 'events.0.lines.0.id', 'the order has no line L9'),
+      err('AMOUNT_NOT_POSITIVE', 'events.0.amount', 'the amount must be above zero'),
+    ]);
+    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '0', lines: unknown }])).toEqual([
+      err('UNKNOWN_LINE', 'events.1.lines.0.id', 'the order has no line L9'),
+      err('AMOUNT_NOT_POSITIVE', 'events.1.amount', 'the amount must be above zero'),
+    ]);
+  });
+
   it('a duplicated line is refused even when both quantities fit', () => {
     expect(errorsOf([{ ...opened, amount: '1.00', lines: [{ id: 'L2', quantity: 1 }, { id: 'L2', quantity: 1 }] }])).toEqual([err('DUPLICATE_LINE', 'events.0.lines.1.id', 'line L2 is claimed twice')]);
   });
@@ -394,6 +406,17 @@ describe('the order and the instant', () => {
       err('INVALID_INSTANT', 'order.shippedAt', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
       err('INVALID_INSTANT', 'order.receiptConfirmedAt', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got number 5'),
       err('INVALID_DATE', 'order.expectedDeliveryBy', 'expected a calendar date "YYYY-MM-DD", got the string "2026-12-32"'),
+    ]);
+  });
+
+  it('event amounts are checked against the order currency even when another order field is refused', () => {
+    expect(errorsOf([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, shippedAt: 'soon' } })).toEqual([
+      err('INVALID_INSTANT', 'order.shippedAt', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
+      err('TOO_MANY_DECIMALS', 'events.0.amount', 'USD amounts have at most 2 decimals, got 3'),
+    ]);
+    // Without a readable quote there is no currency: amounts are read as plain decimals.
+    expect(errorsOf([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, quote: { ...order.quote, currency: 'XYZ' } } })).toEqual([
+      err('UNKNOWN_CURRENCY', 'order.quote.currency', '"XYZ" is not an active ISO 4217 currency code'),
     ]);
   });
 
