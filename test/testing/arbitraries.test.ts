@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { couponState, disputeView, parseMoney, parseUnitPrice, planOutageRemedies, quoteCoupon, validateCouponTerms, type CouponTerms } from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
 import {
@@ -20,6 +20,9 @@ import {
 // The generators shipped as `coupon-rules/testing` (docs/oracle.md): every value they give is valid input, every
 // variant they document is reachable, and their ranges hold. Samples use a fixed seed so that the checks are exact.
 const sample = <T>(arb: fc.Arbitrary<T>, numRuns = 500): T[] => fc.sample(arb, { seed: 42, numRuns });
+type Sampled<F extends (...args: never[]) => fc.Arbitrary<unknown>> = ReturnType<F> extends fc.Arbitrary<infer T> ? T[] : never;
+// The larger generators are sampled before each test, not when the file is collected: mutation testing credits
+// a test only with the code that runs during it, so a sample taken at collection would guard nothing.
 const distinct = (values: readonly unknown[]): string[] => [...new Set(values.map((v) => (typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v))))].sort();
 const decimalsOf = (s: string): number => s.split('.')[1]?.length ?? 0;
 /** The digits of a decimal string as an integer ('12.345' → 12345n): the generators' "units". */
@@ -300,7 +303,10 @@ describe('invalidCouponTermsArb', () => {
 });
 
 describe('quoteRequestArb', () => {
-  const requests = sample(quoteRequestArb());
+  let requests: Sampled<typeof quoteRequestArb> = [];
+  beforeEach(() => {
+    requests = sample(quoteRequestArb());
+  });
 
   it('gives requests the library quotes, refusing at most a seller credit above the total', () => {
     for (const req of requests) {
@@ -356,8 +362,13 @@ describe('quoteRequestArb', () => {
 });
 
 describe('couponRecordArb', () => {
-  const records = sample(couponRecordArb());
-  const events = records.flatMap((r) => r.events.map((e, i) => ({ e, i, record: r })));
+  const eventsOf = (rs: Sampled<typeof couponRecordArb>) => rs.flatMap((r) => r.events.map((e, i) => ({ e, i, record: r })));
+  let records: Sampled<typeof couponRecordArb> = [];
+  let events: ReturnType<typeof eventsOf> = [];
+  beforeEach(() => {
+    records = sample(couponRecordArb());
+    events = eventsOf(records);
+  });
 
   it('gives coupon c1 of seller s1 for buyer b1, in the wire shape, with valid USD terms', () => {
     for (const r of records) {
@@ -434,8 +445,12 @@ describe('couponRecordArb', () => {
 });
 
 describe('disputeArb', () => {
-  const disputes = sample(disputeArb());
-  const events = disputes.flatMap((d) => d.dispute.events);
+  let disputes: Sampled<typeof disputeArb> = [];
+  let events: Sampled<typeof disputeArb>[number]['dispute']['events'][number][] = [];
+  beforeEach(() => {
+    disputes = sample(disputeArb());
+    events = disputes.flatMap((d) => d.dispute.events);
+  });
 
   it('gives disputes the library can view at the given instant', () => {
     for (const { dispute, at } of disputes) {
@@ -535,7 +550,10 @@ describe('disputeArb', () => {
 });
 
 describe('outageInputArb', () => {
-  const inputs = sample(outageInputArb());
+  let inputs: Sampled<typeof outageInputArb> = [];
+  beforeEach(() => {
+    inputs = sample(outageInputArb());
+  });
   const T0 = Date.parse('2026-12-01T00:00:00Z');
 
   it('gives inputs the library plans', () => {
