@@ -289,6 +289,11 @@ describe('checkConformance: refusals', () => {
     expect(report).toMatchObject({ ok: false, actual: { ok: false, errorCodes: ['X', 'null', 'undefined'] } });
   });
 
+  it('with errors: "exact", keeps error entries that are not objects as they are', async () => {
+    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: ['X', null, { code: 'C', path: 'p', message: 'm' }] }), { numRuns: 40, seed: 9, errors: 'exact' });
+    expect(report).toMatchObject({ ok: false, actual: { ok: false, errors: ['X', null, { code: 'C', path: 'p' }] } });
+  });
+
   it('keeps errors that are not a list as they are', async () => {
     const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: 'REFUSED' }), { numRuns: 40, seed: 9 });
     expect(report).toMatchObject({ ok: false, actual: { ok: false, errorCodes: 'REFUSED' } });
