@@ -1,7 +1,8 @@
 // Lists the mutants Stryker left alive (survived or without coverage), grouped by why no test can kill them.
 // Usage: node scripts/mutation-survivors.mjs [reports/mutation/mutation.json]
 // Prints Markdown: one row per kind with the places, then every mutant that no pattern explains, with its note
-// from scripts/mutation-notes.json (file:line:column → reason) or "NO EXPLANATION YET" — those need a test or a note.
+// from scripts/mutation-notes.json or "NO EXPLANATION YET" — those need a test or a note. A note names its file and
+// the whole source line (trimmed), so it follows the line when code moves and lapses when the line is edited.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -16,14 +17,15 @@ const KINDS = [
     test: (m, orig) => orig.startsWith('default:'),
   },
   {
-    kind: 'default parameter that every caller passes',
-    why: 'the `[]` default of `extraKeys` and similar is never used: every call site passes its own list',
+    kind: 'an empty list of extra field names or remedy ids given one made-up entry',
+    why: 'the lists hold field names a reader also accepts (`extraKeys`) or incident ids already answered; no input names a field or an incident "Stryker was here", so one more entry changes nothing',
     test: (m, orig) => m.mutatorName === 'ArrayDeclaration' && orig === '[]' && /^\[\s*"Stryker was here"\s*\]$/u.test(m.replacement ?? ''),
   },
   {
     kind: 'guard after a reported error',
     why: 'a missing or invalid field has already been reported, and every caller refuses an input with errors, so the half-built value behind the guard is never used; `raw === undefined ? default : read(raw)` gives the same as `read(raw) ?? default` because readers return `undefined` silently for an absent value',
-    test: (m, orig) => ['ConditionalExpression', 'LogicalOperator'].includes(m.mutatorName) && /^[!\w\s.&|()=<>]+$/u.test(orig) && /(?:!==|===) undefined|errors\.length/u.test(orig),
+    // Readers only: the generators of src/testing/ report no errors.
+    test: (m, orig, file) => !file.startsWith('src/testing/') && ['ConditionalExpression', 'LogicalOperator'].includes(m.mutatorName) && /^[!\w\s.&|()=<>]+$/u.test(orig) && /(?:!==|===) undefined|errors\.length/u.test(orig),
   },
   {
     kind: 'loop bound one step past the end',
@@ -52,10 +54,11 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
         ? (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1)
         : [(lines[start.line - 1] ?? '').slice(start.column - 1), ...lines.slice(start.line, end.line - 1), (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
     const where = `${short}:${start.line}`;
-    const kind = KINDS.find((k) => k.test(m, orig.trim()));
+    const kind = KINDS.find((k) => k.test(m, orig.trim(), short));
     if (kind) rows.get(kind.kind).push(where);
     else {
-      const note = notes[`${short}:${start.line}:${start.column}`] ?? notes[`${short}:${start.line}`];
+      const text = (lines[start.line - 1] ?? '').trim();
+      const note = (notes[short] ?? []).find((n) => n.line === text)?.why;
       const show = (s) => JSON.stringify(s.length > 70 ? `${s.slice(0, 67)}...` : s);
       others.push(`| ${where}:${start.column} | ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no coverage)' : ''}: \`${show(orig)} → ${show(m.replacement ?? '')}\` | ${note ?? '**NO EXPLANATION YET**'} |`);
     }
