@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeCommand, type DisputeEvent, type DisputeOrder } from '../../src/index.js';
+import { decide, type Dispute, type DisputeCommand, type DisputeEvent } from '../../src/index.js';
+import { order } from './fixtures.js';
 
-// 3 parts at 10.00 and a set at 20.00, 10% coupon, seller credit 1.00, shipping 5.00: paid 49.00.
-// L1's net is 27.00 (9.00 a unit), L2's 18.00.
-const order: DisputeOrder = {
-  quote: {
-    currency: 'USD',
-    lines: [
-      { id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 },
-      { id: 'L2', itemType: 'Set', unitPrice: '20.00', quantity: 1 },
-    ],
-    coupon: { type: 'percent', percent: '10' },
-    sellerCredit: '1.00',
-    charges: { shipping: '5.00' },
-  },
-  shippedAt: '2026-11-20T09:00:00Z',
-  receiptConfirmedAt: '2026-11-28T18:00:00Z',
-};
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] };
 const countered: DisputeEvent = { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' };
 const disagreed: DisputeEvent = { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z' };

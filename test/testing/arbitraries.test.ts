@@ -16,6 +16,7 @@ import {
   quoteRequestArb,
   unitPriceStringArb,
 } from '../../src/testing/index.js';
+import { order as exampleOrder } from '../dispute/fixtures.js';
 
 // The generators shipped as `coupon-rules/testing` (docs/oracle.md): every value they give is valid input, every
 // variant they document is reachable, and their ranges hold. Samples use a fixed seed so that the checks are exact.
@@ -503,21 +504,7 @@ describe('disputeArb', () => {
 
   it('uses the order of the example and every policy variant (each zone or none, calendar or business days or none)', () => {
     for (const { dispute } of disputes) {
-      expect(dispute.order).toEqual({
-        quote: {
-          currency: 'USD',
-          lines: [
-            { id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 },
-            { id: 'L2', itemType: 'Set', unitPrice: '20.00', quantity: 1 },
-          ],
-          coupon: { type: 'percent', percent: '10' },
-          sellerCredit: '1.00',
-          charges: { shipping: '5.00' },
-        },
-        shippedAt: '2026-11-20T09:00:00Z',
-        receiptConfirmedAt: '2026-11-28T18:00:00Z',
-        expectedDeliveryBy: '2026-12-05',
-      });
+      expect(dispute.order).toEqual(exampleOrder);
     }
     expect(distinct(disputes.map((d) => d.dispute.policy?.timeZone))).toEqual(['America/New_York', 'America/Santiago', 'Asia/Tokyo', 'Europe/Berlin', 'UTC', 'undefined']);
     expect(distinct(disputes.map((d) => d.dispute.policy?.dayCount))).toEqual(['business', 'calendar', 'undefined']);
