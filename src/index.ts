@@ -8,6 +8,7 @@ export * from './money/index.js';
 export { CouponRulesError, type Result, type RuleError, unwrap } from './result.js';
 export * from './coupon/index.js';
 export * from './order/index.js';
+export * from './time/index.js';
 export * from './lifecycle/index.js';
 export * from './dispute/index.js';
 export * from './outage/index.js';

@@ -1,5 +1,6 @@
 import { InputReader } from '../input.js';
-import { type InstantInput, readInstant } from '../lifecycle/time.js';
+import type { InstantInput } from '../time/instant.js';
+import { readInstant } from '../time/read.js';
 import { fail, ok, type Result } from '../result.js';
 import { assertNever } from '../result.js';
 import { type ClaimedLine, type Dispute, type DisputeEvent, type DisputeParty, type DisputeReason, foldDispute, readDispute } from './dispute.js';

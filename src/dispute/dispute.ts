@@ -1,5 +1,7 @@
 import { InputReader } from '../input.js';
-import { type InstantInput, readInstant, readLocalDate, readRequiredInstant, validityEnd } from '../lifecycle/time.js';
+import { endOfLocalDate } from '../time/dates.js';
+import type { InstantInput } from '../time/instant.js';
+import { readInstant, readLocalDate, readRequiredInstant } from '../time/read.js';
 import { formatMinor } from '../money/parse.js';
 import { assertNever } from '../result.js';
 import { readMinor } from '../coupon/terms.js';
@@ -573,7 +575,7 @@ function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'op
   } else {
     if (order.shippedAt === null || e.at < order.shippedAt) r.error('NOT_SHIPPED', p, 'before receipt is confirmed, a dispute may be opened only once the order has shipped');
     if (e.reason === 'NOT_RECEIVED') {
-      const due = order.expectedDeliveryBy === null ? null : validityEnd(order.expectedDeliveryBy, policy.timeZone).getTime();
+      const due = order.expectedDeliveryBy === null ? null : endOfLocalDate(order.expectedDeliveryBy, policy.timeZone);
       if (due === null || e.at < due) r.error('DELIVERY_NOT_DUE', joinPath(p, 'reason'), 'an order may be claimed as not received only after its expected delivery date has passed');
     }
   }

@@ -1,6 +1,8 @@
 import { InputReader } from '../input.js';
 import { joinPath } from '../result.js';
-import { addCalendarDays, isLocalDate, localDateOf, readInstant, readTimeZone, startOfLocalDate } from '../lifecycle/time.js';
+import { formatDate, isLocalDate, isoWeekday, parseDate } from '../time/calendar.js';
+import { addCalendarDays, endOfLocalDate, localDateAt } from '../time/dates.js';
+import { readInstant, readTimeZone } from '../time/read.js';
 
 /**
  * The buyer-protection policy. Every field is optional; the defaults are
@@ -140,21 +142,15 @@ export interface DeadlineMs {
   readonly endsAt: number;
 }
 
-function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 /** @internal The local date N days (calendar or business, by policy) after a local date. */
 export function addPolicyDays(date: string, days: number, p: ResolvedPolicy): string {
   if (p.dayCount === 'calendar') return addCalendarDays(date, days);
-  let d = date;
+  let d = parseDate(date) ?? 0;
   for (let left = days; left > 0; ) {
-    d = addCalendarDays(d, 1);
-    if (!p.weekend.has(isoWeekday(d)) && !p.holidays.has(d)) left--;
+    d += 1;
+    if (!p.weekend.has(isoWeekday(d)) && !p.holidays.has(formatDate(d))) left--;
   }
-  return d;
+  return formatDate(d);
 }
 
 /**
@@ -162,8 +158,8 @@ export function addPolicyDays(date: string, days: number, p: ResolvedPolicy): st
  * plus N days, and the deadline is the end of that local day.
  */
 export function deadlineAfter(at: number, days: number, p: ResolvedPolicy): DeadlineMs {
-  const date = addPolicyDays(localDateOf(new Date(at), p.timeZone), days, p);
-  return { date, endsAt: startOfLocalDate(addCalendarDays(date, 1), p.timeZone).getTime() };
+  const date = addPolicyDays(localDateAt(at, p.timeZone), days, p);
+  return { date, endsAt: endOfLocalDate(date, p.timeZone) };
 }
 
 /**

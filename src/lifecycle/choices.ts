@@ -3,7 +3,8 @@ import { InputReader } from '../input.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
-import { type InstantInput, readRequiredInstant } from './time.js';
+import type { InstantInput } from '../time/instant.js';
+import { readRequiredInstant } from '../time/read.js';
 
 /**
  * The order a buyer is about to submit in a store.

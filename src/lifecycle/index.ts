@@ -18,4 +18,3 @@ export {
   allowedActions,
   couponState,
 } from './state.js';
-export { type InstantInput, addCalendarDays, addCalendarYears, localDateOf, startOfLocalDate, validityEnd } from './time.js';

@@ -1,6 +1,8 @@
 import { InputReader } from '../input.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
-import { addCalendarYears, type InstantInput, localDateOf, readLocalDate, readRequiredInstant, readTimeZone } from './time.js';
+import { addCalendarYears, localDateAt } from '../time/dates.js';
+import type { InstantInput } from '../time/instant.js';
+import { readLocalDate, readRequiredInstant, readTimeZone } from '../time/read.js';
 
 /**
  * Why a seller may not issue a coupon (every one that applies is reported).
@@ -139,6 +141,6 @@ export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Re
   if (bySeller === true) violations.push({ code: 'STOPLISTED_BY_SELLER', message: 'the seller has stoplisted the recipient' });
   if (byRecipient === true) violations.push({ code: 'STOPLISTED_BY_RECIPIENT', message: 'the recipient has stoplisted the seller' });
   if (expires === null) violations.push({ code: 'EXPIRATION_REQUIRED', message: 'a coupon needs an expiration date' });
-  else violations.push(...expirationViolations(expires, localDateOf(new Date(at), timeZone)));
+  else violations.push(...expirationViolations(expires, localDateAt(at, timeZone)));
   return ok({ allowed: violations.length === 0, violations });
 }

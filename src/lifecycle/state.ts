@@ -5,7 +5,9 @@ import { MAX_MINOR_UNITS } from '../money/currency.js';
 import { assertNever } from '../result.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 import { expirationViolations } from './issue.js';
-import { type InstantInput, localDateOf, readInstant, readLocalDate, readRequiredInstant, readTimeZone, validityEnd } from './time.js';
+import { endOfLocalDate, localDateAt } from '../time/dates.js';
+import type { InstantInput } from '../time/instant.js';
+import { readInstant, readLocalDate, readRequiredInstant, readTimeZone } from '../time/read.js';
 
 /**
  * A coupon as issued: who issued it to whom, its terms, and its
@@ -436,7 +438,7 @@ const BLOCK_TEXT: Record<ActionBlock, string> = {
  * allowed is reported at `events.N` and not applied.
  */
 export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: string): FoldState {
-  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: validityEnd(c.expires, c.timeZone).getTime(), terms: c.terms, redemption: null, remedies: c.remedies };
+  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: endOfLocalDate(c.expires, c.timeZone), terms: c.terms, redemption: null, remedies: c.remedies };
   let last = Number.NEGATIVE_INFINITY;
   c.events.forEach((e, i) => {
     const p = joinPath(path, i);
@@ -451,12 +453,12 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       case 'edited': {
         const block = openBlock(s, e.at);
         if (block) { refuse(block, `only an open coupon may be edited, and ${BLOCK_TEXT[block]}`); return; }
-        const today = localDateOf(new Date(e.at), c.timeZone);
+        const today = localDateAt(e.at, c.timeZone);
         const bad = e.expires === undefined ? [] : expirationViolations(e.expires, today);
         for (const v of bad) r.error(v.code, joinPath(p, 'expires'), v.message);
         if (bad.length > 0) return;
         const expires = e.expires ?? s.expires;
-        s = { ...s, terms: e.terms ?? s.terms, expires, expiresAt: validityEnd(expires, c.timeZone).getTime() };
+        s = { ...s, terms: e.terms ?? s.terms, expires, expiresAt: endOfLocalDate(expires, c.timeZone) };
         return;
       }
       case 'redeemed': {
@@ -486,7 +488,7 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
           r.error('EXPIRATION_SHORTENED', joinPath(p, 'expires'), `an extension never shortens: ${e.expires} is before the current expiration date ${s.expires}`);
           return;
         }
-        s = { ...s, expires: e.expires, expiresAt: validityEnd(e.expires, c.timeZone).getTime(), remedies: [...s.remedies, ...e.incidents] };
+        s = { ...s, expires: e.expires, expiresAt: endOfLocalDate(e.expires, c.timeZone), remedies: [...s.remedies, ...e.incidents] };
         return;
       }
       case 'honored': {

@@ -2,7 +2,9 @@ import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { type CouponRecord, foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords } from '../lifecycle/state.js';
-import { addCalendarDays, type InstantInput, localDateOf, readRequiredInstant, validityEnd } from '../lifecycle/time.js';
+import { addCalendarDays, endOfLocalDate, localDateAt } from '../time/dates.js';
+import type { InstantInput } from '../time/instant.js';
+import { readRequiredInstant } from '../time/read.js';
 import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 
@@ -329,11 +331,11 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     // A window affects the coupon as it stood when the window ended (a remedy granted later does not count),
     // when its validity ended after the window began and no later than `graceDays` local days after the window's
     // last instant. Each window hit proposes a new expiry; the latest wins, and the expiry is never shortened.
-    const lastDay = (w: Window) => addCalendarDays(localDateOf(new Date(w.end - 1), c.timeZone), policy.graceDays);
-    const affects = (w: Window, exp: string) => validityEnd(exp, c.timeZone).getTime() > w.start && exp <= lastDay(w);
+    const lastDay = (w: Window) => addCalendarDays(localDateAt(w.end - 1, c.timeZone), policy.graceDays);
+    const affects = (w: Window, exp: string) => endOfLocalDate(exp, c.timeZone) > w.start && exp <= lastDay(w);
     const propose = (w: Window, exp: string) => {
       const length = policy.extensionDays ?? Math.max(1, Math.ceil((w.end - w.start) / DAY));
-      const floor = addCalendarDays(localDateOf(new Date(Math.max(w.end, now)), c.timeZone), policy.graceDays);
+      const floor = addCalendarDays(localDateAt(Math.max(w.end, now), c.timeZone), policy.graceDays);
       return [addCalendarDays(exp, length), floor].sort(byString)[1] ?? floor;
     };
     const hit: Window[] = [];
@@ -384,7 +386,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
         const id = `compensation~${coupon.seller}~${coupon.recipient}~${w.ids.join('+')}`;
         if (done.has(id) || ids.has(id)) continue;
         done.add(id);
-        compensate.push({ buyer: coupon.recipient, store: coupon.seller, couponId: id, expires: addCalendarDays(localDateOf(new Date(now), coupon.timeZone), comp.validDays), incidents: [...w.ids] });
+        compensate.push({ buyer: coupon.recipient, store: coupon.seller, couponId: id, expires: addCalendarDays(localDateAt(now, coupon.timeZone), comp.validDays), incidents: [...w.ids] });
       }
     }
   }

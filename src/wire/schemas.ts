@@ -172,8 +172,9 @@ export const QuoteAnswerSchema = z.union([z.strictObject({ ok: z.literal(true), 
 
 const instant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/)
-  .describe('An ISO 8601 instant with an explicit offset');
+  // Up to nine fractional digits, but exact to the millisecond: digits after the third are zeros.
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3}0{0,6})?)?(Z|[+-]\d{2}:\d{2})$/)
+  .describe('An ISO 8601 instant with an explicit offset, exact to the millisecond');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date YYYY-MM-DD, local to the store time zone');
 const timeZone = z.string().min(1).describe('An IANA time zone name');
 const id = z.string().min(1);

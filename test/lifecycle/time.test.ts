@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarYears, checkCouponIssue, type CouponIssueRequest, couponState, localDateOf, startOfLocalDate, validityEnd } from '../../src/index.js';
-import { MAX_YEAR } from '../../src/lifecycle/time.js';
+import { MAX_YEAR } from '../../src/time/calendar.js';
 
 // The time rules of docs/lifecycle.md: expiration dates are calendar dates in the store's IANA zone,
 // instants carry an explicit offset, years run from 1000 to 9000, and nothing depends on the process TZ.
@@ -28,7 +28,8 @@ describe('instants must carry an explicit offset and a valid time of day', () =>
     '2026-11-22T15:00:00Z',
     '2026-11-22T15:00Z',
     '2026-11-22T15:00:00.5Z',
-    '2026-11-22T15:00:00.123456789Z',
+    '2026-11-22T15:00:00.123000000Z',
+    '2026-11-22T15:00:00.1200Z',
     '2026-11-22T16:00:00+01:00',
     '2026-11-22T10:00:00-05:00',
     '2026-11-22T23:59:59Z',
@@ -54,6 +55,36 @@ describe('instants must carry an explicit offset and a valid time of day', () =>
     ['2026-11-22T15:00:00Zx', 'text after the offset'],
   ])('refuses %s (%s) with a message that shows the value', (at) => {
     expect(errorsOf({ at, expires: null })).toEqual([instantError(`the string "${at}"`)]);
+  });
+
+  it.each(['2026-11-22T15:00:00.123456789Z', '2026-11-22T15:00:00.0001Z', '2026-11-22T15:00:00.000000001Z', '2026-11-22T15:00:00.9999Z'])(
+    'refuses %s: instants are exact to the millisecond, and a finer digit is not cut off',
+    (at) => {
+      expect(errorsOf({ at, expires: null })).toEqual([
+        {
+          code: 'SUB_MILLISECOND_INSTANT',
+          path: 'at',
+          message: `instants are exact to the millisecond, and the string "${at}" has a non-zero digit after the third decimal of its seconds: round it to the millisecond you mean`,
+        },
+      ]);
+    },
+  );
+
+  it('never reorders events by cutting digits: two events 0.0009 s apart in the wrong order are refused, not judged in order', () => {
+    const coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed' as const, amount: '1.00' } };
+    const events = [
+      { type: 'edited' as const, at: '2026-12-01T10:00:00.0009Z', expires: '2026-12-20' },
+      { type: 'declined' as const, at: '2026-12-01T10:00:00.0000Z' },
+    ];
+    const r = couponState({ ...coupon, events }, '2026-12-02T00:00:00Z');
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([['SUB_MILLISECOND_INSTANT', 'events.0.at']]);
+  });
+
+  it('accepts a Date only in UTC years 1000 to 9000, like an instant string', () => {
+    expect(check({ at: new Date('1000-01-01T00:00:00.000Z'), expires: null }).ok).toBe(true);
+    expect(check({ at: new Date('9000-12-31T23:59:59.999Z'), expires: null }).ok).toBe(true);
+    expect(errorsOf({ at: new Date('0999-12-31T23:59:59.999Z'), expires: null })).toEqual([instantError('an object')]);
+    expect(errorsOf({ at: new Date('9001-01-01T00:00:00.000Z'), expires: null })).toEqual([instantError('an object')]);
   });
 
   it('takes the hour 23, minute 59 and second 59 as the last of their kind', () => {
