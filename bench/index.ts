@@ -96,6 +96,39 @@ const scaling = (name: string, unit: string, sizes: number[], make: (n: number) 
   });
   sizes.forEach((n, i) => row(`${name}, ${n.toLocaleString('en-US')} ${unit}s`, `${(per[i]! / 1000).toFixed(2)} µs/${unit}`, i === 0 ? 'baseline: smallest size' : `${(per[0]! / 1000).toFixed(2)} µs/${unit} at ${sizes[0]!.toLocaleString('en-US')}`, `${(per[i]! / per[0]!).toFixed(2)}×`, '1.00 = linear'));
 };
+
+// 4a. Against the least a zone-aware fold can do: one UTC-offset look-up per event (or coupon) through a
+// cached Intl.DateTimeFormat of the same zone, on the same instants.
+const berlin = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+function offsetLookUps(instants: readonly number[]): number {
+  let sum = 0;
+  for (const t of instants) {
+    const p: Record<string, string> = {};
+    for (const part of berlin.formatToParts(t)) p[part.type] = part.value;
+    sum += Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - t;
+  }
+  return sum;
+}
+const againstLookUps = (name: string, unit: string, n: number, instants: readonly number[], run: () => unknown, target: number) => {
+  const ours = median(run, 1500) / n;
+  const base = median(() => offsetLookUps(instants), 1500) / instants.length;
+  row(`${name}, ${n.toLocaleString('en-US')} ${unit}s`, `${(ours / 1000).toFixed(2)} µs/${unit}`, `${(base / 1000).toFixed(2)} µs (one cached-Intl offset look-up)`, `${(ours / base).toFixed(2)}× the baseline`, `target ≤ ${String(target)}×`);
+};
+{
+  const events = lifecycleEvents(1_000);
+  againstLookUps('coupon-state (couponState)', 'event', events.length, events.map((e) => Date.parse(e.at as string)), () => couponState({ ...coupon, events }, new Date(t0 + events.length * HOUR).toISOString()), 3);
+}
+{
+  const events = disputeEvents(1_000);
+  const policy = { timeZone: 'Europe/Berlin', sellerResponseDays: 3650, buyerResponseDays: 3650, maxProcessDays: 3650 };
+  againstLookUps('dispute-state (disputeView)', 'event', events.length, events.map((e) => Date.parse(e.at as string)), () => disputeView({ order, events, policy }, new Date(t0 + events.length * 60_000).toISOString()), 3);
+}
+{
+  const input = outage(10_000);
+  againstLookUps('outage-plan (planOutageRemedies)', 'coupon', input.coupons.length, input.coupons.map((_, i) => Date.parse('2026-01-03T00:00:00Z') + i * 60_000), () => planOutageRemedies(input), 8);
+}
+
+// 4b. Growth: time per event (or coupon) against the smallest size in the same run.
 scaling('lifecycle fold', 'event', [100, 1_000, 10_000], (n) => {
   const events = lifecycleEvents(n);
   return () => couponState({ ...coupon, events }, new Date(t0 + n * HOUR).toISOString());
@@ -108,6 +141,24 @@ scaling('outage planner', 'coupon', [1_000, 10_000, 100_000], (n) => {
   const input = outage(n);
   return () => planOutageRemedies(input);
 });
+
+// 5. Start-up: a fresh `coupon-rules oracle` answering one quote, against `node -e 0`, alternated, medians.
+{
+  const line = `${JSON.stringify({ op: 'quote', ...benchOrder(1) })}\n`;
+  const bare: number[] = [];
+  const oracleRuns: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    let t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - t);
+    t = performance.now();
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'oracle'], { input: line, encoding: 'utf8' });
+    oracleRuns.push(performance.now() - t);
+    if (!r.stdout.startsWith('{"ok":true')) throw new Error(`oracle start-up run answered ${r.stdout}`);
+  }
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+  row('start-up: fresh oracle process, one quote', `${mid(oracleRuns).toFixed(0)} ms`, `${mid(bare).toFixed(0)} ms (node -e 0)`, `${(mid(oracleRuns) / mid(bare)).toFixed(2)}× the baseline`, 'target ≤ 2×');
+}
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`coupon-rules bench — node ${process.version}, ${process.platform}/${process.arch}, ${String(cpus().length)} × ${cpu}\n`);

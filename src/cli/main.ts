@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { quoteCoupon, type QuoteRequest } from '../order/quote.js';
-import { answerWireRequest } from '../wire/answer.js';
-import { WIRE_OPS, type WireOp, wireJsonSchema } from '../wire/schemas.js';
-import { conform } from './conform.js';
-import { formatQuote } from './format.js';
+import type { QuoteRequest } from '../order/quote.js';
+import { answerWireRequest, WIRE_OP_NAMES } from '../wire/answer.js';
+import type { WireOp } from '../wire/schemas.js';
 import { runOracle } from './oracle.js';
+
+// Only the oracle's path is loaded at start-up: a test suite may start a process per test. The zod
+// schemas, the readable breakdown (decimal.js) and the conformance kit load when their command runs.
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -15,7 +16,7 @@ const USAGE = `coupon-rules ${VERSION}: exact seller-coupon rules, and a JSON-li
 Usage:
   coupon-rules oracle                 answer JSON-lines requests from stdin, one answer line per input line
   coupon-rules quote FILE|- [--json]  quote one request (a JSON file, or - for stdin) as a readable breakdown
-  coupon-rules schema OP [--answer]   print the JSON Schema of an op's request (or answer); ops: ${Object.keys(WIRE_OPS).join(', ')}
+  coupon-rules schema OP [--answer]   print the JSON Schema of an op's request (or answer); ops: ${WIRE_OP_NAMES.join(', ')}
   coupon-rules conform [--op OP] [--runs N] [--seed S] -- COMMAND [ARGS…]
                                       check that a program speaking the wire format answers like coupon-rules
                                       (ops quote, coupon-state, dispute-state, outage-plan; needs fast-check)
@@ -29,7 +30,7 @@ function usage(message: string): number {
   return 2;
 }
 
-function quote(args: readonly string[]): number {
+async function quote(args: readonly string[]): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   const unknown = files.filter((a) => a.startsWith('--'));
@@ -61,17 +62,19 @@ function quote(args: readonly string[]): number {
     return 0;
   }
   const { op, ...tsRequest } = request as QuoteRequest & { op: string };
+  const [{ quoteCoupon }, { formatQuote }] = await Promise.all([import('../order/quote.js'), import('./format.js')]);
   const q = quoteCoupon(tsRequest);
   if (!q.ok) return 1; // cannot happen: the wire answer above was ok
   process.stdout.write(formatQuote(tsRequest, q.value));
   return 0;
 }
 
-function schema(args: readonly string[]): number {
+async function schema(args: readonly string[]): Promise<number> {
   const answer = args.includes('--answer');
   const rest = args.filter((a) => a !== '--answer');
   const [op, ...extra] = rest;
-  if (op === undefined || extra.length > 0 || !Object.hasOwn(WIRE_OPS, op)) return usage(`schema takes one op: ${Object.keys(WIRE_OPS).join(', ')}`);
+  if (op === undefined || extra.length > 0 || !WIRE_OP_NAMES.includes(op)) return usage(`schema takes one op: ${WIRE_OP_NAMES.join(', ')}`);
+  const { wireJsonSchema } = await import('../wire/schemas.js');
   process.stdout.write(`${JSON.stringify(wireJsonSchema(op as WireOp, answer ? 'answer' : 'request'), null, 2)}\n`);
   return 0;
 }
@@ -88,7 +91,7 @@ async function main(args: readonly string[]): Promise<number> {
     case 'schema':
       return schema(rest);
     case 'conform':
-      return conform(rest);
+      return (await import('./conform.js')).conform(rest);
     case '--version':
     case '-v':
       process.stdout.write(`${VERSION}\n`);
