@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,27 @@ describe('the packed package', () => {
   it('works with require', () => {
     const run = node('cjs.cjs', `const { money, percentage } = require('coupon-rules'); const { wireRequestArb } = require('coupon-rules/testing'); console.log(percentage(money('10', 'USD'), '15').amount, typeof wireRequestArb);`);
     expect(run.stdout.trim()).toBe('1.50 function');
+  });
+
+  it('starts the oracle without loading zod, decimal.js or the conformance kit (they load with their commands)', () => {
+    // The static imports of the CLI entry, followed through its chunks: what Node loads before the first answer.
+    const distDir = join(dir, 'node_modules/coupon-rules/dist');
+    const staticImports = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const code = readFileSync(join(distDir, file), 'utf8');
+      for (const m of code.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["']/gmu)) {
+        const spec = m[1] ?? '';
+        if (spec.startsWith('./')) staticImports(spec.slice(2), seen);
+        else seen.add(spec);
+      }
+      return seen;
+    };
+    const loaded = [...staticImports('cli.js')];
+    expect(loaded).toContain('fs');
+    expect(loaded.filter((s) => /zod|decimal\.js|fast-check|conform|schemas-|format-|quote-/u.test(s))).toEqual([]);
+    const run = spawnSync(process.execPath, [join(distDir, 'cli.js'), 'oracle'], { cwd: dir, encoding: 'utf8', input: '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"2","quantity":1}]}\n' });
+    expect(run.stdout).toContain('"grandTotal":"2.00"');
   });
 
   it('installs the coupon-rules command, whose conform checks a program against the oracle', () => {
