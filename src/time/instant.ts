@@ -65,8 +65,3 @@ export function instantMs(value: unknown): number | undefined {
   const p = readInstantValue(value);
   return p.ok ? p.ms : undefined;
 }
-
-/** @internal The ISO 8601 UTC text of epoch milliseconds, as answers print instants. */
-export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
-}

@@ -23,7 +23,7 @@ import { DAY_MS, dayNumber } from './calendar.js';
 // it runs), and is bounded: no answer depends on what was asked before.
 
 /** How many day samples and transitions the memo keeps over all zones before it starts again. */
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 100_000;
 /** How many zone names (valid or not) the memo keeps before it starts again. */
 const ZONE_LIMIT = 4096;
 /** The longest name of an IANA zone is 32 characters; longer strings are refused without asking Intl. */
@@ -153,6 +153,14 @@ function piecesOf(zone: Zone, lookUp: (ms: number) => number, day: number): DayP
   const change = before === after ? (day + 1) * DAY_MS : changeWithin(zone, lookUp, day, before);
   return { before, change, after };
 }
+
+/** @internal What the memo holds now: zone names (valid or not) and day samples with change instants. */
+export function zoneMemoSize(): { readonly names: number; readonly entries: number } {
+  return { names: zones.size, entries: memoSize };
+}
+
+/** @internal The most the memo holds. */
+export const ZONE_MEMO_LIMITS = { names: ZONE_LIMIT, entries: MEMO_LIMIT } as const;
 
 /** @internal Is this a time zone the runtime knows (an IANA name, in any letter case, or a link to one)? */
 export function isTimeZone(name: string): boolean {

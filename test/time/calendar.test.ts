@@ -34,10 +34,14 @@ describe('day numbers', () => {
     expect([daysInMonth(2000, 2), daysInMonth(1900, 2), daysInMonth(2028, 2), daysInMonth(2027, 2)]).toEqual([29, 28, 29, 28]);
     expect([daysInMonth(2026, 4), daysInMonth(2026, 6), daysInMonth(2026, 9), daysInMonth(2026, 11), daysInMonth(2026, 12)]).toEqual([30, 30, 30, 30, 31]);
     expect(formatDate(dayNumber(999, 12, 31))).toBe('0999-12-31');
+    // The last day of a 400-year cycle is a leap day.
+    for (const y of [1600, 2000, 2400, 8000]) expect(formatDate(dayNumber(y, 2, 29))).toBe(`${String(y)}-02-29`);
+    expect(formatDate(dayNumber(2000, 3, 1))).toBe('2000-03-01');
   });
 
   it('read only real dates with four-digit years; accept years 1000 to 9000 as input', () => {
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '0999-12-31', '2026-1-01', '2026/01/01', '2026-01-01 ', 'x026-01-01', '2026-0a-01']) {
+    // '/' is the character just before '0': a reader that took it for a digit would read '1/' as 9.
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '0999-12-31', '2026-1-01', '2026/01/01', '2026/01-01', '2026-01/01', '2026-01-01 ', 'x026-01-01', '2026-0a-01', '2026-1/-05', '2026-01-1/', '202/-01-01']) {
       expect(parseDate(bad)).toBeUndefined();
       expect(isLocalDate(bad)).toBe(false);
     }
@@ -75,5 +79,6 @@ describe('adding days and years', () => {
     expect(() => addCalendarDays('2026-11-22', 1.5)).toThrow(new RangeError('days is a whole number, got 1.5'));
     expect(() => addCalendarDays('2026-11-22', Number.NaN)).toThrow(new RangeError('days is a whole number, got NaN'));
     expect(() => addCalendarYears('2026-11-22', 0.5)).toThrow(new RangeError('years is a whole number, got 0.5'));
+    expect(() => addCalendarDays(20261122 as unknown as string, 1)).toThrow(new RangeError('not a calendar date: 20261122'));
   });
 });

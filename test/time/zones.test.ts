@@ -164,3 +164,36 @@ describe('the memo of offsets is a cache of a pure function', () => {
     expect(() => validityEnd('2026-11-22', `Europe/${'x'.repeat(60)}`)).toThrow(RangeError);
   });
 });
+
+describe('day starts where clocks change at midnight itself', () => {
+  it('starts the day after a fall-back at local midnight one hour after that midnight (Beirut, 29 October 2023)', () => {
+    // At 00:00 (+03) clocks went back to 23:00 (+02) on the 28th: the 29th first appears at 00:00 +02.
+    expect(startOfLocalDate('2023-10-29', 'Asia/Beirut').toISOString()).toBe('2023-10-28T22:00:00.000Z');
+    expect(bruteStartOfLocalDate('2023-10-29', 'Asia/Beirut')).toBe(Date.parse('2023-10-28T22:00:00Z'));
+    expect(localDateOf('2023-10-28T21:00:00Z', 'Asia/Beirut')).toBe('2023-10-28');
+  });
+});
+
+describe('the memo is bounded', () => {
+  it('keeps at most its limits of names and day samples, and nothing for UTC or for names too long to be zones', async () => {
+    const { ZONE_MEMO_LIMITS, zoneMemoSize } = await import('../../src/time/zone.js');
+    const before = zoneMemoSize();
+    localDateOf('2026-11-22T16:00:00Z', 'UTC');
+    startOfLocalDate('1999-01-01', 'UTC');
+    expect(zoneMemoSize().entries).toBe(before.entries);
+    expect(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'x'.repeat(60)}`)).toThrow(RangeError);
+    const names = zoneMemoSize().names;
+    expect(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}`)).toThrow(RangeError);
+    expect(zoneMemoSize().names).toBe(names);
+    // More distinct days than the memo holds: it starts again, and stays within its limit.
+    const first = Date.UTC(1900, 0, 1);
+    let peak = 0;
+    for (let day = 0; day < ZONE_MEMO_LIMITS.entries + 10; day++) {
+      localDateOf(new Date(first + day * DAY), 'Europe/Berlin');
+      peak = Math.max(peak, zoneMemoSize().entries);
+    }
+    expect(peak).toBe(ZONE_MEMO_LIMITS.entries);
+    expect(zoneMemoSize().entries).toBeLessThan(ZONE_MEMO_LIMITS.entries);
+    expect(localDateOf('2018-10-26T21:30:00Z', 'Asia/Gaza')).toBe('2018-10-27');
+  });
+});
