@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export * from './money/index.js';
-export { CouponRulesError, type Result, type RuleError, unwrap } from './result.js';
+export { CouponRulesError, MAX_ERRORS, type Result, type RuleError, unwrap } from './result.js';
 export * from './coupon/index.js';
 export * from './order/index.js';
 export * from './time/index.js';

@@ -1,4 +1,4 @@
-import { joinPath, ruleError, type RuleError } from './result.js';
+import { joinPath, MAX_ERRORS, ruleError, type RuleError, TOO_MANY_ERRORS, tooManyErrors } from './result.js';
 import { describe } from './money/parse.js';
 
 /**
@@ -8,10 +8,33 @@ import { describe } from './money/parse.js';
  * unknown fields.
  */
 export class InputReader {
-  readonly errors: RuleError[] = [];
+  /** How many problems were found, listed or not. */
+  count = 0;
+  private readonly listed: RuleError[] = [];
 
   error(code: string, path: string, message: string): void {
-    this.errors.push(ruleError(code, path, message));
+    this.count++;
+    if (this.listed.length < MAX_ERRORS) this.listed.push(ruleError(code, path, message));
+  }
+
+  /**
+   * Takes the problems another reader or parser found (paths already rooted in this input),
+   * counting the ones its own cap left out.
+   */
+  absorb(errors: readonly RuleError[]): void {
+    for (const e of errors) {
+      if (e.code === TOO_MANY_ERRORS) {
+        this.count += (e.total ?? 0) - MAX_ERRORS;
+        continue;
+      }
+      this.count++;
+      if (this.listed.length < MAX_ERRORS) this.listed.push(e);
+    }
+  }
+
+  /** The problems found: the first {@link MAX_ERRORS}, then one `TOO_MANY_ERRORS` entry with the total. */
+  get errors(): readonly RuleError[] {
+    return this.count > this.listed.length ? [...this.listed, tooManyErrors(this.count)] : this.listed;
   }
 
   /** An object with only the allowed keys; reports each unknown key. */

@@ -13,7 +13,30 @@ export interface RuleError {
   readonly code: string;
   readonly path: string;
   readonly message: string;
+  /** Only on the `TOO_MANY_ERRORS` entry that ends a capped list: how many problems were found in all. */
+  readonly total?: number;
 }
+
+/**
+ * How many problems an error list holds at most. When an input has more,
+ * the list holds the first `MAX_ERRORS` and then one `TOO_MANY_ERRORS`
+ * entry whose `total` counts them all, so that a hostile input cannot
+ * make an answer bigger than a few kilobytes of errors.
+ *
+ * @example
+ * ```ts
+ * import { MAX_ERRORS, quoteCoupon } from 'coupon-rules';
+ * const r = quoteCoupon({ currency: 'USD', lines: Array.from({ length: 500 }, () => ({})) as never });
+ * if (!r.ok) console.log(MAX_ERRORS, r.count, r.errors[MAX_ERRORS]); // 100 101 { code: 'TOO_MANY_ERRORS', path: '', message: '2000 problems found; the first 100 are listed', total: 2000 }
+ * ```
+ */
+export const MAX_ERRORS = 100;
+
+/** @internal The code of the entry that ends a capped error list. */
+export const TOO_MANY_ERRORS = 'TOO_MANY_ERRORS';
+
+/** @internal The entry that ends a capped error list. */
+export const tooManyErrors = (total: number): RuleError => ({ code: TOO_MANY_ERRORS, path: '', message: `${String(total)} problems found; the first ${String(MAX_ERRORS)} are listed`, total });
 
 /**
  * The outcome of an operation that can fail for reasons of its input or of
@@ -36,8 +59,14 @@ export function assertNever(value: never): never {
 
 /** @internal */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** @internal */
-export const fail = <T = never>(errors: readonly RuleError[]): Result<T> => ({ ok: false, errors });
+/** @internal A failed result; a list longer than {@link MAX_ERRORS} keeps its first problems and their total. */
+export const fail = <T = never>(errors: readonly RuleError[]): Result<T> => ({ ok: false, errors: capErrors(errors) });
+
+/** @internal The first {@link MAX_ERRORS} problems, then one `TOO_MANY_ERRORS` entry; a list capped already is kept. */
+export function capErrors(errors: readonly RuleError[]): readonly RuleError[] {
+  if (errors.length <= MAX_ERRORS || errors[MAX_ERRORS]?.code === TOO_MANY_ERRORS) return errors;
+  return [...errors.slice(0, MAX_ERRORS), tooManyErrors(errors.length)];
+}
 /** @internal */
 export const ruleError = (code: string, path: string, message: string): RuleError => ({ code, path, message });
 /** @internal */

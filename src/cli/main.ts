@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import type { QuoteRequest } from '../order/quote.js';
 import { answerWireRequest, WIRE_OP_NAMES } from '../wire/answer.js';
@@ -22,8 +22,17 @@ Usage:
                                       (ops quote, coupon-state, dispute-state, outage-plan; needs fast-check)
   coupon-rules --help | --version
 
-Exit codes: 0 ok, 1 invalid input (conform: the program does not conform), 2 usage.
+Exit codes: 0 ok, 1 invalid input (conform: the program does not conform), 2 usage, or input or output that
+cannot be read or written (a directory as stdin, a full disk).
 `;
+
+function isDirectory(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function usage(message: string): number {
   process.stderr.write(`coupon-rules: ${message}\n\n${USAGE}`);
@@ -84,7 +93,12 @@ async function main(args: readonly string[]): Promise<number> {
   switch (command) {
     case 'oracle':
       if (rest.length > 0) return usage('oracle takes no arguments');
-      await runOracle(process.stdin, process.stdout);
+      if (isDirectory(0)) return ioFailure('read requests from stdin', new Error('stdin is a directory'));
+      try {
+        await runOracle(process.stdin, process.stdout);
+      } catch (e) {
+        return ioFailure('read requests from stdin', e);
+      }
       return 0;
     case 'quote':
       return quote(rest);
@@ -108,9 +122,16 @@ async function main(args: readonly string[]): Promise<number> {
   }
 }
 
+/** Input or output failed: one clear line on stderr and exit code 2, never a stack trace. */
+function ioFailure(what: string, e: unknown): number {
+  const why = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`coupon-rules: cannot ${what}: ${why}\n`);
+  return 2;
+}
+
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0); // the reader went away: nothing left to answer
-  throw e;
+  process.exit(ioFailure('write to stdout', e));
 });
 
 main(process.argv.slice(2)).then(

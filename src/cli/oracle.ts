@@ -1,23 +1,19 @@
 import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { answerWireLine } from '../wire/answer.js';
+import { answerLineOf } from '../wire/answer.js';
 
-/** Longest input line the oracle reads (bytes); a longer one is answered `LINE_TOO_LONG`. */
+/** Longest input line the oracle reads (bytes, not counting its `\n` nor a `\r` before it); a longer one is answered `LINE_TOO_LONG`. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+/** Answers longer than this are written in slices of this size, so that no second copy of a large answer is made at once. */
+const SLICE = 1 << 20;
 
 const failure = (code: string, message: string) => JSON.stringify({ ok: false, errors: [{ code, path: '', message }] });
 
-function answerBytes(bytes: Uint8Array, decoder: TextDecoder): string {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length; // CRLF input
-  let text: string;
+function answerText(take: () => string): string {
   try {
-    text = decoder.decode(bytes.subarray(0, end));
-  } catch {
-    return failure('INVALID_UTF8', 'the line is not valid UTF-8');
-  }
-  try {
-    return answerWireLine(text);
+    return answerLineOf(take);
   } catch (e) {
     // A bug of ours must not end the stream: the caller's other lines still get answers.
     return failure('INTERNAL_ERROR', `coupon-rules failed on this line: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`);
@@ -25,39 +21,106 @@ function answerBytes(bytes: Uint8Array, decoder: TextDecoder): string {
 }
 
 /**
+ * One line being read: its bytes are decoded as they arrive, so that only its text is kept, never
+ * the raw chunks and a joined copy of them as well.
+ */
+class LineReader {
+  private pieces: string[] = [];
+  private bytes = 0;
+  private endsWithCR = false;
+  private state: 'reading' | 'too-long' | 'not-utf8' = 'reading';
+  private decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(private readonly maxBytes: number) {}
+
+  get empty(): boolean {
+    return this.bytes === 0 && this.state === 'reading';
+  }
+
+  /** Adds the next bytes of the line; `last` when its `\n` was found. */
+  add(bytes: Uint8Array, last: boolean): void {
+    this.bytes += bytes.length;
+    if (bytes.length > 0) this.endsWithCR = bytes[bytes.length - 1] === 13;
+    if (this.state !== 'reading') return;
+    // The limit counts the line's own bytes: the `\r` of a CRLF line end is not part of it (a `\r`
+    // that turns out not to end the line is counted with the next bytes).
+    if (this.bytes - (this.endsWithCR ? 1 : 0) > this.maxBytes) {
+      this.state = 'too-long';
+      this.pieces = [];
+      return;
+    }
+    try {
+      this.pieces.push(this.decoder.decode(bytes, { stream: !last }));
+    } catch {
+      this.state = 'not-utf8';
+      this.pieces = [];
+    }
+  }
+
+  /** The answer to the line read, and a fresh start for the next one. */
+  answer(): string {
+    const { state, endsWithCR } = this;
+    // Only the closure below holds the pieces, and the joined text lives only while it is parsed.
+    let held: string[] | undefined = this.pieces;
+    this.pieces = [];
+    this.bytes = 0;
+    this.endsWithCR = false;
+    this.state = 'reading';
+    this.decoder = new TextDecoder('utf-8', { fatal: true });
+    if (state === 'too-long') return failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`);
+    if (state === 'not-utf8') return failure('INVALID_UTF8', 'the line is not valid UTF-8');
+    return answerText(() => {
+      const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
+      held = undefined;
+      return endsWithCR ? text.slice(0, -1) : text;
+    });
+  }
+}
+
+/** Options of {@link runOracle}. */
+export interface OracleOptions {
+  /** Longest line read, in bytes (default {@link MAX_LINE_BYTES}). */
+  readonly maxLineBytes?: number;
+}
+
+/**
  * Reads JSON-lines requests from `input` and writes one answer line per
  * input line, in order, writing after every chunk read (so an interactive
  * caller gets each answer as soon as its line is complete) and honouring
- * back-pressure. Returns at end of input.
+ * back-pressure. Returns at end of input; a failing input or output
+ * rejects.
  */
-export async function runOracle(input: Readable, output: Writable): Promise<void> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let tooLong = false;
-  const take = (last: Buffer): string => {
-    const line = pending.length === 0 ? last : Buffer.concat([...pending, last]);
-    const answer = tooLong ? failure('LINE_TOO_LONG', `a line is at most ${MAX_LINE_BYTES} bytes`) : answerBytes(line, decoder);
-    pending = [];
-    pendingBytes = 0;
-    tooLong = false;
-    return answer;
+export async function runOracle(input: Readable, output: Writable, options: OracleOptions = {}): Promise<void> {
+  const line = new LineReader(options.maxLineBytes ?? MAX_LINE_BYTES);
+  let out = '';
+  const flush = async () => {
+    if (out !== '' && !output.write(out)) await once(output, 'drain');
+    out = '';
+  };
+  const writeLarge = async (answer: string) => {
+    await flush();
+    for (let i = 0; i < answer.length; i += SLICE) {
+      if (!output.write(answer.slice(i, i + SLICE))) await once(output, 'drain');
+    }
+    out = '\n';
   };
   for await (const chunk of input as AsyncIterable<Buffer>) {
-    let out = '';
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      out += `${take(chunk.subarray(start, nl))}\n`;
+      line.add(chunk.subarray(start, nl), true);
+      const answer = line.answer();
+      if (answer.length <= SLICE) out += `${answer}\n`;
+      else await writeLarge(answer);
       start = nl + 1;
     }
-    if (start < chunk.length) {
-      pendingBytes += chunk.length - start;
-      if (pendingBytes > MAX_LINE_BYTES) {
-        tooLong = true;
-        pending = [];
-      } else pending.push(chunk.subarray(start));
-    }
-    if (out !== '' && !output.write(out)) await once(output, 'drain');
+    if (start < chunk.length) line.add(chunk.subarray(start), false);
+    await flush();
   }
-  if (pendingBytes > 0 || tooLong) output.write(`${take(Buffer.alloc(0))}\n`);
+  if (!line.empty) {
+    line.add(new Uint8Array(0), true);
+    const answer = line.answer();
+    if (answer.length <= SLICE) out += `${answer}\n`;
+    else await writeLarge(answer);
+  }
+  await flush();
 }

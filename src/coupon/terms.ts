@@ -122,7 +122,7 @@ function comparePercent(a: ParsedPercent, b: ParsedPercent): number {
 export function readMinor(r: InputReader, value: unknown, path: string, currency: Currency): bigint | undefined {
   const p = parseDecimalInput(value, { maxDecimals: currency.minorUnits, allowNegative: false, currencyCode: currency.code, stringsOnly: true }, path);
   if (!p.value) {
-    r.errors.push(...p.errors);
+    r.absorb(p.errors);
     return undefined;
   }
   return minorFromParsed(p.value, currency.minorUnits);
@@ -132,7 +132,7 @@ function readPercent(r: InputReader, value: unknown, path: string): ParsedPercen
   // Four integer digits are already too many: the parse stops there, so a long digit string costs nothing.
   const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 }, path);
   if (!p.value) {
-    r.errors.push(...p.errors.map((e) => (e.code === 'AMOUNT_OUT_OF_RANGE' ? { ...e, code: 'INVALID_PERCENT', message: 'a percentage is above 0 and at most 100, got 1000 or more' } : e)));
+    r.absorb(p.errors.map((e) => (e.code === 'AMOUNT_OUT_OF_RANGE' ? { ...e, code: 'INVALID_PERCENT', message: 'a percentage is above 0 and at most 100, got 1000 or more' } : e)));
     return undefined;
   }
   const pct = scaledOf(p.value);
@@ -169,7 +169,7 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   }
   const o = r.object(value, path, PERCENT_KEYS);
   if (!o) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const rawPercent = r.required(o, 'percent', path);
   const percent = rawPercent === undefined ? undefined : readPercent(r, rawPercent, joinPath(path, 'percent'));
   const rawMax = r.field(o, 'maxDiscount');
@@ -224,7 +224,7 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   }
   const rawExclude = r.field(o, 'excludeSaleItems');
   const excludeSaleItems = rawExclude === undefined ? false : (r.boolean(rawExclude, joinPath(path, 'excludeSaleItems')) ?? false);
-  if (r.errors.length > before || percent === undefined || maxDiscount === undefined) return undefined;
+  if (r.count > before || percent === undefined || maxDiscount === undefined) return undefined;
   return { type: 'percent', percent, maxDiscount, tiers, limit, excludeSaleItems };
 }
 
@@ -261,7 +261,7 @@ export function validateCouponTerms(input: unknown, currency: string | Currency,
   if (!c.ok) return c;
   const r = new InputReader();
   const parsed = readCoupon(r, input, path, c.value);
-  return parsed && r.errors.length === 0 ? ok(couponTermsOf(parsed, c.value)) : fail(r.errors);
+  return parsed && r.count === 0 ? ok(couponTermsOf(parsed, c.value)) : fail(r.errors);
 }
 
 /**

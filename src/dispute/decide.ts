@@ -117,7 +117,7 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
   const events: unknown = typeof dispute === 'object' && (dispute as unknown) !== null ? (dispute as { events?: unknown }).events : undefined;
   if (!Array.isArray(events)) r.error('INVALID_TYPE', 'events', 'a dispute has a list of events');
   if (typeof command !== 'object' || (command as unknown) === null) r.error('INVALID_TYPE', 'command', 'a command is an object');
-  if (r.errors.length > 0 || !Array.isArray(events)) return fail(r.errors);
+  if (r.count > 0 || !Array.isArray(events)) return fail(r.errors);
   const at = readInstant(r, command.at, 'command.at');
   // Commands come from callers' data too: the actor is checked against the union at run time.
   const knownActor = (['buyer', 'seller', 'platform'] as readonly unknown[]).includes(command.actor);
@@ -131,7 +131,7 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
   if (command.expectedVersion !== dispute.events.length) {
     r.error('STALE_VERSION', 'command.expectedVersion', `the command was decided on version ${String(command.expectedVersion)}, but the dispute has ${String(dispute.events.length)} events`);
   }
-  if (r.errors.length > 0 || at === undefined) return fail(r.errors);
+  if (r.count > 0 || at === undefined) return fail(r.errors);
   const event = eventOf(command);
   const d = readDispute(r, dispute.policy, dispute.order, [...dispute.events, event], false);
   if (d) foldDispute(r, d, at);

@@ -251,7 +251,7 @@ const minorOfText = (s: string): bigint => BigInt(s.replace('.', ''));
 function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolean): { readonly currency?: Currency | undefined; readonly order?: ParsedOrder } {
   const o = r.object(value, path, ['quote', 'refunded', 'shippedAt', 'receiptConfirmedAt', 'expectedDeliveryBy']);
   if (!o) return {};
-  const before = r.errors.length;
+  const before = r.count;
   const qp = joinPath(path, 'quote');
   const rawQuote = r.required(o, 'quote', path);
   let currency: Currency | undefined;
@@ -266,7 +266,7 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
     }
     const parsed = readQuoteRequest(rawQuote, allowOp ? ['op'] : []);
     const quote = parsed.ok ? computeQuote(parsed.value) : parsed;
-    if (!quote.ok) r.errors.push(...quote.errors.map((e) => ({ ...e, path: nestPath(qp, e.path) })));
+    if (!quote.ok) r.absorb(quote.errors.map((e) => ({ ...e, path: nestPath(qp, e.path) })));
     else if (parsed.ok) {
       currency = parsed.value.currency;
       paid = minorOfText(quote.value.grandTotal);
@@ -287,7 +287,7 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   const receiptConfirmedAt = instantOrNull('receiptConfirmedAt');
   const rawExpected = r.field(o, 'expectedDeliveryBy');
   const expectedDeliveryBy = rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
-  if (r.errors.length > before || !currency || refunded === undefined) return { currency };
+  if (r.count > before || !currency || refunded === undefined) return { currency };
   return { currency, order: { currency, remaining: paid - refunded, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy } };
 }
 
@@ -335,7 +335,7 @@ const EVENT_KEYS: Record<ParsedDisputeEvent['type'], readonly string[]> = {
 export function readDisputeEvents(r: InputReader, value: unknown, path: string, currency: Currency | undefined): ParsedDisputeEvent[] | undefined {
   const list = r.array(value, path);
   if (!list) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const out: ParsedDisputeEvent[] = [];
   const money = currency ?? { code: 'the order currency', minorUnits: 12 };
   list.forEach((raw, i) => {
@@ -405,7 +405,7 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
         assertNever(t);
     }
   });
-  return r.errors.length > before ? undefined : out;
+  return r.count > before ? undefined : out;
 }
 
 /** @internal Reads a whole dispute. `allowOp`: the order quote may carry `"op": "quote"` (the wire form). */
@@ -414,7 +414,7 @@ export function readDispute(r: InputReader, policy: unknown, order: unknown, eve
   const read = order === undefined ? (r.error('REQUIRED', 'order', '"order" is required'), {}) : readOrder(r, order, 'order', allowOp);
   const o = read.order;
   const e = events === undefined ? (r.error('REQUIRED', 'events', '"events" is required'), undefined) : readDisputeEvents(r, events, 'events', read.currency);
-  return p && o && e && r.errors.length === 0 ? { policy: p, order: o, events: e } : undefined;
+  return p && o && e && r.count === 0 ? { policy: p, order: o, events: e } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -619,11 +619,11 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         r.error('ALREADY_OPENED', p, 'the dispute is already open');
         return;
       }
-      const before = r.errors.length;
+      const before = r.count;
       checkOpening(r, e, d, p);
       const cap = claimCap(order, e.lines, r, p);
       checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
-      if (r.errors.length > before || cap === undefined) return;
+      if (r.count > before || cap === undefined) return;
       s = {
         status: 'awaiting-seller',
         version: 0,
@@ -658,13 +658,13 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
     }
     switch (e.type) {
       case 'claim-changed': {
-        const before = r.errors.length;
+        const before = r.count;
         const lines = e.lines ?? st.claim.lines;
         const evidence = e.evidence ?? st.claim.evidence;
         if (NEEDS_EVIDENCE.has(st.claim.reason) && evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${st.claim.reason} claim needs at least one piece of evidence`);
         const cap = claimCap(order, lines, r, p);
         checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
-        if (r.errors.length > before || cap === undefined) return;
+        if (r.count > before || cap === undefined) return;
         settle(st, 'superseded');
         st.claim = { ...st.claim, amount: e.amount, lines, evidence, cap };
         st.offers.push({ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' });
@@ -776,7 +776,7 @@ export function readDisputeView(r: InputReader, policy: unknown, order: unknown,
   const at = now === undefined ? (r.error('REQUIRED', 'at', '"at" is required'), undefined) : readInstant(r, now, 'at');
   if (!d || at === undefined) return fail(r.errors);
   const s = foldDispute(r, d, at);
-  if (r.errors.length > 0) return fail(r.errors);
+  if (r.count > 0) return fail(r.errors);
   if (!s) return fail([{ code: 'NOT_OPENED', path: 'at', message: 'the dispute was not open yet at this instant' }]);
   return ok(disputeViewOf(s, at, d));
 }

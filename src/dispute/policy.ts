@@ -37,7 +37,8 @@ export interface ResolvedPolicy {
   readonly maxProcessDays: number;
   readonly dayCount: 'calendar' | 'business';
   readonly weekend: ReadonlySet<number>;
-  readonly holidays: ReadonlySet<string>;
+  /** The holidays that fall on business weekdays, as day numbers, ascending and distinct. */
+  readonly holidays: readonly number[];
 }
 
 /**
@@ -73,10 +74,10 @@ export const MAX_POLICY_DAYS = 3650;
 /** @internal Reads a policy object (absent: the defaults). */
 export function readPolicy(r: InputReader, value: unknown, path: string): ResolvedPolicy | undefined {
   const d = DEFAULT_DISPUTE_POLICY;
-  if (value === undefined) return { ...d, weekend: new Set(d.weekend), holidays: new Set() };
+  if (value === undefined) return { ...d, weekend: new Set(d.weekend), holidays: [] };
   const o = r.object(value, path, Object.keys(d));
   if (!o) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const days = (key: 'requestWindowDays' | 'sellerResponseDays' | 'buyerResponseDays' | 'maxProcessDays') => {
     const raw = r.field(o, key);
     return raw === undefined ? d[key] : (r.integer(raw, joinPath(path, key), 0, MAX_POLICY_DAYS, 'INVALID_POLICY', key) ?? d[key]);
@@ -95,19 +96,22 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
     });
     if (weekend.size === 7) r.error('INVALID_POLICY', joinPath(path, 'weekend'), 'a week needs at least one business day');
   }
-  const holidays = new Set<string>();
+  const holidayDays: number[] = [];
   const rawHolidays = r.field(o, 'holidays');
   if (rawHolidays !== undefined) {
     r.array(rawHolidays, joinPath(path, 'holidays'))?.forEach((h, i) => {
-      if (typeof h === 'string' && isLocalDate(h)) holidays.add(h);
-      else r.error('INVALID_DATE', joinPath(joinPath(path, 'holidays'), i), 'a holiday is a calendar date "YYYY-MM-DD"');
+      const day = typeof h === 'string' && isLocalDate(h) ? parseDate(h) : undefined;
+      if (day === undefined) r.error('INVALID_DATE', joinPath(joinPath(path, 'holidays'), i), 'a holiday is a calendar date "YYYY-MM-DD"');
+      else if (!weekend.has(isoWeekday(day))) holidayDays.push(day);
     });
   }
+  // Only holidays on business weekdays change a count of business days; each counts once.
+  const holidays = holidayDays.sort((a, b) => a - b).filter((day, i, all) => i === 0 || day !== all[i - 1]);
   const requestWindowDays = days('requestWindowDays');
   const sellerResponseDays = days('sellerResponseDays');
   const buyerResponseDays = days('buyerResponseDays');
   const maxProcessDays = days('maxProcessDays');
-  if (r.errors.length > before) return undefined;
+  if (r.count > before) return undefined;
   return {
     timeZone,
     requestWindowDays,
@@ -142,15 +146,45 @@ export interface DeadlineMs {
   readonly endsAt: number;
 }
 
-/** @internal The local date N days (calendar or business, by policy) after a local date. */
-export function addPolicyDays(date: string, days: number, p: ResolvedPolicy): string {
-  if (p.dayCount === 'calendar') return addCalendarDays(date, days);
-  let d = parseDate(date) ?? 0;
-  for (let left = days; left > 0; ) {
-    d += 1;
-    if (!p.weekend.has(isoWeekday(d)) && !p.holidays.has(formatDate(d))) left--;
+/** How many of the days after `from`, up to `to` included, are business weekdays (neither weekend nor holiday aside). */
+function weekdaysBetween(from: number, to: number, weekend: ReadonlySet<number>): number {
+  const span = to - from;
+  const weeks = Math.floor(span / 7);
+  let count = weeks * (7 - weekend.size);
+  for (let day = from + weeks * 7 + 1; day <= to; day++) if (!weekend.has(isoWeekday(day))) count++;
+  return count;
+}
+
+/** How many of the sorted days are at most `day`. */
+function countUpTo(days: readonly number[], day: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((days[mid] ?? 0) <= day) low = mid + 1;
+    else high = mid;
   }
-  return formatDate(d);
+  return low;
+}
+
+/**
+ * @internal The local date N days (calendar or business, by policy) after a local date. Business
+ * days are counted, not walked: the answer is the first day by which N business days have passed,
+ * found by halving, each step counting whole weeks and the holidays by binary search. O(log² n).
+ */
+export function addPolicyDays(date: string, days: number, p: ResolvedPolicy): string {
+  if (p.dayCount === 'calendar' || days === 0) return addCalendarDays(date, days);
+  const from = parseDate(date) ?? 0;
+  const businessDaysBy = (day: number) => weekdaysBetween(from, day, p.weekend) - (countUpTo(p.holidays, day) - countUpTo(p.holidays, from));
+  // Every 7 days hold at least one business weekday, and each holiday can push the answer one business day further.
+  let low = from;
+  let high = from + 7 * (days + p.holidays.length + 1);
+  while (high - low > 1) {
+    const mid = low + Math.floor((high - low) / 2);
+    if (businessDaysBy(mid) >= days) high = mid;
+    else low = mid;
+  }
+  return formatDate(high);
 }
 
 /**
@@ -181,7 +215,7 @@ export function disputeDeadline(at: Date | string, days: number, policy: Dispute
   const p = readPolicy(r, policy, 'policy');
   const ms = readInstant(r, at, 'at');
   if (!Number.isSafeInteger(days) || days < 0 || days > MAX_POLICY_DAYS) r.error('INVALID_POLICY', 'days', `days is a whole number from 0 to ${String(MAX_POLICY_DAYS)}`);
-  if (!p || ms === undefined || r.errors.length > 0) throw new RangeError(`disputeDeadline: ${r.errors.map((e) => `${e.code} at ${e.path}`).join('; ')}`);
+  if (!p || ms === undefined || r.count > 0) throw new RangeError(`disputeDeadline: ${r.errors.map((e) => `${e.code} at ${e.path}`).join('; ')}`);
   const dl = deadlineAfter(ms, days, p);
   return { date: dl.date, endsAt: new Date(dl.endsAt).toISOString() };
 }

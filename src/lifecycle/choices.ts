@@ -120,7 +120,7 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     const quotable = Object.fromEntries(QUOTABLE.filter((k) => Object.hasOwn(order, k)).map((k) => [k, order[k]]));
     const q = readQuoteRequest(quotable);
     if (q.ok) quoteBase = q.value;
-    else r.errors.push(...q.errors.map((e) => ({ ...e, path: nestPath('order', e.path) })));
+    else r.absorb(q.errors.map((e) => ({ ...e, path: nestPath('order', e.path) })));
   }
   const { records: coupons } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   // Shape errors do not stop the checks below: every problem is reported at once.
@@ -135,13 +135,13 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     if (!terms) continue;
     const q = computeQuote({ ...quoteBase, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
     if (!q.ok) {
-      r.errors.push(...q.errors);
+      r.absorb(q.errors);
       continue;
     }
     expiry.set(c.id, s.expiresAt);
     choices.push({ couponId: c.id, couponCredit: q.value.couponCredit, expiresAt: new Date(s.expiresAt).toISOString() });
   }
-  if (r.errors.length > 0) return fail(r.errors);
+  if (r.count > 0) return fail(r.errors);
   if (newOrder !== true || hasCoupon !== false) return ok({ prompt: 'none', choices: [] });
   const minor = (s: string) => BigInt(s.replace('.', ''));
   choices.sort((a, b) => {

@@ -132,7 +132,7 @@ export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Re
   const byRecipient = flag(stop, 'byRecipient', 'stoplisted');
   const rawExpires = r.field(o, 'expires');
   const expires = rawExpires === undefined || rawExpires === null ? null : readLocalDate(r, rawExpires, 'expires');
-  if (r.errors.length > 0 || at === undefined || timeZone === undefined || expires === undefined) return fail(r.errors);
+  if (r.count > 0 || at === undefined || timeZone === undefined || expires === undefined) return fail(r.errors);
 
   const violations: IssueViolation[] = [];
   if (sellerId === recipientId) violations.push({ code: 'SELF', message: 'a seller cannot issue a coupon to themself' });

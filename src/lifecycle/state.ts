@@ -260,16 +260,16 @@ const ANY_CURRENCY = { code: 'the coupon currency', minorUnits: MAX_MINOR_UNITS 
 const COUPON_KEYS = ['id', 'seller', 'recipient', 'expires', 'timeZone', 'terms', 'remedies'] as const;
 
 function readTerms(r: InputReader, value: unknown, path: string): CouponTerms | undefined {
-  const before = r.errors.length;
+  const before = r.count;
   readCoupon(r, value, path, ANY_CURRENCY);
-  return r.errors.length === before ? (value as CouponTerms) : undefined;
+  return r.count === before ? (value as CouponTerms) : undefined;
 }
 
 /** @internal Reads the coupon fields of an object (plus `extraKeys`). */
 export function readCouponFields(r: InputReader, value: unknown, path: string, extraKeys: readonly string[]): (Omit<ParsedRecord, 'events'> & { raw: Record<string, unknown> }) | undefined {
   const o = r.object(value, path, [...COUPON_KEYS, ...extraKeys]);
   if (!o) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const text = (key: string) => r.nonEmptyString(r.required(o, key, path), joinPath(path, key));
   const id = text('id');
   const seller = text('seller');
@@ -282,7 +282,7 @@ export function readCouponFields(r: InputReader, value: unknown, path: string, e
   const terms = rawTerms === undefined ? undefined : readTerms(r, rawTerms, joinPath(path, 'terms'));
   const rawRemedies = r.field(o, 'remedies');
   const remedies = rawRemedies === undefined ? [] : readIds(r, rawRemedies, joinPath(path, 'remedies'));
-  if (r.errors.length > before || id === undefined || seller === undefined || recipient === undefined || expires === undefined || timeZone === undefined || terms === undefined || !remedies) {
+  if (r.count > before || id === undefined || seller === undefined || recipient === undefined || expires === undefined || timeZone === undefined || terms === undefined || !remedies) {
     return undefined;
   }
   return { id, seller, recipient, expires, timeZone, terms, remedies, raw: o };
@@ -306,10 +306,10 @@ export function readIds(r: InputReader, value: unknown, path: string, atLeastOne
     r.error('EMPTY_INCIDENTS', path, 'a remedy names at least one incident it answers');
     return undefined;
   }
-  const before = r.errors.length;
+  const before = r.count;
   // Stryker disable next-line StringLiteral: the fallback id stands in only after nonEmptyString reported an error, and then readIds returns undefined
   const ids = list.map((v, i) => r.nonEmptyString(v, joinPath(path, i)) ?? '');
-  return r.errors.length > before ? undefined : ids;
+  return r.count > before ? undefined : ids;
 }
 
 /**
@@ -337,7 +337,7 @@ export function readCouponRecords(r: InputReader, value: unknown, path: string):
 export function readEvents(r: InputReader, value: unknown, path: string): ParsedEvent[] | undefined {
   const list = r.array(value, path);
   if (!list) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const events: ParsedEvent[] = [];
   list.forEach((raw, i) => {
     const p = joinPath(path, i);
@@ -390,7 +390,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
         r.error('INVALID_EVENT_TYPE', joinPath(p, 'type'), `"type" is one of ${Object.keys(EVENT_KEYS).join(', ')}`);
     }
   });
-  return r.errors.length > before ? undefined : events;
+  return r.count > before ? undefined : events;
 }
 
 /** @internal The state a fold carries: the stored status, never `expired` (that comes from time). */
@@ -438,7 +438,9 @@ const BLOCK_TEXT: Record<ActionBlock, string> = {
  * allowed is reported at `events.N` and not applied.
  */
 export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: string): FoldState {
-  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: endOfLocalDate(c.expires, c.timeZone), terms: c.terms, redemption: null, remedies: c.remedies };
+  // One list of remedies for the whole fold, appended to (copying it per event would be quadratic).
+  const remedies = [...c.remedies];
+  let s: FoldState = { status: 'open', expires: c.expires, expiresAt: endOfLocalDate(c.expires, c.timeZone), terms: c.terms, redemption: null, remedies };
   let last = Number.NEGATIVE_INFINITY;
   c.events.forEach((e, i) => {
     const p = joinPath(path, i);
@@ -462,14 +464,14 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
         return;
       }
       case 'redeemed': {
-        const before = r.errors.length;
+        const before = r.count;
         const block = openBlock(s, e.at);
         if (block) refuse(block, `only an open, unexpired coupon may be redeemed, and ${BLOCK_TEXT[block]}`);
         if (e.buyer !== c.recipient) refuse('NOT_RECIPIENT', `the buyer ${e.buyer} is not the coupon's recipient`);
         if (e.store !== c.seller) refuse('WRONG_STORE', `the order is in store ${e.store}, not in the issuing seller's store`);
         if (!e.newOrder) refuse('NOT_NEW_ORDER', 'a coupon applies only to a new order submission, not to an addition to an existing order');
         if (e.orderHasCoupon) refuse('ORDER_HAS_COUPON', 'the order already has a coupon: one coupon per order');
-        if (r.errors.length === before) s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.at } };
+        if (r.count === before) s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.at } };
         return;
       }
       case 'declined': {
@@ -488,7 +490,8 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
           r.error('EXPIRATION_SHORTENED', joinPath(p, 'expires'), `an extension never shortens: ${e.expires} is before the current expiration date ${s.expires}`);
           return;
         }
-        s = { ...s, expires: e.expires, expiresAt: endOfLocalDate(e.expires, c.timeZone), remedies: [...s.remedies, ...e.incidents] };
+        for (const id of e.incidents) remedies.push(id);
+        s = { ...s, expires: e.expires, expiresAt: endOfLocalDate(e.expires, c.timeZone) };
         return;
       }
       case 'honored': {
@@ -501,7 +504,8 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
           refuse('COUPON_EXPIRED', 'the coupon had already expired when the redemption was attempted');
           return;
         }
-        s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.attemptAt }, remedies: [...s.remedies, ...e.incidents] };
+        for (const id of e.incidents) remedies.push(id);
+        s = { ...s, status: 'redeemed', redemption: { orderId: e.orderId, at: e.attemptAt } };
         return;
       }
       case 'deleted': {
@@ -545,9 +549,9 @@ export function readCouponState(
   const fields = need(coupon, paths.coupon || 'coupon') ? readCouponFields(r, coupon, paths.coupon, []) : undefined;
   const parsedEvents = need(events, paths.events) ? readEvents(r, events, paths.events) : undefined;
   const atMs = need(at, paths.at) ? readInstant(r, at, paths.at) : undefined;
-  if (!fields || !parsedEvents || atMs === undefined || r.errors.length > 0) return fail(r.errors);
+  if (!fields || !parsedEvents || atMs === undefined || r.count > 0) return fail(r.errors);
   const s = foldEvents(r, { ...fields, events: parsedEvents }, atMs, paths.events);
-  return r.errors.length > 0 ? fail(r.errors) : ok(viewOf(fields.id, s, atMs));
+  return r.count > 0 ? fail(r.errors) : ok(viewOf(fields.id, s, atMs));
 }
 
 /**

@@ -243,7 +243,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     const rawPrice = r.required(line, 'unitPrice', path);
     const price =
       rawPrice === undefined ? undefined : parseDecimalInput(rawPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true }, `${path}.unitPrice`);
-    if (price) r.errors.push(...price.errors);
+    if (price) r.absorb(price.errors);
     const rawQty = r.required(line, 'quantity', path);
     const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');
     if (quantity !== undefined) quantities[i] = quantity;
@@ -277,7 +277,7 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
       }
     }
   }
-  if (r.errors.length > 0 || !currency) return fail(r.errors);
+  if (r.count > 0 || !currency) return fail(r.errors);
   return ok({ currency, rounding, ids, itemTypes, lineTotals, quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
 }
 

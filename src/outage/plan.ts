@@ -182,7 +182,7 @@ function merge(list: readonly { id: string; start: number; end: number }[]): Win
 function readIncidents(r: InputReader, value: unknown, path: string): { id: string; start: number; end: number }[] | undefined {
   const list = r.array(value, path);
   if (!list) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const seen = new Set<string>();
   const out: { id: string; start: number; end: number }[] = [];
   list.forEach((raw, i) => {
@@ -197,14 +197,14 @@ function readIncidents(r: InputReader, value: unknown, path: string): { id: stri
     if (start !== undefined && end !== undefined && end <= start) r.error('INVALID_INCIDENT', p, 'an incident ends after it starts');
     if (id !== undefined && start !== undefined && end !== undefined) out.push({ id, start, end });
   });
-  return r.errors.length > before ? undefined : out;
+  return r.count > before ? undefined : out;
 }
 
 function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy | undefined {
   if (value === undefined) return { graceDays: 1, extensionDays: null, compensation: null };
   const o = r.object(value, 'policy', ['graceDays', 'extension', 'compensation']);
   if (!o) return undefined;
-  const before = r.errors.length;
+  const before = r.count;
   const rawGrace = r.field(o, 'graceDays');
   const graceDays = rawGrace === undefined ? 1 : (r.integer(rawGrace, 'policy.graceDays', 0, 3650, 'INVALID_POLICY', 'graceDays') ?? 1);
   const rawExt = r.field(o, 'extension');
@@ -219,14 +219,14 @@ function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy | undefi
     const c = r.object(rawComp, 'policy.compensation', ['terms', 'validDays', 'minOutageMinutes']);
     if (c) {
       const rawTerms = r.required(c, 'terms', 'policy.compensation');
-      const mark = r.errors.length;
+      const mark = r.count;
       if (rawTerms !== undefined) readCoupon(r, rawTerms, 'policy.compensation.terms', { code: 'the coupon currency', minorUnits: 12 });
       const validDays = r.integer(r.required(c, 'validDays', 'policy.compensation'), 'policy.compensation.validDays', 0, 366, 'INVALID_POLICY', 'validDays');
       const minOutageMinutes = r.integer(r.required(c, 'minOutageMinutes', 'policy.compensation'), 'policy.compensation.minOutageMinutes', 0, 525_600, 'INVALID_POLICY', 'minOutageMinutes');
-      if (r.errors.length === mark && validDays !== undefined && minOutageMinutes !== undefined) compensation = { terms: rawTerms as CouponTerms, validDays, minOutageMinutes };
+      if (r.count === mark && validDays !== undefined && minOutageMinutes !== undefined) compensation = { terms: rawTerms as CouponTerms, validDays, minOutageMinutes };
     }
   }
-  return r.errors.length > before ? undefined : { graceDays, extensionDays, compensation };
+  return r.count > before ? undefined : { graceDays, extensionDays, compensation };
 }
 
 function readAttempts(r: InputReader, value: unknown, now: number | undefined): ParsedAttempt[] | undefined {
@@ -252,7 +252,7 @@ function readAttempts(r: InputReader, value: unknown, now: number | undefined): 
     const hasCoupon = r.boolean(r.required(order, 'hasCoupon', op), joinPath(op, 'hasCoupon'));
     const { buyer: _b, store: _s, newOrder: _n, hasCoupon: _h, ...quotable } = order;
     const q = readQuoteRequest(quotable);
-    if (!q.ok) r.errors.push(...q.errors.map((e) => ({ ...e, path: nestPath(op, e.path) })));
+    if (!q.ok) r.absorb(q.errors.map((e) => ({ ...e, path: nestPath(op, e.path) })));
     if (couponId !== undefined && orderId !== undefined && at !== undefined && buyer !== undefined && store !== undefined && newOrder !== undefined && hasCoupon !== undefined && q.ok) {
       out.push({ couponId, orderId, at, path: p, buyer, store, newOrder, hasCoupon, quote: q.value });
     }
@@ -281,11 +281,11 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   const { ids, records: coupons } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   const attempts = readAttempts(r, r.field(o, 'attempts'), now);
   for (const a of attempts ?? []) if (!ids.has(a.couponId)) r.error('UNKNOWN_COUPON', joinPath(a.path, 'couponId'), `no coupon "${a.couponId.slice(0, 40)}" in "coupons"`);
-  if (r.errors.length > 0 || now === undefined || !policy || !incidents || !attempts) return fail(r.errors);
+  if (r.count > 0 || now === undefined || !policy || !incidents || !attempts) return fail(r.errors);
 
   const states = new Map<string, FoldState>();
   for (const c of coupons) states.set(c.id, foldEvents(r, c, now, joinPath(c.path, 'events')));
-  if (r.errors.length > 0) return fail(r.errors);
+  if (r.count > 0) return fail(r.errors);
 
   const windows = merge(incidents);
   const answered = (remedies: readonly string[], w: Window) => w.ids.some((id) => remedies.includes(id));
@@ -309,7 +309,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     const scratch = new InputReader();
     const terms = readCoupon(scratch, then.terms, 'terms', a.quote.currency);
     if (!terms) {
-      r.errors.push(...scratch.errors.map((e) => ({ ...e, path: nestPath(c.path, e.path) })));
+      r.absorb(scratch.errors.map((e) => ({ ...e, path: nestPath(c.path, e.path) })));
       continue;
     }
     const q = computeQuote({ ...a.quote, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
@@ -319,7 +319,7 @@ function plan(input: unknown, extraKeys: readonly string[]): Result<Planned> {
     ordersHonoured.add(a.orderId);
     honor.push({ couponId: c.id, orderId: a.orderId, couponCredit: q.value.couponCredit, incidents: [...w.ids] });
   }
-  if (r.errors.length > 0) return fail(r.errors);
+  if (r.count > 0) return fail(r.errors);
 
   // Extend or reissue every other open coupon whose validity ended in a window or its grace days.
   const extend: { couponId: string; from: string; to: string; incidents: string[] }[] = [];

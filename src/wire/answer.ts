@@ -122,9 +122,17 @@ export function answerWireRequest(request: unknown): WireAnswer {
  * ```
  */
 export function answerWireLine(line: string): string {
+  return answerLineOf(() => line);
+}
+
+/**
+ * @internal {@link answerWireLine} for a line that only `take` holds, so that neither the line's
+ * text nor the parsed request outlives its use: a large request is collected while it is answered.
+ */
+export function answerLineOf(take: () => string): string {
   let request: unknown;
   try {
-    request = JSON.parse(line);
+    request = JSON.parse(take());
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
     return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });

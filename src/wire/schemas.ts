@@ -122,7 +122,12 @@ export const QuoteRequestSchema = z.strictObject({
  * console.log(WireErrorSchema.safeParse({ code: 'REQUIRED', path: 'lines', message: '"lines" is required' }).success); // true
  * ```
  */
-export const WireErrorSchema = z.strictObject({ code: z.string().min(1), path: z.string(), message: z.string() });
+export const WireErrorSchema = z.strictObject({
+  code: z.string().min(1),
+  path: z.string(),
+  message: z.string(),
+  total: z.number().int().min(101).optional().describe('Only on the TOO_MANY_ERRORS entry that ends a list capped at 100: how many problems were found in all'),
+});
 
 /** The `result` of a successful quote.
  *
@@ -156,7 +161,7 @@ export const QuoteResultSchema = z.strictObject({
  * console.log(FailureAnswerSchema.safeParse({ ok: false, errors: [{ code: 'UNKNOWN_OP', path: 'op', message: 'unknown op' }] }).success); // true
  * ```
  */
-export const FailureAnswerSchema = z.strictObject({ ok: z.literal(false), errors: z.array(WireErrorSchema).min(1) });
+export const FailureAnswerSchema = z.strictObject({ ok: z.literal(false), errors: z.array(WireErrorSchema).min(1).max(101) });
 
 /** The answer to `op: "quote"`.
  *

@@ -6,11 +6,11 @@ import { runOracle } from '../../src/cli/oracle.js';
 import { answerWireLine } from '../../src/index.js';
 import { quoteRequestArb } from '../arbitraries.js';
 
-async function oracle(chunks: readonly (string | Buffer)[]): Promise<string[]> {
+async function oracle(chunks: readonly (string | Buffer)[], maxLineBytes?: number): Promise<string[]> {
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString('utf8')));
-  await runOracle(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))), output);
+  await runOracle(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))), output, maxLineBytes === undefined ? {} : { maxLineBytes });
   return text.split('\n').slice(0, -1);
 }
 
@@ -63,6 +63,37 @@ describe('coupon-rules oracle', () => {
     const answers = await oracle([valid.slice(0, half), valid.slice(half), '\r\n', valid.slice(0, 10), valid.slice(10)]);
     expect(answers).toHaveLength(2);
     expect(answers.every((a) => a === answerWireLine(valid))).toBe(true);
+  });
+
+  it('refuses a line one byte over the limit before reading it as JSON, and takes one of exactly the limit', async () => {
+    const limit = valid.length;
+    const codes = async (chunks: readonly string[]) => (await oracle(chunks, limit)).map((a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok');
+    expect(await codes([valid, '\n'])).toEqual(['ok']);
+    expect(await codes([`${valid} `, '\n'])).toEqual(['LINE_TOO_LONG']);
+    // Whether the line arrives whole or split, its CRLF's \r not counted, or without a final newline.
+    expect(await codes([valid.slice(0, 5), valid.slice(5), ' \n', valid, '\r\n', valid.slice(0, 9), valid.slice(9), ' '])).toEqual(['LINE_TOO_LONG', 'ok', 'LINE_TOO_LONG']);
+    expect(await codes([valid, '\r', '\n', `${valid}\r`])).toEqual(['ok', 'ok']);
+    // Bad UTF-8 split over chunks is still caught, and the next line is read afresh.
+    expect(await codes(['{"op":"quote", "x": "\u00e9'.slice(0, -1), '\n', valid, '\n'])).toEqual(['INVALID_JSON', 'ok']);
+    const eAcute = Buffer.from('é', 'utf8');
+    expect((await oracle([Buffer.from('"'), eAcute.subarray(0, 1), eAcute.subarray(1), Buffer.from('"\n')])).map((a) => (JSON.parse(a) as { errors: { code: string }[] }).errors[0]?.code)).toEqual(['INVALID_TYPE']);
+    expect((await oracle([Buffer.from('"'), eAcute.subarray(0, 1), Buffer.from('"\n'), Buffer.from(`${valid}\n`)])).map((a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok')).toEqual(['INVALID_UTF8', 'ok']);
+  });
+
+  it('writes an answer larger than a megabyte whole, in order with the small ones', async () => {
+    const big = JSON.stringify({ op: 'quote', currency: 'USD', lines: Array.from({ length: 20_000 }, (_, i) => ({ id: `L${String(i)}`, itemType: 'Part', unitPrice: '1.00', quantity: 1 })) });
+    const answers = await oracle([valid, '\n', big, '\n', valid, '\n']);
+    expect(answers).toEqual([answerWireLine(valid), answerWireLine(big), answerWireLine(valid)]);
+    expect(answers[1]?.length).toBeGreaterThan(1 << 20);
+  });
+
+  it('ends with one clear line and exit code 2 when stdin is a directory or stdout cannot be written', () => {
+    const dir = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts oracle < /`], { encoding: 'utf8', timeout: 60_000 });
+    expect(dir.status).toBe(2);
+    expect(dir.stderr).toBe('coupon-rules: cannot read requests from stdin: stdin is a directory\n');
+    const full = spawnSync('sh', ['-c', `echo '${valid}' | "${process.execPath}" --import tsx src/cli/main.ts oracle > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toBe('coupon-rules: cannot write to stdout: ENOSPC: no space left on device, write\n');
   });
 
   it('gives the same answers as the TypeScript call, through a real process', () => {
