@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest, disputeDeadline, localDateOf, startOfLocalDate, validityEnd } from '../../src/index.js';
+import { ZONE_MEMO_LIMITS, zoneMemoSize } from '../../src/time/zone.js';
 import { bruteStartOfLocalDate, intlLocalDate, intlOffset, offsetChanges } from './brute-force.js';
 
 // One question under expiry, deadlines and outage windows: when does a local day start in an IANA zone,
@@ -177,8 +178,7 @@ describe('day starts where clocks change at midnight itself', () => {
 });
 
 describe('the memo is bounded', () => {
-  it('keeps at most its limits of names and day samples, and nothing for UTC or for names too long to be zones', async () => {
-    const { ZONE_MEMO_LIMITS, zoneMemoSize } = await import('../../src/time/zone.js');
+  it('keeps at most its limits of names and day samples, and nothing for UTC or for names too long to be zones', () => {
     const before = zoneMemoSize();
     // Days no other test asks about: a zone with a fixed offset of zero is answered without the memo.
     localDateOf('1234-05-06T16:00:00Z', 'UTC');
