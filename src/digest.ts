@@ -57,8 +57,8 @@ const encoder = new TextEncoder();
 
 /**
  * @internal The digest of a set of strings, independent of their order and unambiguous whatever
- * they contain: each string's UTF-8 bytes, prefixed by their count in decimal and a colon, in
- * ascending byte order, concatenated; then SHA-256, as 64 hex digits.
+ * they contain: the strings sorted by their UTF-8 bytes, each written as its byte count in decimal,
+ * a colon and its bytes, all concatenated; then SHA-256, as 64 hex digits.
  */
 export function digestOfSet(strings: readonly string[]): string {
   const encoded = strings.map((s) => encoder.encode(s)).sort(compareBytes);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest, applyOutagePlan, couponState, decide, disputeDeadline, type OutageInput, planOutageRemedies } from '../src/index.js';
 import { WIRE_OPS } from '../src/schema.js';
+import { errorsThrownBy } from './helpers.js';
 
 // Regression tests for defects found in review; each names the rule it protects.
 const coupon = (id: string, expires: string) => ({ id, seller: 's1', recipient: 'b1', expires, timeZone: 'UTC', terms: { type: 'percent' as const, percent: '10' }, events: [] });
@@ -36,10 +37,11 @@ describe('outage planner', () => {
       policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 0 } },
     };
     const first = plan(input);
-    expect(first.reissue).toEqual([{ couponId: 'c1', newCouponId: 'c1~reissue~inc-1', expires: '2026-12-06', incidents: ['inc-1'] }]);
-    expect(first.compensate.map((c) => c.incidents)).toEqual([['inc-1']]);
+    const w1 = first.windows[0]?.id ?? '';
+    expect(first.reissue).toEqual([{ couponId: 'c1', newCouponId: `c1~reissue~${w1}`, expires: '2026-12-06', windows: [w1] }]);
+    expect(first.compensate.map((c) => c.windows)).toEqual([[w1]]);
     const applied = applyOutagePlan(input, first);
-    expect(applied.ok && plan({ ...input, coupons: applied.value })).toEqual({ extend: [], reissue: [], honor: [], compensate: [], notices: [] });
+    expect(applied.ok && plan({ ...input, coupons: applied.value })).toEqual({ windows: first.windows, extend: [], reissue: [], honor: [], compensate: [], notices: [] });
   });
 
   it('ends a window exactly at local midnight on the previous day, for the grace days', () => {
@@ -90,7 +92,7 @@ describe('lifecycle and dates', () => {
 
 describe('disputes', () => {
   it('refuses a deadline with no business day or an instant without an offset, instead of hanging or reading TZ', () => {
-    expect(() => disputeDeadline('2026-12-18T15:00:00Z', 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 7] })).toThrow(RangeError);
+    expect(errorsThrownBy(() => disputeDeadline('2026-12-18T15:00:00Z', 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 7] })).map((e) => e.code)).toEqual(['INVALID_POLICY']);
     expect(() => disputeDeadline('2026-12-18T23:30:00', 0)).toThrow(/INVALID_INSTANT/);
   });
 

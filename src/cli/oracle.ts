@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { answerLineOf } from '../wire/answer.js';
+import { answerLineChunks } from '../wire/answer.js';
 
 /** Longest input line the oracle reads (bytes, not counting its `\n` nor a `\r` before it); a longer one is answered `LINE_TOO_LONG`. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
@@ -11,12 +11,32 @@ const SLICE = 1 << 20;
 
 const failure = (code: string, message: string) => JSON.stringify({ ok: false, errors: [{ code, path: '', message }] });
 
-function answerText(take: () => string): string {
+/** The answer to a line, in pieces (one piece when it fails inside: the stream goes on). */
+function answerText(take: () => string): Iterable<string> {
+  const pieces: string[] = [];
+  let size = 0;
   try {
-    return answerLineOf(take);
+    // Small answers are gathered whole; a large one is handed on piece by piece as it is made.
+    const chunks = answerLineChunks(take);
+    for (let next = chunks.next(); !next.done; next = chunks.next()) {
+      pieces.push(next.value);
+      size += next.value.length;
+      if (size > SLICE) return continued(pieces, chunks);
+    }
+    return [pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('')];
   } catch (e) {
     // A bug of ours must not end the stream: the caller's other lines still get answers.
-    return failure('INTERNAL_ERROR', `coupon-rules failed on this line: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`);
+    return [failure('INTERNAL_ERROR', `coupon-rules failed on this line: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`)];
+  }
+}
+
+/** The pieces gathered so far, then the rest; a failure half-way has nothing sensible left to write, and ends the line. */
+function* continued(first: readonly string[], rest: Iterator<string>): Generator<string> {
+  yield* first;
+  try {
+    for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+  } catch {
+    // Half an answer is already out: the line cannot be mended, only ended.
   }
 }
 
@@ -58,7 +78,7 @@ class LineReader {
   }
 
   /** The answer to the line read, and a fresh start for the next one. */
-  answer(): string {
+  answer(): readonly string[] | Iterable<string> {
     const { state, endsWithCR } = this;
     // Only the closure below holds the pieces, and the joined text lives only while it is parsed.
     let held: string[] | undefined = this.pieces;
@@ -67,8 +87,8 @@ class LineReader {
     this.endsWithCR = false;
     this.state = 'reading';
     this.decoder = new TextDecoder('utf-8', { fatal: true });
-    if (state === 'too-long') return failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`);
-    if (state === 'not-utf8') return failure('INVALID_UTF8', 'the line is not valid UTF-8');
+    if (state === 'too-long') return [failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`)];
+    if (state === 'not-utf8') return [failure('INVALID_UTF8', 'the line is not valid UTF-8')];
     return answerText(() => {
       const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
       held = undefined;
@@ -97,20 +117,25 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     if (out !== '' && !output.write(out)) await once(output, 'drain');
     out = '';
   };
-  const writeLarge = async (answer: string) => {
-    await flush();
-    for (let i = 0; i < answer.length; i += SLICE) {
-      if (!output.write(answer.slice(i, i + SLICE))) await once(output, 'drain');
+  const emitLarge = async (answer: Iterable<string>) => {
+    let pending = '';
+    for (const piece of answer) {
+      pending += piece;
+      if (pending.length < SLICE) continue;
+      await flush();
+      if (!output.write(pending)) await once(output, 'drain');
+      pending = '';
     }
-    out = '\n';
+    out += `${pending}\n`;
   };
   for await (const chunk of input as AsyncIterable<Buffer>) {
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
       line.add(chunk.subarray(start, nl), true);
       const answer = line.answer();
-      if (answer.length <= SLICE) out += `${answer}\n`;
-      else await writeLarge(answer);
+      // Nearly every answer is one small piece: no await for it.
+      if (Array.isArray(answer) && answer.length === 1) out += `${String(answer[0])}\n`;
+      else await emitLarge(answer);
       start = nl + 1;
     }
     if (start < chunk.length) line.add(chunk.subarray(start), false);
@@ -118,9 +143,7 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
   }
   if (!line.empty) {
     line.add(new Uint8Array(0), true);
-    const answer = line.answer();
-    if (answer.length <= SLICE) out += `${answer}\n`;
-    else await writeLarge(answer);
+    await emitLarge(line.answer());
   }
   await flush();
 }

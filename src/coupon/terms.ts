@@ -1,7 +1,7 @@
 import { InputReader } from '../input.js';
 import { type Currency, parseCurrency } from '../money/currency.js';
-import { formatMinor, formatScaled, minorFromParsed, parseDecimalInput, scaledOf } from '../money/parse.js';
-import { fail, joinPath, ok, type Result } from '../result.js';
+import { describe, formatMinor, formatScaled, minorFromParsed, parseDecimalInput, scaledOf } from '../money/parse.js';
+import { fail, joinPath, ok, type Result, ruleError } from '../result.js';
 
 /**
  * A tier of a percentage coupon: from an eligible total of `minTotal`
@@ -293,6 +293,8 @@ export function toFixedCoupon(_terms: CouponTerms, amount: string, currency: str
  * ```
  */
 export function toPercentCoupon(terms: CouponTerms, percent: string, currency: string | Currency): Result<PercentCoupon> {
+  // Terms come from callers' data too: anything but an object is reported, never dereferenced.
+  if (typeof terms !== 'object' || (terms as unknown) === null || Array.isArray(terms)) return fail([ruleError('INVALID_TYPE', '', `expected coupon terms (an object), got ${describe(terms)}`)]);
   const next: PercentCoupon = terms.type === 'percent' ? { ...terms, percent } : { type: 'percent', percent };
   return validateCouponTerms(next, currency) as Result<PercentCoupon>;
 }

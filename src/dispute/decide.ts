@@ -1,6 +1,7 @@
 import { InputReader } from '../input.js';
 import type { InstantInput } from '../time/instant.js';
 import { readInstant } from '../time/read.js';
+import { describe } from '../money/parse.js';
 import { fail, ok, type Result } from '../result.js';
 import { assertNever } from '../result.js';
 import { type ClaimedLine, type Dispute, type DisputeEvent, type DisputeParty, type DisputeReason, foldDispute, readDispute } from './dispute.js';
@@ -122,14 +123,19 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
   // Commands come from callers' data too: the actor is checked against the union at run time.
   const knownActor = (['buyer', 'seller', 'platform'] as readonly unknown[]).includes(command.actor);
   if (!knownActor) r.error('WRONG_ACTOR', 'command.actor', 'the actor is "buyer", "seller" or "platform"');
-  if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 0) r.error('INVALID_TYPE', 'command.expectedVersion', 'expectedVersion is the number of events the command was decided on');
-  const allowedActor = Object.hasOwn(ACTOR, command.type) ? ACTOR[command.type] : undefined;
-  if (allowedActor === undefined) r.error('INVALID_COMMAND', 'command.type', `unknown command type`);
+  // Nothing of the command is turned into text or a key before its type is known: an object without a prototype
+  // (or a getter that throws) must not make decide throw.
+  const version: unknown = command.expectedVersion;
+  const validVersion = typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
+  if (!validVersion) r.error('INVALID_TYPE', 'command.expectedVersion', `expectedVersion is the number of events the command was decided on, got ${describe(version)}`);
+  const type: unknown = command.type;
+  const allowedActor = typeof type === 'string' && Object.hasOwn(ACTOR, type) ? ACTOR[type as DisputeCommand['type']] : undefined;
+  if (allowedActor === undefined) r.error('INVALID_COMMAND', 'command.type', `unknown command type, got ${describe(type)}`);
   else if (knownActor && (allowedActor === 'buyer-or-seller' ? command.actor === 'platform' : command.actor !== allowedActor)) {
-    r.error('WRONG_ACTOR', 'command.actor', `"${command.type}" is not the ${command.actor}'s to do`);
+    r.error('WRONG_ACTOR', 'command.actor', `"${String(type)}" is not the ${command.actor}'s to do`);
   }
-  if (command.expectedVersion !== dispute.events.length) {
-    r.error('STALE_VERSION', 'command.expectedVersion', `the command was decided on version ${String(command.expectedVersion)}, but the dispute has ${String(dispute.events.length)} events`);
+  if (validVersion && version !== dispute.events.length) {
+    r.error('STALE_VERSION', 'command.expectedVersion', `the command was decided on version ${String(version)}, but the dispute has ${String(dispute.events.length)} events`);
   }
   if (r.count > 0 || at === undefined) return fail(r.errors);
   const event = eventOf(command);

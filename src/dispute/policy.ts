@@ -1,5 +1,5 @@
 import { InputReader } from '../input.js';
-import { joinPath } from '../result.js';
+import { CouponRulesError, joinPath } from '../result.js';
 import { formatDate, isLocalDate, isoWeekday, parseDate } from '../time/calendar.js';
 import { addCalendarDays, endOfLocalDate, localDateAt } from '../time/dates.js';
 import { readInstant, readTimeZone } from '../time/read.js';
@@ -200,7 +200,8 @@ export function deadlineAfter(at: number, days: number, p: ResolvedPolicy): Dead
  * The deadline N days after an instant under a policy: take the instant's
  * local date in the policy's time zone, add N calendar days (or business
  * days, skipping the weekend days and holidays), and the action is in time
- * until the end of that local day.
+ * until the end of that local day. Throws a {@link CouponRulesError} with
+ * every problem of the instant, the days and the policy.
  *
  * @example
  * ```ts
@@ -215,7 +216,7 @@ export function disputeDeadline(at: Date | string, days: number, policy: Dispute
   const p = readPolicy(r, policy, 'policy');
   const ms = readInstant(r, at, 'at');
   if (!Number.isSafeInteger(days) || days < 0 || days > MAX_POLICY_DAYS) r.error('INVALID_POLICY', 'days', `days is a whole number from 0 to ${String(MAX_POLICY_DAYS)}`);
-  if (!p || ms === undefined || r.count > 0) throw new RangeError(`disputeDeadline: ${r.errors.map((e) => `${e.code} at ${e.path}`).join('; ')}`);
+  if (!p || ms === undefined || r.count > 0) throw new CouponRulesError(r.errors);
   const dl = deadlineAfter(ms, days, p);
   return { date: dl.date, endsAt: new Date(dl.endsAt).toISOString() };
 }

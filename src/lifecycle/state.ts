@@ -437,19 +437,25 @@ const BLOCK_TEXT: Record<ActionBlock, string> = {
  * against the rules as they stood when it happened. An event that was not
  * allowed is reported at `events.N` and not applied.
  */
-export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: string): FoldState {
+export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: string, afterEach?: (at: number, s: FoldState) => void): FoldState {
   // One list of remedies for the whole fold, appended to (copying it per event would be quadratic).
   const remedies = [...c.remedies];
   let s: FoldState = { status: 'open', expires: c.expires, expiresAt: endOfLocalDate(c.expires, c.timeZone), terms: c.terms, redemption: null, remedies };
   let last = Number.NEGATIVE_INFINITY;
   c.events.forEach((e, i) => {
-    const p = joinPath(path, i);
     if (e.at < last) {
-      r.error('EVENTS_OUT_OF_ORDER', p, `this "${e.type}" event is earlier than the event before it: events must be in time order`);
+      r.error('EVENTS_OUT_OF_ORDER', joinPath(path, i), `this "${e.type}" event is earlier than the event before it: events must be in time order`);
       return;
     }
     last = e.at;
     if (e.at > at) return; // the state is asked for at `at`: later events have not happened yet
+    applyEvent(e, i);
+    afterEach?.(e.at, s);
+  });
+  return s;
+
+  function applyEvent(e: ParsedEvent, i: number): void {
+    const p = joinPath(path, i);
     const refuse = (code: string, why: string) => { r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`); };
     switch (e.type) {
       case 'edited': {
@@ -516,10 +522,9 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       }
       // Stryker disable next-line ConditionalExpression: unreachable, readEvents only produces the six event types above
       default:
-        return assertNever(e);
+        assertNever(e);
     }
-  });
-  return s;
+  }
 }
 
 /** @internal The status and allowed actions of a folded state at an instant. */

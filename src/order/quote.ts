@@ -5,6 +5,7 @@ import { allocateInteger, divRound } from '../money/integer.js';
 import { type Currency, findCurrency } from '../money/currency.js';
 import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/bounds.js';
 import { formatMinor, formatScaled, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
+import { allocateSafe, formatSafeMinor, safeLineTotal } from '../money/safe.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 
@@ -164,7 +165,8 @@ export interface ParsedQuoteRequest {
   readonly rounding: QuoteRounding;
   readonly ids: readonly string[];
   readonly itemTypes: readonly string[];
-  readonly lineTotals: readonly bigint[];
+  /** In minor units: safe integers while every line fits (the common case), else bigints. */
+  readonly lineTotals: Float64Array | readonly bigint[];
   readonly quantities: readonly number[];
   readonly onSale: readonly boolean[];
   readonly batches: readonly number[];
@@ -216,8 +218,10 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   const ids: string[] = new Array<string>(n);
   // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const itemTypes: string[] = new Array<string>(n);
-  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
-  const lineTotals: bigint[] = new Array<bigint>(n);
+  // Line totals are safe integers while every line fits, which spares a bigint per line; the first line that does not
+  // fit moves them all to bigints.
+  let safeTotals: Float64Array | null = new Float64Array(n);
+  let bigTotals: bigint[] | null = null;
   // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const quantities: number[] = new Array<number>(n);
   // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
@@ -248,10 +252,19 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');
     if (quantity !== undefined) quantities[i] = quantity;
     if (price?.value && quantity !== undefined && currency) {
-      const { units, scale } = scaledOf(price.value);
       const minor = currency.minorUnits;
-      const product = units * BigInt(quantity);
-      lineTotals[i] = scale <= minor ? product * pow10(minor - scale) : divRound(product, pow10(scale - minor), rounding);
+      const safe = safeTotals ? safeLineTotal(price.value, quantity, minor, rounding) : undefined;
+      if (safeTotals && safe !== undefined) safeTotals[i] = safe;
+      else {
+        if (safeTotals) {
+          bigTotals = Array.from(safeTotals, (t) => BigInt(t));
+          safeTotals = null;
+        }
+        const { units, scale } = scaledOf(price.value);
+        const product = units * BigInt(quantity);
+        // Stryker disable next-line ArrayDeclaration: bigTotals is set just above whenever safeTotals was
+        (bigTotals ?? [])[i] = scale <= minor ? product * pow10(minor - scale) : divRound(product, pow10(scale - minor), rounding);
+      }
     }
     const rawSale = r.field(line, 'onSale');
     onSale[i] = rawSale === undefined ? false : (r.boolean(rawSale, `${path}.onSale`) ?? false);
@@ -278,72 +291,92 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     }
   }
   if (r.count > 0 || !currency) return fail(r.errors);
-  return ok({ currency, rounding, ids, itemTypes, lineTotals, quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
+  return ok({ currency, rounding, ids, itemTypes, lineTotals: safeTotals ?? bigTotals ?? [], quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
 }
 
 const ELIGIBLE: readonly IneligibleReason[] = Object.freeze([]);
 
 /**
+ * @internal A computed quote before its lines are written out: the totals, and each line's strings on
+ * demand, so that the wire can write a million-line answer without a million line objects.
+ */
+export interface QuoteCore {
+  /** The quote without its lines (`lines: []`), with the explanation of the tier, cap and charges. */
+  readonly summary: Quote;
+  readonly lineCount: number;
+  readonly lineAt: (i: number) => QuotedLine;
+  readonly reasonsAt: (i: number) => readonly IneligibleReason[];
+}
+
+/**
  * @internal The quote of a validated request. `explainLines: false` leaves
- * `explain.lines` empty: the wire answer drops the explanation, and a
- * million-line order need not build a million explanations.
+ * `explain.lines` empty: the wire answer drops the explanation.
  */
 export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result<Quote> {
-  const { currency, coupon, lineTotals, rounding } = q;
+  const core = computeQuoteCore(q);
+  if (!core.ok) return core;
+  const { summary, lineCount, lineAt, reasonsAt } = core.value;
+  const lines = Array.from({ length: lineCount }, (_, i) => lineAt(i));
+  const explained = explainLines ? lines.map((l, i) => ({ id: l.id, reasons: reasonsAt(i) })) : [];
+  return ok({ ...summary, lines, explain: { ...summary.explain, lines: explained } });
+}
+
+/** @internal The wire answer of a quote as JSON text in pieces: every 4,096 lines a piece, never the whole answer at once. */
+export function* wireQuoteChunks(core: QuoteCore): Generator<string> {
+  const { explain: _, ...result } = core.summary;
+  const text = JSON.stringify({ ok: true, result });
+  const at = text.indexOf('"lines":[]') + '"lines":['.length;
+  yield text.slice(0, at);
+  for (let from = 0; from < core.lineCount; from += 4096) {
+    const to = Math.min(core.lineCount, from + 4096);
+    const piece = JSON.stringify(Array.from({ length: to - from }, (_, k) => core.lineAt(from + k)));
+    yield from === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`;
+  }
+  yield text.slice(at);
+}
+
+/** @internal {@link computeQuote} without writing out the lines. */
+export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
+  const { currency, coupon, rounding } = q;
   const mu = currency.minorUnits;
   const zero = formatMinor(0n, mu);
   const fmt = (v: bigint) => (v === 0n ? zero : formatMinor(v, mu)); // one shared "0.00": large orders have many
-  const n = lineTotals.length;
-  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
-  const weights: bigint[] = new Array<bigint>(n);
+  const n = q.lineTotals.length;
   // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const reasons: (readonly IneligibleReason[])[] = new Array<readonly IneligibleReason[]>(n);
-  let subtotal = 0n;
-  let eligibleTotal = 0n;
-  for (let i = 0; i < n; i++) {
-    const total = lineTotals[i] ?? 0n;
-    let why: readonly IneligibleReason[] = ELIGIBLE; // shared: most lines are eligible
-    if (coupon?.type === 'percent') {
-      const out: IneligibleReason[] = [];
-      const limit = coupon.limit;
-      if (limit) {
-        // Stryker disable next-line StringLiteral: a validated request has an item type for every line, so the fallback is never used
-        const listed = limit.itemTypes.has(q.itemTypes[i] ?? '');
-        if (limit.mode === 'only' && !listed) out.push('ITEM_TYPE_NOT_IN_LIMIT');
-        if (limit.mode === 'except' && listed) out.push('ITEM_TYPE_EXCLUDED');
-      }
-      if (coupon.excludeSaleItems && q.onSale[i] === true) out.push('ON_SALE');
-      if (out.length > 0) why = out;
+  for (let i = 0; i < n; i++) reasons[i] = ineligibility(q, i);
+
+  // Totals and weights (the eligible lines' totals) as safe integers when the sums stay safe, else as bigints.
+  let safe = q.lineTotals instanceof Float64Array ? q.lineTotals : null;
+  const safeWeights = new Float64Array(safe ? n : 0);
+  let safeSubtotal = 0;
+  let safeEligible = 0;
+  if (safe) {
+    for (let i = 0; i < n; i++) {
+      const total = safe[i] ?? 0;
+      const w = reasons[i]?.length === 0 ? total : 0;
+      safeWeights[i] = w;
+      safeSubtotal += total;
+      safeEligible += w;
     }
-    reasons[i] = why;
-    subtotal += total;
-    const w = why.length === 0 ? total : 0n;
-    weights[i] = w;
-    eligibleTotal += w;
+    // A sum of non-negative numbers past 2^53 stays past it however it rounds: the check is exact.
+    if (!Number.isSafeInteger(safeSubtotal)) safe = null;
+  }
+  const bigTotals: readonly bigint[] = safe ? [] : q.lineTotals instanceof Float64Array ? Array.from(q.lineTotals, (t) => BigInt(t)) : q.lineTotals;
+  const bigWeights: bigint[] = safe ? [] : bigTotals.map((t, i) => (reasons[i]?.length === 0 ? t : 0n));
+  let subtotal = BigInt(safeSubtotal);
+  let eligibleTotal = BigInt(safeEligible);
+  if (!safe) {
+    subtotal = 0n;
+    eligibleTotal = 0n;
+    for (let i = 0; i < n; i++) {
+      subtotal += bigTotals[i] ?? 0n;
+      eligibleTotal += bigWeights[i] ?? 0n;
+    }
   }
 
   const outcome = coupon ? creditOn(coupon, eligibleTotal, rounding) : null;
   const credit = outcome?.credit ?? 0n;
-  // Stryker disable next-line ArrowFunction: shares are read as `shares[i] ?? 0n`, so undefined and 0n shares are the same
-  const shares = credit > 0n ? allocateInteger(credit, weights) : weights.map(() => 0n);
-
-  // Batches: the whole-order credit with each batch included, minus the credit before it.
-  const batchNumbers = [...new Set(q.batches)].sort((a, b) => a - b);
-  const eligibleByBatch = new Map<number, bigint>();
-  for (let i = 0; i < n; i++) {
-    const b = q.batches[i] ?? 1;
-    eligibleByBatch.set(b, (eligibleByBatch.get(b) ?? 0n) + (weights[i] ?? 0n));
-  }
-  let prefix = 0n;
-  let before = 0n;
-  const batches = batchNumbers.map((batch) => {
-    prefix += eligibleByBatch.get(batch) ?? 0n;
-    const upTo = coupon ? creditOn(coupon, prefix, rounding).credit : 0n;
-    const part = upTo - before;
-    before = upTo;
-    return { batch, couponCredit: fmt(part) };
-  });
-
   const totalCredit = credit + q.sellerCredit;
   if (totalCredit > subtotal + q.chargesTotal) {
     return fail([
@@ -354,22 +387,63 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
       },
     ]);
   }
+
+  // Shares of the credit, and each line's strings on demand.
+  const safeCredit = Number(credit);
+  let lineAt: (i: number) => QuotedLine;
+  if (safe) {
+    const totals = safe;
+    const shares = credit > 0n ? allocateSafe(safeCredit, safeWeights, safeEligible) : null;
+    const text = (v: number) => (v === 0 ? zero : formatSafeMinor(v, mu));
+    lineAt = (i) => {
+      const total = totals[i] ?? 0;
+      const share = shares?.[i] ?? 0;
+      const lineTotal = text(total);
+      // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
+      return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: text(share), net: share === 0 ? lineTotal : text(total - share) };
+    };
+  } else {
+    const totals = bigTotals;
+    const shares = credit > 0n ? allocateInteger(credit, bigWeights) : null;
+    lineAt = (i) => {
+      const total = totals[i] ?? 0n;
+      const share = shares?.[i] ?? 0n;
+      const lineTotal = fmt(total);
+      // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
+      return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
+    };
+  }
+
+  // Batches: the whole-order credit with each batch included, minus the credit before it.
+  const eligibleByBatch = new Map<number, bigint>();
+  if (safe) {
+    const sums = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const b = q.batches[i] ?? 1;
+      sums.set(b, (sums.get(b) ?? 0) + (safeWeights[i] ?? 0));
+    }
+    for (const [b, sum] of sums) eligibleByBatch.set(b, BigInt(sum));
+  } else {
+    for (let i = 0; i < n; i++) {
+      const b = q.batches[i] ?? 1;
+      eligibleByBatch.set(b, (eligibleByBatch.get(b) ?? 0n) + (bigWeights[i] ?? 0n));
+    }
+  }
+  let prefix = 0n;
+  let before = 0n;
+  const batches = [...eligibleByBatch.keys()]
+    .sort((a, b) => a - b)
+    .map((batch) => {
+      prefix += eligibleByBatch.get(batch) ?? 0n;
+      const upTo = coupon ? creditOn(coupon, prefix, rounding).credit : 0n;
+      const part = upTo - before;
+      before = upTo;
+      return { batch, couponCredit: fmt(part) };
+    });
+
   // Stryker disable next-line OptionalChaining: outcome is non-null only when there is a coupon, and `&&` stops before coupon?.type otherwise
   const tier = outcome && coupon?.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined;
-  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
-  const lines: QuotedLine[] = new Array<QuotedLine>(n);
-  const explained: { id: string; reasons: readonly IneligibleReason[] }[] = explainLines ? new Array<{ id: string; reasons: readonly IneligibleReason[] }>(n) : [];
-  for (let i = 0; i < n; i++) {
-    const total = lineTotals[i] ?? 0n;
-    const share = shares[i] ?? 0n;
-    // Stryker disable next-line StringLiteral: a validated request has an id for every line, so the fallback is never used
-    const id = q.ids[i] ?? '';
-    const lineTotal = fmt(total);
-    // Stryker disable next-line OptionalChaining: every line has its reasons (the first loop sets reasons[i] for each i < n)
-    lines[i] = { id, lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
-    if (explainLines) explained[i] = { id, reasons: reasons[i] ?? ELIGIBLE };
-  }
-  return ok({
+  const summary: Quote = {
     subtotal: fmt(subtotal),
     eligibleTotal: fmt(eligibleTotal),
     appliedPercent: outcome?.percent ? formatScaled(outcome.percent.units, outcome.percent.scale) : null,
@@ -379,15 +453,34 @@ export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result
     totalCredit: fmt(totalCredit),
     grandTotal: fmt(subtotal + q.chargesTotal - totalCredit),
     feeBasis: fmt(subtotal),
-    lines,
+    lines: [],
     batches,
     explain: {
       tier: tier && outcome ? { index: outcome.tierIndex, minTotal: fmt(tier.minTotal), percent: formatScaled(tier.percent.units, tier.percent.scale) } : null,
       uncappedCredit: fmt(outcome?.uncapped ?? 0n),
       chargesTotal: fmt(q.chargesTotal),
-      lines: explained,
+      lines: [],
     },
-  });
+  };
+  return ok({ summary, lineCount: n, lineAt, reasonsAt: (i) => reasons[i] ?? ELIGIBLE });
+}
+
+/** Why line `i` is outside the coupon (none: eligible; a fixed coupon, or none, takes every line). */
+function ineligibility(q: ParsedQuoteRequest, i: number): readonly IneligibleReason[] {
+  const coupon = q.coupon;
+  if (coupon?.type !== 'percent') return ELIGIBLE;
+  const limit = coupon.limit;
+  // Stryker disable next-line StringLiteral: a validated request has an item type for every line, so the fallback is never used
+  const listed = limit ? limit.itemTypes.has(q.itemTypes[i] ?? '') : false;
+  const outOfLimit = limit?.mode === 'only' && !listed;
+  const excluded = limit?.mode === 'except' && listed;
+  const onSale = coupon.excludeSaleItems && q.onSale[i] === true;
+  if (!outOfLimit && !excluded && !onSale) return ELIGIBLE; // shared: most lines are eligible
+  const out: IneligibleReason[] = [];
+  if (outOfLimit) out.push('ITEM_TYPE_NOT_IN_LIMIT');
+  if (excluded) out.push('ITEM_TYPE_EXCLUDED');
+  if (onSale) out.push('ON_SALE');
+  return out;
 }
 
 /**

@@ -1,11 +1,2 @@
-export {
-  type Incident,
-  type NoticeItem,
-  type OutageInput,
-  type OutagePlan,
-  type OutagePolicy,
-  type RedemptionAttempt,
-  applyOutagePlan,
-  mergeIncidents,
-  planOutageRemedies,
-} from './plan.js';
+export { type Incident, type NoticeItem, type OutageInput, type OutagePlan, type OutagePolicy, type OutageWindow, type RedemptionAttempt } from './types.js';
+export { applyOutagePlan, mergeIncidents, planOutageRemedies } from './plan.js';

@@ -4,7 +4,7 @@ import { decide, type DisputeCommand } from '../dispute/decide.js';
 import type { Dispute, DisputeEvent, DisputeOrder } from '../dispute/dispute.js';
 import type { CouponEvent, CouponRecord } from '../lifecycle/state.js';
 import type { OrderLine, QuoteRequest } from '../order/quote.js';
-import type { OutageInput } from '../outage/plan.js';
+import type { OutageInput } from '../outage/types.js';
 
 /**
  * Sizes of generated data. Smaller sizes shrink to smaller counterexamples.

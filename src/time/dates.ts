@@ -1,16 +1,43 @@
-import { addYearsToDay, formatDate, parseDate } from './calendar.js';
+import { CouponRulesError, ruleError } from '../result.js';
+import { describe } from '../money/parse.js';
+import { addYearsToDay, dayNumber, formatDate, parseDate } from './calendar.js';
 import { type InstantInput, instantMs } from './instant.js';
-import { localDayOf, startOfLocalDay } from './zone.js';
+import { isTimeZone, localDayOf, startOfLocalDay } from './zone.js';
 
-function dayOf(date: string): number {
+// The public date functions return plain values, so a caller's mistake (a date that does not exist, an unknown
+// zone, 1.5 days) is thrown as a CouponRulesError carrying the same structured error a Result would.
+
+const refuse = (code: string, path: string, message: string): never => {
+  throw new CouponRulesError([ruleError(code, path, message)]);
+};
+
+/** Results stay four-digit years: from 1000-01-01 to 9999-12-31. */
+const FIRST_DAY = dayNumber(1000, 1, 1);
+const LAST_DAY = dayNumber(9999, 12, 31);
+
+function dayOf(date: string, path: string): number {
   const day = typeof date === 'string' ? parseDate(date) : undefined;
-  if (day === undefined) throw new RangeError(`not a calendar date: ${date}`);
-  return day;
+  return day ?? refuse('INVALID_DATE', path, `expected a calendar date "YYYY-MM-DD", got ${describe(date)}`);
 }
 
-function wholeNumber(n: number, what: string): number {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} is a whole number, got ${String(n)}`);
-  return n;
+function zone(timeZone: string): string {
+  return typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : refuse('INVALID_TIME_ZONE', 'timeZone', `expected an IANA time zone such as "Europe/Berlin", got ${describe(timeZone)}`);
+}
+
+function wholeNumber(n: number, path: string): number {
+  return Number.isSafeInteger(n) ? n : refuse(path === 'days' ? 'INVALID_DAYS' : 'INVALID_YEARS', path, `${path} is a whole number, got ${describe(n)}`);
+}
+
+function inRange(day: number, path: string): string {
+  return day >= FIRST_DAY && day <= LAST_DAY ? formatDate(day) : refuse('DATE_OUT_OF_RANGE', path, 'the result would fall outside the years 1000 to 9999');
+}
+
+/**
+ * @internal A date plus whole days for the library's own arithmetic, which must not throw: the result
+ * stops at 9999-12-31, the last date a four-digit year can write (only a centuries-long outage gets there).
+ */
+export function addDaysCapped(date: string, days: number): string {
+  return formatDate(Math.min(LAST_DAY, (parseDate(date) ?? LAST_DAY) + days));
 }
 
 /** @internal The local date (`YYYY-MM-DD`) of epoch milliseconds in a zone. */
@@ -20,7 +47,7 @@ export function localDateAt(ms: number, timeZone: string): string {
 
 /** @internal The first instant of the local day after `date`, in epoch milliseconds. */
 export function endOfLocalDate(date: string, timeZone: string): number {
-  return startOfLocalDay(dayOf(date) + 1, timeZone);
+  return startOfLocalDay(dayOf(date, 'date') + 1, zone(timeZone));
 }
 
 /**
@@ -35,9 +62,8 @@ export function endOfLocalDate(date: string, timeZone: string): number {
  * ```
  */
 export function localDateOf(at: InstantInput, timeZone: string): string {
-  const ms = instantMs(at);
-  if (ms === undefined) throw new RangeError(`not an instant: ${String(at)}`);
-  return localDateAt(ms, timeZone);
+  const ms = instantMs(at) ?? refuse('INVALID_INSTANT', 'at', `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${describe(at)}`);
+  return localDateAt(ms, zone(timeZone));
 }
 
 /**
@@ -55,7 +81,7 @@ export function localDateOf(at: InstantInput, timeZone: string): string {
  * ```
  */
 export function startOfLocalDate(date: string, timeZone: string): Date {
-  return new Date(startOfLocalDay(dayOf(date), timeZone));
+  return new Date(startOfLocalDay(dayOf(date, 'date'), zone(timeZone)));
 }
 
 /**
@@ -71,11 +97,14 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
  * ```
  */
 export function validityEnd(expires: string, timeZone: string): Date {
-  return new Date(endOfLocalDate(expires, timeZone));
+  return new Date(startOfLocalDay(dayOf(expires, 'expires') + 1, zone(timeZone)));
 }
 
 /**
- * A calendar date plus whole days (negative to go back).
+ * A calendar date plus whole days (negative to go back). Throws a
+ * {@link CouponRulesError} for a date that does not exist, a number of days
+ * that is not whole (`INVALID_DAYS`) or a result outside the years 1000 to
+ * 9999 (`DATE_OUT_OF_RANGE`).
  *
  * @example
  * ```ts
@@ -84,7 +113,7 @@ export function validityEnd(expires: string, timeZone: string): Date {
  * ```
  */
 export function addCalendarDays(date: string, days: number): string {
-  return formatDate(dayOf(date) + wholeNumber(days, 'days'));
+  return inRange(dayOf(date, 'date') + wholeNumber(days, 'days'), 'days');
 }
 
 /**
@@ -98,5 +127,8 @@ export function addCalendarDays(date: string, days: number): string {
  * ```
  */
 export function addCalendarYears(date: string, years: number): string {
-  return formatDate(addYearsToDay(dayOf(date), wholeNumber(years, 'years')));
+  const day = dayOf(date, 'date');
+  const y = wholeNumber(years, 'years');
+  // Far outside the years a date can have, the day number itself would lose precision: refuse before computing.
+  return Math.abs(y) > 10_000 ? refuse('DATE_OUT_OF_RANGE', 'years', 'the result would fall outside the years 1000 to 9999') : inRange(addYearsToDay(day, y), 'years');
 }

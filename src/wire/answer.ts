@@ -3,7 +3,7 @@ import { readCouponChoices } from '../lifecycle/choices.js';
 import { readOutagePlan } from '../outage/plan.js';
 import { readIssueCheck } from '../lifecycle/issue.js';
 import { readCouponState } from '../lifecycle/state.js';
-import { computeQuote, readQuoteRequest } from '../order/quote.js';
+import { computeQuote, computeQuoteCore, readQuoteRequest, wireQuoteChunks } from '../order/quote.js';
 import type { Quote } from '../order/quote.js';
 import { InputReader } from '../input.js';
 import { ruleError, type RuleError } from '../result.js';
@@ -122,24 +122,40 @@ export function answerWireRequest(request: unknown): WireAnswer {
  * ```
  */
 export function answerWireLine(line: string): string {
-  return answerLineOf(() => line);
+  return [...answerLineChunks(() => line)].join('');
 }
 
 /**
- * @internal {@link answerWireLine} for a line that only `take` holds, so that neither the line's
- * text nor the parsed request outlives its use: a large request is collected while it is answered.
+ * @internal {@link answerWireLine} in pieces of JSON text, for a line that only `take` holds: neither
+ * the line's text nor the parsed request outlives its use (a quote request is dropped once read), and
+ * a quote's lines are written a few thousand at a time, so a million-line order is answered without
+ * its answer's objects or its whole text in memory at once.
  */
-export function answerLineOf(take: () => string): string {
+export function* answerLineChunks(take: () => string): Generator<string> {
   let request: unknown;
   try {
     request = JSON.parse(take());
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
-    return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
+    yield JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
+    return;
+  }
+  if (typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'op') && (request as { op?: unknown }).op === 'quote') {
+    const parsed = readQuoteRequest(request, ['op']);
+    // eslint-disable-next-line no-useless-assignment -- the parsed arrays hold all that is needed: let the request go
+    request = undefined;
+    if (!parsed.ok) {
+      yield JSON.stringify({ ok: false, errors: parsed.errors });
+      return;
+    }
+    const core = computeQuoteCore(parsed.value);
+    if (core.ok) yield* wireQuoteChunks(core.value);
+    else yield JSON.stringify({ ok: false, errors: core.errors });
+    return;
   }
   const answer = answerWireRequest(request);
   // Drop the parsed request before serialising, so that a large one can be collected meanwhile.
   // eslint-disable-next-line no-useless-assignment
   request = undefined;
-  return JSON.stringify(answer);
+  yield JSON.stringify(answer);
 }

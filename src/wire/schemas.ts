@@ -495,7 +495,11 @@ export const OutagePlanRequestSchema = z.strictObject({
     .optional(),
 });
 
-const incidentIds = z.array(z.string());
+const windowIdPattern = 'w-[0-9a-f]{32}';
+const windowRefs = z
+  .array(z.string().regex(new RegExp(`^${windowIdPattern}(\\.\\.${windowIdPattern})?$`)))
+  .min(1)
+  .describe('The windows a remedy answers: a window id, or "first..last" for consecutive windows of the plan\'s list');
 
 /** The answer to `op: "outage-plan"`.
  *
@@ -511,19 +515,20 @@ export const OutagePlanAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
     result: z.strictObject({
-      extend: z.array(z.strictObject({ couponId: z.string(), from: localDate, to: localDate, incidents: incidentIds })),
-      reissue: z.array(z.strictObject({ couponId: z.string(), newCouponId: z.string(), expires: localDate, incidents: incidentIds })),
-      honor: z.array(z.strictObject({ couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, incidents: incidentIds })),
-      compensate: z.array(z.strictObject({ buyer: z.string(), store: z.string(), couponId: z.string(), expires: localDate, incidents: incidentIds })),
+      windows: z.array(z.strictObject({ id: z.string().regex(new RegExp(`^${windowIdPattern}$`)), start: instant, end: instant, incidents: z.array(id).min(1) })),
+      extend: z.array(z.strictObject({ couponId: z.string(), from: localDate, to: localDate, windows: windowRefs })),
+      reissue: z.array(z.strictObject({ couponId: z.string(), newCouponId: z.string(), expires: localDate, windows: windowRefs })),
+      honor: z.array(z.strictObject({ couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, windows: windowRefs })),
+      compensate: z.array(z.strictObject({ buyer: z.string(), store: z.string(), couponId: z.string(), expires: localDate, windows: windowRefs })),
       notices: z.array(
         z.strictObject({
           buyer: z.string(),
           items: z.array(
             z.discriminatedUnion('type', [
-              z.strictObject({ type: z.literal('extended'), couponId: z.string(), from: localDate, to: localDate, incidents: incidentIds }),
-              z.strictObject({ type: z.literal('reissued'), couponId: z.string(), newCouponId: z.string(), expires: localDate, incidents: incidentIds }),
-              z.strictObject({ type: z.literal('honored'), couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, incidents: incidentIds }),
-              z.strictObject({ type: z.literal('compensated'), couponId: z.string(), store: z.string(), expires: localDate, incidents: incidentIds }),
+              z.strictObject({ type: z.literal('extended'), couponId: z.string(), from: localDate, to: localDate, windows: windowRefs }),
+              z.strictObject({ type: z.literal('reissued'), couponId: z.string(), newCouponId: z.string(), expires: localDate, windows: windowRefs }),
+              z.strictObject({ type: z.literal('honored'), couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, windows: windowRefs }),
+              z.strictObject({ type: z.literal('compensated'), couponId: z.string(), store: z.string(), expires: localDate, windows: windowRefs }),
             ]),
           ),
         }),

@@ -114,19 +114,31 @@ describe('decide: who may issue a command', () => {
   });
 
   it('refuses an unknown command type, including names inherited by every object', () => {
-    const unknownType = { code: 'INVALID_COMMAND', path: 'command.type', message: 'unknown command type' };
+    const unknownType = (got: string) => ({ code: 'INVALID_COMMAND', path: 'command.type', message: `unknown command type, got ${got}` });
     for (const type of ['refund', 'toString', '__proto__', 'constructor']) {
-      expect(decide(awaitingSeller, cmd({ type, actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(refused(unknownType));
+      expect(decide(awaitingSeller, cmd({ type, actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(refused(unknownType(`the string "${type}"`)));
     }
     expect(decide(awaitingSeller, cmd({ type: 'refund', actor: 'admin', at: AT, expectedVersion: 1 }))).toStrictEqual(
-      refused({ code: 'WRONG_ACTOR', path: 'command.actor', message: 'the actor is "buyer", "seller" or "platform"' }, unknownType),
+      refused({ code: 'WRONG_ACTOR', path: 'command.actor', message: 'the actor is "buyer", "seller" or "platform"' }, unknownType('the string "refund"')),
+    );
+  });
+
+  it('never throws on a command made of objects without a prototype: each field is reported', () => {
+    const bare = Object.create(null) as unknown;
+    expect(decide(awaitingSeller, cmd({ type: bare, actor: bare, at: bare, expectedVersion: bare }))).toStrictEqual(
+      refused(
+        { code: 'INVALID_INSTANT', path: 'command.at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got an object' },
+        { code: 'WRONG_ACTOR', path: 'command.actor', message: 'the actor is "buyer", "seller" or "platform"' },
+        { code: 'INVALID_TYPE', path: 'command.expectedVersion', message: 'expectedVersion is the number of events the command was decided on, got an object' },
+        { code: 'INVALID_COMMAND', path: 'command.type', message: 'unknown command type, got an object' },
+      ),
     );
   });
 });
 
 describe('decide: a command is decided on the current version', () => {
   const stale = (expected: string, events: number) => ({ code: 'STALE_VERSION', path: 'command.expectedVersion', message: `the command was decided on version ${expected}, but the dispute has ${String(events)} events` });
-  const badVersion = { code: 'INVALID_TYPE', path: 'command.expectedVersion', message: 'expectedVersion is the number of events the command was decided on' };
+  const badVersion = (got: string) => ({ code: 'INVALID_TYPE', path: 'command.expectedVersion', message: `expectedVersion is the number of events the command was decided on, got ${got}` });
 
   it('refuses a command decided on an older or a newer version than the dispute', () => {
     expect(decide(awaitingBuyer, cmd({ type: 'cancel', actor: 'buyer', at: AT, expectedVersion: 1 }))).toStrictEqual(refused(stale('1', 2)));
@@ -137,11 +149,11 @@ describe('decide: a command is decided on the current version', () => {
     expect(decide({ order, events: [] }, cmd({ type: 'open', actor: 'buyer', at: AT, expectedVersion: 0, reason: 'OTHER', amount: '5.00' })).ok).toBe(true);
   });
 
-  it('refuses a version that is not a whole number of events', () => {
-    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: -1 }))).toStrictEqual(refused(badVersion, stale('-1', 1)));
-    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: 0.5 }))).toStrictEqual(refused(badVersion, stale('0.5', 1)));
-    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: '1' }))).toStrictEqual(refused(badVersion, stale('1', 1)));
-    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT }))).toStrictEqual(refused(badVersion, stale('undefined', 1)));
+  it('refuses a version that is not a whole number of events (malformed, so not also stale)', () => {
+    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: -1 }))).toStrictEqual(refused(badVersion('number -1')));
+    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: 0.5 }))).toStrictEqual(refused(badVersion('number 0.5')));
+    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: '1' }))).toStrictEqual(refused(badVersion('the string "1"')));
+    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT }))).toStrictEqual(refused(badVersion('undefined')));
   });
 
   it('does not check the rules of a stale command: it is not applied at all', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPUTE_POLICY, type Dispute, type DisputeEvent, type DisputeOrder, type DisputePolicy, type DisputeView, MAX_POLICY_DAYS, disputeDeadline, disputeView } from '../../src/index.js';
+import { errorsThrownBy } from '../helpers.js';
 
 // December 2026: Tuesday 1, Friday 4, Saturday 5, Sunday 6, Monday 7.
 const FRIDAY = '2026-12-04T10:00:00Z';
@@ -26,15 +27,8 @@ function policyErrors(policy: unknown) {
   return r.ok ? [] : r.errors;
 }
 const deadlines = (policy: DisputePolicy | undefined) => view(policy).deadlines;
-const thrown = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RangeError);
-    return (e as Error).message;
-  }
-  return 'nothing thrown';
-};
+/** The codes and paths of what a call threw, as `CODE at path; …` (it must throw a CouponRulesError). */
+const thrown = (f: () => unknown): string => errorsThrownBy(f).map((e) => `${e.code} at ${e.path}`).join('; ');
 
 describe('policy defaults', () => {
   it('are UTC, a 15-day window, 5 days for each party, 15 days in all, calendar days, Saturday and Sunday off', () => {
@@ -191,14 +185,14 @@ describe('disputeDeadline', () => {
     expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] })).toEqual({ date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' });
   });
 
-  it('throws a RangeError naming each problem: instant without an offset, days out of range, invalid policy', () => {
-    expect(thrown(() => disputeDeadline('2026-12-04T10:00:00', 5))).toBe('disputeDeadline: INVALID_INSTANT at at');
-    expect(thrown(() => disputeDeadline(FRIDAY, -1))).toBe('disputeDeadline: INVALID_POLICY at days');
-    expect(thrown(() => disputeDeadline(FRIDAY, MAX_POLICY_DAYS + 1))).toBe('disputeDeadline: INVALID_POLICY at days');
-    expect(thrown(() => disputeDeadline(FRIDAY, 1.5))).toBe('disputeDeadline: INVALID_POLICY at days');
-    expect(thrown(() => disputeDeadline(FRIDAY, Number.NaN))).toBe('disputeDeadline: INVALID_POLICY at days');
-    expect(thrown(() => disputeDeadline(FRIDAY, 5, { weekend: [1, 2, 3, 4, 5, 6, 7] }))).toBe('disputeDeadline: INVALID_POLICY at policy.weekend');
-    expect(thrown(() => disputeDeadline(FRIDAY, 5, { timeZone: 'Mars/Olympus' }))).toBe('disputeDeadline: INVALID_TIME_ZONE at policy.timeZone');
-    expect(thrown(() => disputeDeadline('noon', -1, { timeZone: 'Mars/Olympus' }))).toBe('disputeDeadline: INVALID_TIME_ZONE at policy.timeZone; INVALID_INSTANT at at; INVALID_POLICY at days');
+  it('throws a CouponRulesError with each problem: instant without an offset, days out of range, invalid policy', () => {
+    expect(thrown(() => disputeDeadline('2026-12-04T10:00:00', 5))).toBe('INVALID_INSTANT at at');
+    expect(thrown(() => disputeDeadline(FRIDAY, -1))).toBe('INVALID_POLICY at days');
+    expect(thrown(() => disputeDeadline(FRIDAY, MAX_POLICY_DAYS + 1))).toBe('INVALID_POLICY at days');
+    expect(thrown(() => disputeDeadline(FRIDAY, 1.5))).toBe('INVALID_POLICY at days');
+    expect(thrown(() => disputeDeadline(FRIDAY, Number.NaN))).toBe('INVALID_POLICY at days');
+    expect(thrown(() => disputeDeadline(FRIDAY, 5, { weekend: [1, 2, 3, 4, 5, 6, 7] }))).toBe('INVALID_POLICY at policy.weekend');
+    expect(thrown(() => disputeDeadline(FRIDAY, 5, { timeZone: 'Mars/Olympus' }))).toBe('INVALID_TIME_ZONE at policy.timeZone');
+    expect(thrown(() => disputeDeadline('noon', -1, { timeZone: 'Mars/Olympus' }))).toBe('INVALID_TIME_ZONE at policy.timeZone; INVALID_INSTANT at at; INVALID_POLICY at days');
   });
 });

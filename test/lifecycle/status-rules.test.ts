@@ -347,21 +347,23 @@ describe('the incidents a coupon has been remedied for', () => {
   // An incident 23:30-02:30 Berlin time; a coupon expiring 2 December is in its grace day: the outage
   // planner extends it, unless its record says the incident has been answered already.
   const input = { at: '2026-12-02T08:00:00Z', incidents: [{ id: 'inc-1', start: '2026-12-01T22:30:00Z', end: '2026-12-02T01:30:00Z' }] };
+  const W1 = 'w-f3eaf40f811f88bbc313a24833369561'; // the window of inc-1 (docs/outages.md)
   const c2: CouponRecord = { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' }, events: [] };
   const extensions = (c: CouponRecord) => {
     const plan = planOutageRemedies({ ...input, coupons: [c] });
-    return plan.ok ? plan.value.extend.map((e) => `${e.couponId}:${e.from}->${e.to}:${e.incidents.join('+')}`) : plan.errors.map((e) => `${e.code}@${e.path}`);
+    return plan.ok ? plan.value.extend.map((e) => `${e.couponId}:${e.from}->${e.to}:${e.windows.join('+')}`) : plan.errors.map((e) => `${e.code}@${e.path}`);
   };
 
   it('are none by default: the coupon is remedied', () => {
-    expect(extensions(c2)).toEqual(['c2:2026-12-02->2026-12-03:inc-1']);
-    expect(extensions({ ...c2, remedies: [] })).toEqual(['c2:2026-12-02->2026-12-03:inc-1']);
-    expect(extensions({ ...c2, remedies: ['inc-0'] })).toEqual(['c2:2026-12-02->2026-12-03:inc-1']);
+    expect(extensions(c2)).toEqual([`c2:2026-12-02->2026-12-03:${W1}`]);
+    expect(extensions({ ...c2, remedies: [] })).toEqual([`c2:2026-12-02->2026-12-03:${W1}`]);
+    expect(extensions({ ...c2, remedies: ['inc-0'] })).toEqual([`c2:2026-12-02->2026-12-03:${W1}`]);
   });
 
   it("are listed in the record's remedies", () => {
     expect(extensions({ ...c2, remedies: ['inc-1'] })).toEqual([]);
     expect(extensions({ ...c2, remedies: ['inc-0', 'inc-1'] })).toEqual([]);
+    expect(extensions({ ...c2, remedies: [W1] })).toEqual([]); // the window's id counts too
   });
 
   it('are recorded by an extension', () => {

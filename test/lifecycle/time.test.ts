@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarYears, checkCouponIssue, type CouponIssueRequest, couponState, localDateOf, startOfLocalDate, validityEnd } from '../../src/index.js';
 import { MAX_YEAR } from '../../src/time/calendar.js';
+import { errorsThrownBy } from '../helpers.js';
 
 // The time rules of docs/lifecycle.md: expiration dates are calendar dates in the store's IANA zone,
 // instants carry an explicit offset, years run from 1000 to 9000, and nothing depends on the process TZ.
@@ -181,10 +182,10 @@ describe('today is the local date of the instant in the store zone', () => {
     expect(localDateOf('2026-11-23T05:00:00Z', 'America/New_York')).toBe('2026-11-23');
   });
 
-  it('throws a RangeError for something that is not an instant', () => {
-    expect(() => localDateOf('2026-11-22', 'UTC')).toThrow(new RangeError('not an instant: 2026-11-22'));
-    expect(() => localDateOf('2026-11-22T24:00:00Z', 'UTC')).toThrow(new RangeError('not an instant: 2026-11-22T24:00:00Z'));
-    expect(() => localDateOf(new Date(Number.NaN), 'UTC')).toThrow(new RangeError('not an instant: Invalid Date'));
+  it('throws a CouponRulesError for something that is not an instant', () => {
+    expect(errorsThrownBy(() => localDateOf('2026-11-22', 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22"' }]);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T24:00:00Z', 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22T24:00:00Z"' }]);
+    expect(errorsThrownBy(() => localDateOf(new Date(Number.NaN), 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got an object' }]);
   });
 });
 
@@ -223,11 +224,11 @@ describe('local days, validity ends and calendar arithmetic', () => {
     expect(addCalendarYears('9000-06-01', 1)).toBe('9001-06-01');
   });
 
-  it('throws a RangeError for a date that does not exist', () => {
-    expect(() => startOfLocalDate('2027-02-30', 'UTC')).toThrow(new RangeError('not a calendar date: 2027-02-30'));
-    expect(() => validityEnd('2026-13-01', 'UTC')).toThrow(new RangeError('not a calendar date: 2026-13-01'));
-    expect(() => addCalendarDays('2026-11-22T00:00:00Z', 1)).toThrow(new RangeError('not a calendar date: 2026-11-22T00:00:00Z'));
-    expect(() => addCalendarYears('22-11-2026', 1)).toThrow(new RangeError('not a calendar date: 22-11-2026'));
+  it('throws a CouponRulesError for a date that does not exist', () => {
+    expect(errorsThrownBy(() => startOfLocalDate('2027-02-30', 'UTC'))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2027-02-30"' }]);
+    expect(errorsThrownBy(() => validityEnd('2026-13-01', 'UTC'))).toEqual([{ code: 'INVALID_DATE', path: 'expires', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-13-01"' }]);
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22T00:00:00Z', 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-11-22T00:00:00Z"' }]);
+    expect(errorsThrownBy(() => addCalendarYears('22-11-2026', 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "22-11-2026"' }]);
   });
 });
 

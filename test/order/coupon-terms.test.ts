@@ -293,7 +293,7 @@ describe('coupon terms without a currency are checked again against the order\'s
 
   it('honours terms that fit the order\'s currency', () => {
     const r = planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.00', percent: '20' }] }));
-    expect(r.ok && r.value.honor).toEqual([{ couponId: 'c1', orderId: 'o1', couponCredit: '5.00', incidents: ['inc-1'] }]);
+    expect(r.ok && r.value.honor).toEqual([{ couponId: 'c1', orderId: 'o1', couponCredit: '5.00', windows: ['w-f3eaf40f811f88bbc313a24833369561'] }]);
   });
 
   it('reports a fixed amount, a maximum or a tier threshold finer than the order\'s currency', () => {

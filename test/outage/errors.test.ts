@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, mergeIncidents, type OutageInput, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
-import { coupon, EMPTY } from './fixtures.js';
+import { applyOutagePlan, CouponRulesError, mergeIncidents, type OutageInput, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { coupon, EMPTY, W, windowOf } from './fixtures.js';
 
 // Bad input to the outage planner: every problem is reported with its code, its path and a message for people.
 const incident = { id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' };
@@ -56,7 +56,7 @@ describe('incidents', () => {
   });
 
   it('use each id once (DUPLICATE_INCIDENT_ID, the id clipped to 40 characters in the message)', () => {
-    expect(errorsOf({ ...base, incidents: [incident, { ...incident, start: '2026-12-05T10:00:00Z', end: '2026-12-05T11:00:00Z' }] })).toEqual([
+    expect(errorsOf({ ...base, incidents: [incident, { ...incident, start: '2026-11-28T10:00:00Z', end: '2026-11-28T11:00:00Z' }] })).toEqual([
       { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "inc-1" is used twice' },
     ]);
     expect(errorsOf({ ...base, incidents: [{ ...incident, id: LONG }, { ...incident, id: LONG }] })).toEqual([
@@ -68,25 +68,63 @@ describe('incidents', () => {
     const invalid = { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' };
     expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' }] })).toEqual([invalid]);
     expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T09:59:59.999Z' }] })).toEqual([invalid]);
-    expect(planOutageRemedies({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00.001Z' }] })).toEqual({ ok: true, value: EMPTY });
+    const short = { id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00.001Z' };
+    expect(planOutageRemedies({ ...base, incidents: [short] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(short)] } });
+  });
+
+  it('do not start after the planning instant (INCIDENT_AFTER_NOW); one starting at it, or under way, is fine', () => {
+    const afterNow = (path: string) => ({ code: 'INCIDENT_AFTER_NOW', path, message: 'an incident cannot start after the planning instant: plan for it once it has begun' });
+    const at = base.at; // 2 December 00:00Z
+    expect(errorsOf({ ...base, incidents: [incident, { id: 'next', start: '2026-12-02T00:00:00.001Z', end: '2026-12-02T02:00:00Z' }] })).toEqual([afterNow('incidents.1.start')]);
+    expect(errorsOf({ ...base, at: new Date(at), incidents: [{ id: 'next', start: '2026-12-02T01:00:00.001+01:00', end: '2026-12-02T02:00:00Z' }] })).toEqual([afterNow('incidents.0.start')]);
+    expect(errorsOf({ ...base, incidents: [{ id: 'next', start: '2026-12-05T00:00:00Z', end: '2026-12-04T00:00:00Z' }] })).toEqual([
+      { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' },
+      afterNow('incidents.0.start'),
+    ]);
+    const starting = { id: 'next', start: at, end: '2026-12-02T02:00:00Z' };
+    expect(planOutageRemedies({ ...base, incidents: [starting] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(starting)] } });
+    expect(planOutageRemedies({ ...base, at: new Date(at), incidents: [{ ...starting, start: '2026-12-02T01:00:00+01:00' }] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(starting)] } });
   });
 
   it('are reported all at once, after a bad planning instant or policy', () => {
-    expect(errorsOf({ ...base, at: 'now', incidents: [{ ...incident, id: '' }] })).toEqual([
+    // without a planning instant, no incident is said to start after it
+    expect(errorsOf({ ...base, at: 'now', incidents: [{ ...incident, id: '' }, { id: 'future', start: '2030-01-01T00:00:00Z', end: '2030-01-02T00:00:00Z' }] })).toEqual([
       { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "now"') },
       { code: 'EMPTY_STRING', path: 'incidents.0.id', message: 'must not be empty' },
     ]);
   });
 
-  it('make mergeIncidents throw a RangeError listing every problem with its path', () => {
-    const bad = () =>
+  it('make mergeIncidents throw a CouponRulesError carrying every problem with its path', () => {
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return 'no throw';
+    };
+    const bad = thrown(() =>
       mergeIncidents([
         { id: 'a', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' },
         { id: 'a', start: 'soon', end: '2026-12-01T10:00:00Z' },
-      ]);
-    expect(bad).toThrow(RangeError);
-    expect(bad).toThrow(/^INVALID_INCIDENT at incidents\.0; INVALID_INSTANT at incidents\.1\.start; DUPLICATE_INCIDENT_ID at incidents\.1\.id$/u);
-    expect(() => mergeIncidents('a' as never)).toThrow(/^INVALID_TYPE at incidents$/u);
+      ]),
+    );
+    expect(bad).toBeInstanceOf(CouponRulesError);
+    expect(bad).toMatchObject({
+      name: 'CouponRulesError',
+      code: 'INVALID_INCIDENT',
+      errors: [
+        { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' },
+        { code: 'INVALID_INSTANT', path: 'incidents.1.start', message: instantMessage('the string "soon"') },
+        { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "a" is used twice' },
+      ],
+    });
+    expect((bad as CouponRulesError).errors).toHaveLength(3);
+    const notAList = thrown(() => mergeIncidents('a' as never));
+    expect(notAList).toBeInstanceOf(CouponRulesError);
+    expect((notAList as CouponRulesError).errors).toEqual([{ code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "a"' }]);
+    // it has no planning instant: incidents at any time merge
+    expect(mergeIncidents([{ id: 'f', start: '2030-01-01T00:00:00Z', end: '2030-01-01T01:00:00Z' }])).toEqual([{ id: W('f'), start: '2030-01-01T00:00:00.000Z', end: '2030-01-01T01:00:00.000Z', incidents: ['f'] }]);
   });
 });
 
@@ -224,7 +262,7 @@ describe('coupons', () => {
       { code: 'TOO_MANY_DECIMALS', path: 'coupons.1.terms.amount', message: 'JPY amounts have at most 0 decimals, got 2' },
     ]);
     // an attempt outside every window is not honoured, so its currency does not matter
-    expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({ ok: true, value: EMPTY });
+    expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(incident)] } });
   });
 });
 

@@ -1,7 +1,8 @@
-import { type CouponRecord, type Incident, type OutageInput, type OutagePlan, planOutageRemedies } from '../../src/index.js';
+import { applyOutagePlan, type CouponRecord, type Incident, mergeIncidents, type OutageInput, type OutagePlan, type OutageWindow, planOutageRemedies } from '../../src/index.js';
+import { windowId } from '../../src/outage/windows.js';
 
 // Shared by the outage tests: an open 10% coupon from store s1 to buyer b1 (UTC unless told otherwise),
-// an incident, and the plan of an input that must be accepted.
+// an incident, the window ids a plan names, and the plan of an input that must be accepted.
 
 export const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
   id,
@@ -16,10 +17,30 @@ export const coupon = (id: string, expires: string, extra: Partial<CouponRecord>
 
 export const inc = (id: string, start: string, end: string): Incident => ({ id, start, end });
 
+/** The id of the window made of these incidents (`w-` and 32 hex digits of the SHA-256 of their ids as a set). */
+export const W = (...incidentIds: string[]): string => windowId(incidentIds);
+
+/** The window of a single incident, as a plan lists it. */
+export const windowOf = (i: Incident): OutageWindow => ({ id: W(i.id), start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString(), incidents: [i.id] });
+
 export function plan(input: OutageInput): OutagePlan {
   const r = planOutageRemedies(input);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }
 
-export const EMPTY: OutagePlan = { extend: [], reissue: [], honor: [], compensate: [], notices: [] };
+/** No window, no remedy. */
+export const EMPTY: OutagePlan = { windows: [], extend: [], reissue: [], honor: [], compensate: [], notices: [] };
+
+/** A plan that remedies nothing: it still lists the windows of the incidents. */
+export const nothingFor = (incidents: readonly Incident[]): OutagePlan => ({ ...EMPTY, windows: mergeIncidents(incidents) });
+
+/** The coupons with a plan applied (the planner's own plan by default), for an input and plan that must be accepted. */
+export function apply(input: OutageInput, p: OutagePlan = plan(input)): CouponRecord[] {
+  const r = applyOutagePlan(input, p);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+/** A compensation policy: a fixed 2.00 coupon valid for `validDays`, for windows of at least `minOutageMinutes`. */
+export const compensation = (minOutageMinutes: number, validDays = 30) => ({ compensation: { terms: { type: 'fixed' as const, amount: '2.00' }, validDays, minOutageMinutes } });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarYears } from '../../src/index.js';
 import { addYearsToDay, civilDate, dayNumber, daysInMonth, formatDate, isLocalDate, isoWeekday, parseDate } from '../../src/time/calendar.js';
+import { errorsThrownBy } from '../helpers.js';
 
 // Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian), checked against
 // ECMAScript's own Date in UTC, which uses the same calendar.
@@ -76,9 +77,22 @@ describe('adding days and years', () => {
   });
 
   it('refuses a number of days or years that is not whole', () => {
-    expect(() => addCalendarDays('2026-11-22', 1.5)).toThrow(new RangeError('days is a whole number, got 1.5'));
-    expect(() => addCalendarDays('2026-11-22', Number.NaN)).toThrow(new RangeError('days is a whole number, got NaN'));
-    expect(() => addCalendarYears('2026-11-22', 0.5)).toThrow(new RangeError('years is a whole number, got 0.5'));
-    expect(() => addCalendarDays(20261122 as unknown as string, 1)).toThrow(new RangeError('not a calendar date: 20261122'));
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', 1.5))).toEqual([{ code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number 1.5' }]);
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', Number.NaN))).toEqual([{ code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number NaN' }]);
+    expect(errorsThrownBy(() => addCalendarYears('2026-11-22', 0.5))).toEqual([{ code: 'INVALID_YEARS', path: 'years', message: 'years is a whole number, got number 0.5' }]);
+    expect(errorsThrownBy(() => addCalendarDays(20261122 as unknown as string, 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got number 20261122' }]);
+  });
+
+  it('refuses a result outside the years 1000 to 9999, however far the count goes', () => {
+    const outside = (path: string) => [{ code: 'DATE_OUT_OF_RANGE', path, message: 'the result would fall outside the years 1000 to 9999' }];
+    expect(addCalendarDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(errorsThrownBy(() => addCalendarDays('9999-12-31', 1))).toEqual(outside('days'));
+    expect(addCalendarDays('1000-01-02', -1)).toBe('1000-01-01');
+    expect(errorsThrownBy(() => addCalendarDays('1000-01-01', -1))).toEqual(outside('days'));
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', 1e9))).toEqual(outside('days'));
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', Number.MAX_SAFE_INTEGER))).toEqual(outside('days'));
+    expect(addCalendarYears('2026-11-22', 7973)).toBe('9999-11-22');
+    expect(errorsThrownBy(() => addCalendarYears('2026-11-22', 7974))).toEqual(outside('years'));
+    expect(errorsThrownBy(() => addCalendarYears('2026-11-22', -2e15))).toEqual(outside('years'));
   });
 });

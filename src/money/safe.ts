@@ -1,0 +1,127 @@
+import { assertNever } from '../result.js';
+import type { ParsedDecimal } from './parse.js';
+import type { RoundingMode } from './rounding.js';
+
+// The same integer kernels as integer.ts, on JavaScript numbers that are safe integers (below 2^53),
+// where every operation below is exact. The quote takes this path for each line while its amounts
+// fit, and the bigint path otherwise: the answers are the same, bigint allocation is not.
+
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** @internal A parsed decimal (not negative) as `units / 10^scale` in safe integers, or `undefined` past 15 digits. */
+export function safeScaled(p: ParsedDecimal): { readonly units: number; readonly scale: number } | undefined {
+  const scale = p.fraction.length;
+  if (p.negative || p.integer.length + scale > 15) return undefined;
+  const whole = p.integer === '' ? 0 : Number(p.integer);
+  return { units: whole * (POW10[scale] ?? 1) + (scale === 0 ? 0 : Number(p.fraction)), scale };
+}
+
+/**
+ * @internal Exact `n / d` rounded to an integer with `mode`, for safe integers `n ≥ 0` and
+ * `d = 10^k`, 1 ≤ k ≤ 15 (the quotient estimate is corrected by its remainder, computed exactly).
+ */
+export function divRoundSafe(n: number, d: number, mode: RoundingMode): number {
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (r === 0) return q;
+  switch (mode) {
+    case 'down':
+      return q;
+    case 'up':
+      return q + 1;
+    case 'half-up':
+      return 2 * r >= d ? q + 1 : q;
+    case 'half-even':
+      return 2 * r > d || (2 * r === d && q % 2 === 1) ? q + 1 : q;
+    default:
+      return assertNever(mode);
+  }
+}
+
+/**
+ * @internal A line total in minor units, `unit price × quantity` rounded once with `mode`, when every
+ * step stays a safe integer; `undefined` when it would not (the bigint path takes over).
+ */
+export function safeLineTotal(price: ParsedDecimal, quantity: number, minorUnits: number, mode: RoundingMode): number | undefined {
+  const scaled = safeScaled(price);
+  if (!scaled) return undefined;
+  const product = scaled.units * quantity;
+  if (!Number.isSafeInteger(product)) return undefined;
+  if (scaled.scale <= minorUnits) {
+    const total = product * (POW10[minorUnits - scaled.scale] ?? Number.POSITIVE_INFINITY);
+    return Number.isSafeInteger(total) ? total : undefined;
+  }
+  return divRoundSafe(product, POW10[scaled.scale - minorUnits] ?? 1, mode);
+}
+
+/**
+ * @internal {@link allocateInteger} on safe integers: each part is floor(total × w / W), the rest one
+ * unit each to the largest remainders, ties to the earlier weight. `total ≥ 0`, weights ≥ 0 and not
+ * all zero, `W` their (safe) sum. Parts and remainders are below 2^53; the products `total × w` are
+ * exact numbers while `total × W ≤ 2^52`, and exact bigints for the one line that needs them otherwise.
+ */
+export function allocateSafe(total: number, weights: Float64Array, sumW: number): Float64Array {
+  const n = weights.length;
+  const parts = new Float64Array(n);
+  const rems = new Float64Array(n);
+  const small = total * sumW <= 2 ** 52;
+  const bigTotal = small ? 0n : BigInt(total);
+  const bigSum = small ? 0n : BigInt(sumW);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] ?? 0;
+    let part: number;
+    let r: number;
+    if (w === 0) {
+      part = 0;
+      r = 0;
+    } else if (small) {
+      const p = total * w;
+      // p and part × sumW (at most p + sumW ≤ 2^53) are exact, so the remainder is; the quotient estimate is corrected by it.
+      part = Math.floor(p / sumW);
+      r = p - part * sumW;
+      if (r < 0) {
+        part -= 1;
+        r += sumW;
+      } else if (r >= sumW) {
+        part += 1;
+        r -= sumW;
+      }
+    } else {
+      const p = bigTotal * BigInt(w);
+      const q = p / bigSum;
+      part = Number(q);
+      r = Number(p - q * bigSum);
+    }
+    parts[i] = part;
+    rems[i] = r;
+    given += part;
+  }
+  let left = total - given; // < n
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (rems[b] ?? 0) - (rems[a] ?? 0) || a - b);
+    for (const i of order) {
+      if (left === 0) break;
+      parts[i] = (parts[i] ?? 0) + 1;
+      left--;
+    }
+  }
+  return parts;
+}
+
+/** @internal A safe integer of minor units as the canonical fixed string (`1234, 2` → `"12.34"`); not negative. */
+export function formatSafeMinor(units: number, minorUnits: number): string {
+  const digits = String(units);
+  if (minorUnits === 0) return digits;
+  const padded = digits.length > minorUnits ? digits : digits.padStart(minorUnits + 1, '0');
+  const cut = padded.length - minorUnits;
+  return `${padded.slice(0, cut)}.${padded.slice(cut)}`;
+}

@@ -1,0 +1,142 @@
+import type { CouponTerms } from '../coupon/terms.js';
+import type { CouponRecord } from '../lifecycle/state.js';
+import type { OrderLine, QuoteRounding } from '../order/quote.js';
+import type { InstantInput } from '../time/instant.js';
+
+/**
+ * A time window `[start, end)` during which coupons could not be used.
+ *
+ * @example
+ * ```ts
+ * import type { Incident } from 'coupon-rules';
+ * const i: Incident = { id: 'inc-1', start: '2026-12-01T22:00:00Z', end: '2026-12-02T03:30:00Z' };
+ * ```
+ */
+export interface Incident {
+  readonly id: string;
+  readonly start: InstantInput;
+  readonly end: InstantInput;
+}
+
+/**
+ * How a shop remedies outages. `graceDays` (default 1): local days after a
+ * window in which an expiry still counts as affected, and added to the
+ * window's end for the earliest new expiry. `extension`: the window's
+ * length rounded up to whole days (default), or a fixed number of days.
+ * `compensation`: an optional extra coupon per buyer, store and window.
+ *
+ * @example
+ * ```ts
+ * import type { OutagePolicy } from 'coupon-rules';
+ * const p: OutagePolicy = { graceDays: 1, extension: { days: 3 }, compensation: { terms: { type: 'fixed', amount: '2.00' }, validDays: 30, minOutageMinutes: 60 } };
+ * ```
+ */
+export interface OutagePolicy {
+  readonly graceDays?: number;
+  readonly extension?: 'outage-length' | { readonly days: number };
+  readonly compensation?: { readonly terms: CouponTerms; readonly validDays: number; readonly minOutageMinutes: number };
+}
+
+/**
+ * A redemption that failed: the buyer tried to use a coupon on an order.
+ *
+ * @example
+ * ```ts
+ * import type { RedemptionAttempt } from 'coupon-rules';
+ * const a: RedemptionAttempt = { couponId: 'c1', orderId: 'o9', at: '2026-12-01T23:00:00Z',
+ *   order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false } };
+ * ```
+ */
+export interface RedemptionAttempt {
+  readonly couponId: string;
+  readonly orderId: string;
+  readonly at: InstantInput;
+  readonly order: {
+    readonly currency: string;
+    readonly rounding?: QuoteRounding;
+    readonly lines: readonly OrderLine[];
+    readonly buyer: string;
+    readonly store: string;
+    readonly newOrder: boolean;
+    readonly hasCoupon: boolean;
+  };
+}
+
+/**
+ * What the planner takes: the instant, the policy, the incidents, the
+ * coupons (with their events and the incidents already remedied) and the
+ * failed redemption attempts.
+ *
+ * @example
+ * ```ts
+ * import type { OutageInput } from 'coupon-rules';
+ * const input: OutageInput = { at: '2026-12-03T12:00:00Z', incidents: [], coupons: [] };
+ * ```
+ */
+export interface OutageInput {
+  readonly at: InstantInput;
+  readonly policy?: OutagePolicy;
+  readonly incidents: readonly Incident[];
+  readonly coupons: readonly CouponRecord[];
+  readonly attempts?: readonly RedemptionAttempt[];
+}
+
+/**
+ * An outage window as a plan lists it: incidents merged (overlapping or
+ * touching ones become one), with a short deterministic id that every
+ * remedy uses to name it.
+ *
+ * @example
+ * ```ts
+ * import type { OutageWindow } from 'coupon-rules';
+ * const w: OutageWindow = { id: 'w-0c1a…', start: '2026-12-01T22:00:00.000Z', end: '2026-12-02T03:30:00.000Z', incidents: ['inc-1', 'inc-2'] };
+ * ```
+ */
+export interface OutageWindow {
+  /** `w-` and 32 hex digits: the first 128 bits of the SHA-256 of its incident ids (docs/outages.md). */
+  readonly id: string;
+  readonly start: string;
+  readonly end: string;
+  /** Its incident ids, sorted. */
+  readonly incidents: readonly string[];
+}
+
+/**
+ * One thing done for a buyer, as their notice lists it. `windows` names
+ * the windows it answers, as in the plan's entries.
+ *
+ * @example
+ * ```ts
+ * import type { NoticeItem } from 'coupon-rules';
+ * const item: NoticeItem = { type: 'extended', couponId: 'c1', from: '2026-12-02', to: '2026-12-04', windows: ['w-0c1a…'] };
+ * ```
+ */
+export type NoticeItem =
+  | { readonly type: 'extended'; readonly couponId: string; readonly from: string; readonly to: string; readonly windows: readonly string[] }
+  | { readonly type: 'reissued'; readonly couponId: string; readonly newCouponId: string; readonly expires: string; readonly windows: readonly string[] }
+  | { readonly type: 'honored'; readonly couponId: string; readonly orderId: string; readonly couponCredit: string; readonly windows: readonly string[] }
+  | { readonly type: 'compensated'; readonly couponId: string; readonly store: string; readonly expires: string; readonly windows: readonly string[] };
+
+/**
+ * The remedies to apply. `windows` lists every outage window once, in time
+ * order; every remedy names the windows it answers in `windows`, each
+ * entry a window id or, for two or more consecutive windows, `first..last`
+ * (so that an answer stays a small multiple of its request however many
+ * incidents touched a coupon). Every list of remedies is sorted by coupon
+ * id (notices by buyer). Dates are expiration dates, local to the coupon's
+ * store.
+ *
+ * @example
+ * ```ts
+ * import type { OutagePlan } from 'coupon-rules';
+ * const nothing: OutagePlan = { windows: [], extend: [], reissue: [], honor: [], compensate: [], notices: [] };
+ * ```
+ */
+export interface OutagePlan {
+  readonly windows: readonly OutageWindow[];
+  readonly extend: readonly { readonly couponId: string; readonly from: string; readonly to: string; readonly windows: readonly string[] }[];
+  readonly reissue: readonly { readonly couponId: string; readonly newCouponId: string; readonly expires: string; readonly windows: readonly string[] }[];
+  readonly honor: readonly { readonly couponId: string; readonly orderId: string; readonly couponCredit: string; readonly windows: readonly string[] }[];
+  readonly compensate: readonly { readonly buyer: string; readonly store: string; readonly couponId: string; readonly expires: string; readonly windows: readonly string[] }[];
+  readonly notices: readonly { readonly buyer: string; readonly items: readonly NoticeItem[] }[];
+}
