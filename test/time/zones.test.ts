@@ -179,18 +179,38 @@ describe('day starts where clocks change at midnight itself', () => {
 });
 
 describe('the memo is bounded', () => {
-  it('keeps at most its limits of names and day samples, and nothing for UTC or for names too long to be zones', () => {
+  // The memo outlives a test: a runner that runs this file again in the same process (mutation testing does) finds
+  // what the last run put there. Each run asks about names and days of its own.
+  const run = ((globalThis as { memoTestRuns?: number }).memoTestRuns = ((globalThis as { memoTestRuns?: number }).memoTestRuns ?? 0) + 1);
+
+  it('keeps nothing for a zone with a fixed offset of zero', () => {
     const before = zoneMemoSize();
-    // Days no other test asks about: a zone with a fixed offset of zero is answered without the memo.
-    localDateOf('1234-05-06T16:00:00Z', 'UTC');
-    startOfLocalDate('1234-05-07', 'Etc/UTC');
+    localDateOf(new Date(Date.UTC(1234, 4, 6 + run, 16)), 'UTC');
+    startOfLocalDate(new Date(Date.UTC(1234, 4, 7 + run)).toISOString().slice(0, 10), 'Etc/UTC');
     expect(zoneMemoSize().entries).toBe(before.entries);
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'x'.repeat(60)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    // A zone with offset changes does keep its day samples.
+    localDateOf(new Date(Date.UTC(1234, 4, 6 + run, 16)), 'Europe/Berlin');
+    expect(zoneMemoSize().entries).toBeGreaterThan(before.entries);
+  });
+
+  it('keeps no name longer than any zone, and forgets every name once it holds its limit', () => {
     const names = zoneMemoSize().names;
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
     expect(zoneMemoSize().names).toBe(names);
-    // More distinct days than the memo holds: it starts again, and stays within its limit.
-    const first = Date.UTC(1900, 0, 1);
+    // A name that is not a zone, short enough to ask the runtime, is remembered as such.
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Mars/Base${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(zoneMemoSize().names).toBe(names + 1);
+    let peak = 0;
+    for (let i = 0; i < ZONE_MEMO_LIMITS.names + 10; i++) {
+      errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Nowhere/${String(run)}-${String(i)}`));
+      peak = Math.max(peak, zoneMemoSize().names);
+    }
+    expect(peak).toBe(ZONE_MEMO_LIMITS.names);
+    expect(zoneMemoSize().names).toBeLessThan(ZONE_MEMO_LIMITS.names);
+  });
+
+  it('keeps at most its limit of day samples, then starts again', () => {
+    const first = Date.UTC(1900 + run, 0, 1);
     let peak = 0;
     for (let day = 0; day < ZONE_MEMO_LIMITS.entries + 10; day++) {
       localDateOf(new Date(first + day * DAY), 'Europe/Berlin');
