@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['test/smoke/*.mjs', 'scripts/*.mjs', 'bench/*.mjs'],
+    files: ['test/smoke/*.mjs', 'scripts/*.mjs', 'bench/*.mjs', 'bench/*.cjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
   },
 );

@@ -1,6 +1,7 @@
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { computeQuote, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
+import { couponCreditsOn, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
+import { formatMinor } from '../money/parse.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
 import type { InstantInput } from '../time/instant.js';
@@ -128,18 +129,17 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
 
   const choices: CouponChoice[] = [];
   const expiry = new Map<string, number>();
+  // The order is summed once by item type: each coupon's credit then costs its own item types, not the order's lines.
+  const creditOf = couponCreditsOn(quoteBase);
+  const zero = formatMinor(0n, quoteBase.currency.minorUnits);
   for (const c of coupons) {
     const s = foldEvents(r, c, at, joinPath(c.path, 'events'));
     if (c.seller !== store || c.recipient !== buyer || openBlock(s, at) !== null) continue;
     const terms = readCoupon(r, s.terms, joinPath(c.path, 'terms'), quoteBase.currency);
     if (!terms) continue;
-    const q = computeQuote({ ...quoteBase, coupon: terms, sellerCredit: 0n, chargesTotal: 0n });
-    if (!q.ok) {
-      r.absorb(q.errors);
-      continue;
-    }
+    const credit = creditOf(terms);
     expiry.set(c.id, s.expiresAt);
-    choices.push({ couponId: c.id, couponCredit: q.value.couponCredit, expiresAt: new Date(s.expiresAt).toISOString() });
+    choices.push({ couponId: c.id, couponCredit: credit === 0n ? zero : formatMinor(credit, quoteBase.currency.minorUnits), expiresAt: new Date(s.expiresAt).toISOString() });
   }
   if (r.count > 0) return fail(r.errors);
   if (newOrder !== true || hasCoupon !== false) return ok({ prompt: 'none', choices: [] });

@@ -465,6 +465,44 @@ export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
   return ok({ summary, lineCount: n, lineAt, reasonsAt: (i) => reasons[i] ?? ELIGIBLE });
 }
 
+/**
+ * @internal The coupon credit of any coupon on one order, without quoting the order again per coupon:
+ * the line totals are summed once by item type and sale flag, and a coupon's eligible total is then
+ * the sum over its own item types (O(lines) once, O(item types of the coupon) per coupon). The credit
+ * is the one {@link computeQuote} gives: the same eligible total through the same {@link creditOn}.
+ */
+export function couponCreditsOn(q: ParsedQuoteRequest): (coupon: ParsedCoupon) => bigint {
+  const byType = new Map<string, { regular: bigint; sale: bigint }>();
+  let regular = 0n;
+  let subtotal = 0n;
+  q.lineTotals.forEach((t: number | bigint, i: number) => {
+    const total = BigInt(t);
+    // Stryker disable next-line StringLiteral: a validated request has an item type for every line
+    const type = q.itemTypes[i] ?? '';
+    const sums = byType.get(type) ?? { regular: 0n, sale: 0n };
+    if (q.onSale[i] === true) sums.sale += total;
+    else {
+      sums.regular += total;
+      regular += total;
+    }
+    byType.set(type, sums);
+    subtotal += total;
+  });
+  return (coupon) => {
+    if (coupon.type === 'fixed') return creditOn(coupon, subtotal, q.rounding).credit;
+    const inType = (type: string) => {
+      const sums = byType.get(type);
+      return sums ? sums.regular + (coupon.excludeSaleItems ? 0n : sums.sale) : 0n;
+    };
+    const all = coupon.excludeSaleItems ? regular : subtotal;
+    const limit = coupon.limit;
+    let listed = 0n;
+    for (const type of limit?.itemTypes ?? []) listed += inType(type);
+    const eligible = limit === null ? all : limit.mode === 'only' ? listed : all - listed;
+    return creditOn(coupon, eligible, q.rounding).credit;
+  };
+}
+
 /** Why line `i` is outside the coupon (none: eligible; a fixed coupon, or none, takes every line). */
 function ineligibility(q: ParsedQuoteRequest, i: number): readonly IneligibleReason[] {
   const coupon = q.coupon;

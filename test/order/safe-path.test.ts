@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeQuote, type ParsedQuoteRequest, readQuoteRequest } from '../../src/order/quote.js';
+import { computeQuote, couponCreditsOn, type ParsedQuoteRequest, readQuoteRequest } from '../../src/order/quote.js';
 import { allocateInteger, divRound } from '../../src/money/integer.js';
 import { allocateSafe, divRoundSafe, formatSafeMinor } from '../../src/money/safe.js';
 import { formatMinor } from '../../src/money/parse.js';
@@ -102,6 +102,20 @@ describe('safe-integer kernels agree with the bigint kernels', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 4 }), (v, mu) => {
         expect(formatSafeMinor(v, mu)).toBe(formatMinor(BigInt(v), mu));
+      }),
+    );
+  });
+});
+
+describe('the credit of many coupons on one order', () => {
+  it('is the credit the quote gives, from sums by item type', () => {
+    fc.assert(
+      fc.property(quoteRequestArb({ maxLines: 12 }), (request) => {
+        const q = parsed(request);
+        fc.pre(q.coupon !== null);
+        const quoted = computeQuote({ ...q, sellerCredit: 0n, chargesTotal: 0n });
+        const credit = couponCreditsOn(q)(q.coupon as NonNullable<typeof q.coupon>);
+        expect(quoted.ok && quoted.value.couponCredit).toBe(formatMinor(credit, q.currency.minorUnits));
       }),
     );
   });

@@ -193,20 +193,30 @@ describe('the memo is bounded', () => {
     expect(zoneMemoSize().entries).toBeGreaterThan(before.entries);
   });
 
-  it('keeps no name longer than any zone, and forgets every name once it holds its limit', () => {
-    const names = zoneMemoSize().names;
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
-    expect(zoneMemoSize().names).toBe(names);
-    // A name that is not a zone, short enough to ask the runtime, is remembered as such.
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Mars/Base${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
-    expect(zoneMemoSize().names).toBe(names + 1);
+  it('forgets every name once it holds its limit, and keeps no name longer than any zone', () => {
+    // New names until the memo starts again: it never holds more than its limit, and drops to the one just asked.
     let peak = 0;
-    for (let i = 0; i < ZONE_MEMO_LIMITS.names + 10; i++) {
+    let names = zoneMemoSize().names;
+    for (let i = 0, dropped = false; !dropped && i <= ZONE_MEMO_LIMITS.names; i++) {
       errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Nowhere/${String(run)}-${String(i)}`));
-      peak = Math.max(peak, zoneMemoSize().names);
+      const now = zoneMemoSize().names;
+      peak = Math.max(peak, now);
+      dropped = now < names;
+      names = now;
     }
     expect(peak).toBe(ZONE_MEMO_LIMITS.names);
-    expect(zoneMemoSize().names).toBeLessThan(ZONE_MEMO_LIMITS.names);
+    expect(names).toBe(1);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', '')).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(zoneMemoSize().names).toBe(names);
+    // A name that is not a zone, short enough to ask the runtime (64 characters at most), is remembered as such.
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Mars/Base${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(zoneMemoSize().names).toBe(names + 1);
+    const longest = `Mars/${String(run)}-`.padEnd(64, 'x');
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', longest)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(zoneMemoSize().names).toBe(names + 2);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `${longest}x`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(zoneMemoSize().names).toBe(names + 2);
   });
 
   it('keeps at most its limit of day samples, then starts again', () => {
