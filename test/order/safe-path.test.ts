@@ -114,7 +114,7 @@ describe('the credit of many coupons on one order', () => {
         const q = parsed(request);
         fc.pre(q.coupon !== null);
         const quoted = computeQuote({ ...q, sellerCredit: 0n, chargesTotal: 0n });
-        const credit = couponCreditsOn(q)(q.coupon as NonNullable<typeof q.coupon>);
+        const credit = couponCreditsOn(q)(q.coupon);
         expect(quoted.ok && quoted.value.couponCredit).toBe(formatMinor(credit, q.currency.minorUnits));
       }),
     );
