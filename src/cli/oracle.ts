@@ -1,42 +1,29 @@
 import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { answerLineChunks } from '../wire/answer.js';
+import { answerLineText } from '../wire/answer.js';
 
 /** Longest input line the oracle reads (bytes, not counting its `\n` nor a `\r` before it); a longer one is answered `LINE_TOO_LONG`. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
-/** Answers longer than this are written in slices of this size, so that no second copy of a large answer is made at once. */
-const SLICE = 1 << 20;
-
 const failure = (code: string, message: string) => JSON.stringify({ ok: false, errors: [{ code, path: '', message }] });
 
-/** The answer to a line, in pieces (one piece when it fails inside: the stream goes on). */
-function answerText(take: () => string): Iterable<string> {
-  const pieces: string[] = [];
-  let size = 0;
+/** The answer to a line: one string, or pieces for a large quote (a failure half-way ends the line: the stream goes on). */
+function answerText(take: () => string): string | Iterable<string> {
   try {
-    // Small answers are gathered whole; a large one is handed on piece by piece as it is made.
-    const chunks = answerLineChunks(take);
-    for (let next = chunks.next(); !next.done; next = chunks.next()) {
-      pieces.push(next.value);
-      size += next.value.length;
-      if (size > SLICE) return continued(pieces, chunks);
-    }
-    return [pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('')];
+    const answer = answerLineText(take);
+    return typeof answer === 'string' ? answer : guarded(answer);
   } catch (e) {
     // A bug of ours must not end the stream: the caller's other lines still get answers.
-    return [failure('INTERNAL_ERROR', `coupon-rules failed on this line: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`)];
+    return failure('INTERNAL_ERROR', `coupon-rules failed on this line: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`);
   }
 }
 
-/** The pieces gathered so far, then the rest; a failure half-way has nothing sensible left to write, and ends the line. */
-function* continued(first: readonly string[], rest: Iterator<string>): Generator<string> {
-  yield* first;
+function* guarded(pieces: Iterable<string>): Generator<string> {
   try {
-    for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+    yield* pieces;
   } catch {
-    // Half an answer is already out: the line cannot be mended, only ended.
+    // Part of an answer may be out already: the line cannot be mended, only ended.
   }
 }
 
@@ -49,6 +36,7 @@ class LineReader {
   private bytes = 0;
   private endsWithCR = false;
   private state: 'reading' | 'too-long' | 'not-utf8' = 'reading';
+  // One decoder for every line: a line's last bytes are decoded without `stream`, which leaves it clean for the next.
   private decoder = new TextDecoder('utf-8', { fatal: true });
 
   constructor(private readonly maxBytes: number) {}
@@ -78,7 +66,7 @@ class LineReader {
   }
 
   /** The answer to the line read, and a fresh start for the next one. */
-  answer(): readonly string[] | Iterable<string> {
+  answer(): string | Iterable<string> {
     const { state, endsWithCR } = this;
     // Only the closure below holds the pieces, and the joined text lives only while it is parsed.
     let held: string[] | undefined = this.pieces;
@@ -86,9 +74,13 @@ class LineReader {
     this.bytes = 0;
     this.endsWithCR = false;
     this.state = 'reading';
-    this.decoder = new TextDecoder('utf-8', { fatal: true });
-    if (state === 'too-long') return [failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`)];
-    if (state === 'not-utf8') return [failure('INVALID_UTF8', 'the line is not valid UTF-8')];
+    if (state === 'not-utf8') this.decoder = new TextDecoder('utf-8', { fatal: true }); // it may hold half a character
+    if (state === 'too-long') {
+      // The bytes past the limit were never decoded: start the next line with a decoder holding nothing.
+      this.decoder = new TextDecoder('utf-8', { fatal: true });
+      return failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`);
+    }
+    if (state === 'not-utf8') return failure('INVALID_UTF8', 'the line is not valid UTF-8');
     return answerText(() => {
       const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
       held = undefined;
@@ -102,6 +94,9 @@ export interface OracleOptions {
   /** Longest line read, in bytes (default {@link MAX_LINE_BYTES}). */
   readonly maxLineBytes?: number;
 }
+
+/** Answers longer than this go to the output on their own, in pieces, rather than gathered with the small ones. */
+const LARGE = 1 << 20;
 
 /**
  * Reads JSON-lines requests from `input` and writes one answer line per
@@ -117,25 +112,25 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     if (out !== '' && !output.write(out)) await once(output, 'drain');
     out = '';
   };
-  const emitLarge = async (answer: Iterable<string>) => {
+  const writeLarge = async (answer: Iterable<string>) => {
+    await flush();
     let pending = '';
     for (const piece of answer) {
       pending += piece;
-      if (pending.length < SLICE) continue;
-      await flush();
+      if (pending.length < LARGE) continue;
       if (!output.write(pending)) await once(output, 'drain');
       pending = '';
     }
-    out += `${pending}\n`;
+    out = `${pending}\n`;
   };
   for await (const chunk of input as AsyncIterable<Buffer>) {
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
       line.add(chunk.subarray(start, nl), true);
       const answer = line.answer();
-      // Nearly every answer is one small piece: no await for it.
-      if (Array.isArray(answer) && answer.length === 1) out += `${String(answer[0])}\n`;
-      else await emitLarge(answer);
+      // Nearly every answer is one string: no await for it.
+      if (typeof answer === 'string') out += `${answer}\n`;
+      else await writeLarge(answer);
       start = nl + 1;
     }
     if (start < chunk.length) line.add(chunk.subarray(start), false);
@@ -143,7 +138,9 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
   }
   if (!line.empty) {
     line.add(new Uint8Array(0), true);
-    await emitLarge(line.answer());
+    const answer = line.answer();
+    if (typeof answer === 'string') out += `${answer}\n`;
+    else await writeLarge(answer);
   }
   await flush();
 }

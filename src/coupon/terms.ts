@@ -1,6 +1,6 @@
 import { InputReader } from '../input.js';
 import { type Currency, parseCurrency } from '../money/currency.js';
-import { describe, formatMinor, formatScaled, minorFromParsed, parseDecimalInput, scaledOf } from '../money/parse.js';
+import { describe, formatMinor, formatScaled, minorFromParsed, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
 import { fail, joinPath, ok, type Result, ruleError } from '../result.js';
 
 /**
@@ -113,22 +113,39 @@ const HUNDRED: ParsedPercent = { units: 100n, scale: 0 };
 
 function comparePercent(a: ParsedPercent, b: ParsedPercent): number {
   const scale = Math.max(a.scale, b.scale);
-  const x = a.units * 10n ** BigInt(scale - a.scale);
-  const y = b.units * 10n ** BigInt(scale - b.scale);
+  const x = a.units * pow10(scale - a.scale);
+  const y = b.units * pow10(scale - b.scale);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// Coupon terms, credits and charges repeat from request to request ("10", "5.00"): the amounts read well are
+// memoised by their text and the currency's minor units, a bounded cache of a pure function.
+const MINOR_MEMO = new Map<string, bigint>();
+const MINOR_MEMO_LIMIT = 4096;
+
 /** @internal Reads an amount that must be whole minor units and ≥ 0. */
 export function readMinor(r: InputReader, value: unknown, path: string, currency: Currency): bigint | undefined {
+  const key = typeof value === 'string' && value.length <= 32 ? `${String(currency.minorUnits)}|${value}` : undefined;
+  const known = key === undefined ? undefined : MINOR_MEMO.get(key);
+  if (known !== undefined) return known;
   const p = parseDecimalInput(value, { maxDecimals: currency.minorUnits, allowNegative: false, currencyCode: currency.code, stringsOnly: true }, path);
   if (!p.value) {
     r.absorb(p.errors);
     return undefined;
   }
-  return minorFromParsed(p.value, currency.minorUnits);
+  const minor = minorFromParsed(p.value, currency.minorUnits);
+  if (key !== undefined) {
+    if (MINOR_MEMO.size >= MINOR_MEMO_LIMIT) MINOR_MEMO.clear();
+    MINOR_MEMO.set(key, minor);
+  }
+  return minor;
 }
 
+const PERCENT_MEMO = new Map<string, ParsedPercent>();
+
 function readPercent(r: InputReader, value: unknown, path: string): ParsedPercent | undefined {
+  const known = typeof value === 'string' ? PERCENT_MEMO.get(value) : undefined;
+  if (known) return known;
   // Four integer digits are already too many: the parse stops there, so a long digit string costs nothing.
   const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 }, path);
   if (!p.value) {
@@ -139,6 +156,10 @@ function readPercent(r: InputReader, value: unknown, path: string): ParsedPercen
   if (pct.units <= 0n || comparePercent(pct, HUNDRED) > 0) {
     r.error('INVALID_PERCENT', path, `a percentage is above 0 and at most 100, got ${formatScaled(pct.units, pct.scale)}`);
     return undefined;
+  }
+  if (typeof value === 'string' && value.length <= 32) {
+    if (PERCENT_MEMO.size >= MINOR_MEMO_LIMIT) PERCENT_MEMO.clear();
+    PERCENT_MEMO.set(value, pct);
   }
   return pct;
 }

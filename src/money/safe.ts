@@ -51,14 +51,45 @@ export function divRoundSafe(n: number, d: number, mode: RoundingMode): number {
  */
 export function safeLineTotal(price: ParsedDecimal, quantity: number, minorUnits: number, mode: RoundingMode): number | undefined {
   const scaled = safeScaled(price);
-  if (!scaled) return undefined;
-  const product = scaled.units * quantity;
+  return scaled ? safeTotalOf(scaled.units, scaled.scale, quantity, minorUnits, mode) : undefined;
+}
+
+/** @internal {@link safeLineTotal} from a price already read as `units / 10^scale` (scale ≤ 15). */
+export function safeTotalOf(units: number, scale: number, quantity: number, minorUnits: number, mode: RoundingMode): number | undefined {
+  const product = units * quantity;
   if (!Number.isSafeInteger(product)) return undefined;
-  if (scaled.scale <= minorUnits) {
-    const total = product * (POW10[minorUnits - scaled.scale] ?? Number.POSITIVE_INFINITY);
+  if (scale <= minorUnits) {
+    const total = product * (POW10[minorUnits - scale] ?? Number.POSITIVE_INFINITY);
     return Number.isSafeInteger(total) ? total : undefined;
   }
-  return divRoundSafe(product, POW10[scaled.scale - minorUnits] ?? 1, mode);
+  return divRoundSafe(product, POW10[scale - minorUnits] ?? 1, mode);
+}
+
+/**
+ * @internal A decimal string in the strict grammar (`0` or digits without a leading zero, then
+ * optionally `.` and digits), of at most 15 digits, read as `units / 10^scale` without allocating;
+ * `undefined` for anything else (the full parser then decides, and reports).
+ */
+export function readSafeDecimal(text: string): { units: number; scale: number } | undefined {
+  const n = text.length;
+  let units = 0;
+  let digits = 0;
+  let scale = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      // one point, after at least one digit, before at least one
+      if (scale !== -1 || i === 0 || i === n - 1) return undefined;
+      scale = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined;
+    if (c === 48 && i === 0 && n > 1 && text.charCodeAt(1) !== 46) return undefined; // a leading zero
+    units = units * 10 + (c - 48);
+    digits++;
+    if (scale !== -1) scale++;
+  }
+  return digits === 0 || digits > 15 ? undefined : { units, scale: scale === -1 ? 0 : scale };
 }
 
 /**
@@ -67,10 +98,13 @@ export function safeLineTotal(price: ParsedDecimal, quantity: number, minorUnits
  * all zero, `W` their (safe) sum. Parts and remainders are below 2^53; the products `total × w` are
  * exact numbers while `total × W ≤ 2^52`, and exact bigints for the one line that needs them otherwise.
  */
-export function allocateSafe(total: number, weights: Float64Array, sumW: number): Float64Array {
+export function allocateSafe(total: number, weights: readonly number[], sumW: number): number[] {
   const n = weights.length;
-  const parts = new Float64Array(n);
-  const rems = new Float64Array(n);
+  // Plain arrays of numbers: V8 keeps them unboxed, and they cost less than typed arrays to make for a short order.
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index
+  const parts: number[] = new Array<number>(n);
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index
+  const rems: number[] = new Array<number>(n);
   const small = total * sumW <= 2 ** 52;
   const bigTotal = small ? 0n : BigInt(total);
   const bigSum = small ? 0n : BigInt(sumW);
@@ -106,7 +140,8 @@ export function allocateSafe(total: number, weights: Float64Array, sumW: number)
   }
   let left = total - given; // < n
   if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i);
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) order.push(i);
     order.sort((a, b) => (rems[b] ?? 0) - (rems[a] ?? 0) || a - b);
     for (const i of order) {
       if (left === 0) break;
@@ -117,10 +152,26 @@ export function allocateSafe(total: number, weights: Float64Array, sumW: number)
   return parts;
 }
 
+/** The fraction parts `.00` … `.99` (and for 1, 3 and 4 minor units likewise), made once: most amounts then cost one integer's text and one concatenation. */
+const FRACTIONS: (readonly string[] | undefined)[] = [];
+function fractionsOf(minorUnits: number): readonly string[] {
+  let table = FRACTIONS[minorUnits];
+  if (!table) {
+    table = Array.from({ length: 10 ** minorUnits }, (_, f) => `.${String(f).padStart(minorUnits, '0')}`);
+    FRACTIONS[minorUnits] = table;
+  }
+  return table;
+}
+
 /** @internal A safe integer of minor units as the canonical fixed string (`1234, 2` → `"12.34"`); not negative. */
 export function formatSafeMinor(units: number, minorUnits: number): string {
+  if (minorUnits === 0) return String(units);
+  if (minorUnits <= 4) {
+    const scale = POW10[minorUnits] ?? 1;
+    const whole = Math.floor(units / scale);
+    return `${String(whole)}${fractionsOf(minorUnits)[units - whole * scale] ?? ''}`;
+  }
   const digits = String(units);
-  if (minorUnits === 0) return digits;
   const padded = digits.length > minorUnits ? digits : digits.padStart(minorUnits + 1, '0');
   const cut = padded.length - minorUnits;
   return `${padded.slice(0, cut)}.${padded.slice(cut)}`;

@@ -1,11 +1,11 @@
-import { creditOn } from '../coupon/credit.js';
+import { creditOn, creditOnSafe, safeCoupon } from '../coupon/credit.js';
 import { type CouponTerms, type ParsedCoupon, readCoupon, readMinor } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { allocateInteger, divRound } from '../money/integer.js';
 import { type Currency, findCurrency } from '../money/currency.js';
 import { MAX_QUANTITY, MAX_UNIT_PRICE_DECIMALS } from '../money/bounds.js';
 import { formatMinor, formatScaled, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
-import { allocateSafe, formatSafeMinor, safeLineTotal } from '../money/safe.js';
+import { allocateSafe, formatSafeMinor, readSafeDecimal, safeLineTotal, safeTotalOf } from '../money/safe.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 
@@ -159,6 +159,9 @@ export interface Quote {
   readonly explain: QuoteExplanation;
 }
 
+/** @internal Line totals in minor units: safe integers (below 2^53) while every line fits, else bigints. */
+export type LineTotals = { readonly safe: true; readonly values: readonly number[] } | { readonly safe: false; readonly values: readonly bigint[] };
+
 /** @internal A validated request in integer minor units. */
 export interface ParsedQuoteRequest {
   readonly currency: Currency;
@@ -166,7 +169,7 @@ export interface ParsedQuoteRequest {
   readonly ids: readonly string[];
   readonly itemTypes: readonly string[];
   /** In minor units: safe integers while every line fits (the common case), else bigints. */
-  readonly lineTotals: Float64Array | readonly bigint[];
+  readonly lineTotals: LineTotals;
   readonly quantities: readonly number[];
   readonly onSale: readonly boolean[];
   readonly batches: readonly number[];
@@ -188,10 +191,79 @@ const LINE_KEYS = ['id', 'itemType', 'unitPrice', 'quantity', 'onSale', 'batch']
 export const MAX_BATCH = 1_000_000;
 const CHARGE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/u;
 
+/** The bit of each key a line may have (0: not a line key). */
+function lineKeyBit(key: string): number {
+  switch (key) {
+    case 'id':
+      return 1;
+    case 'itemType':
+      return 2;
+    case 'unitPrice':
+      return 4;
+    case 'quantity':
+      return 8;
+    case 'onSale':
+      return 16;
+    case 'batch':
+      return 32;
+    default:
+      return 0;
+  }
+}
+
+/** The arrays a quote request's lines are read into. */
+interface LineColumns {
+  readonly ids: string[];
+  readonly itemTypes: string[];
+  readonly totals: number[];
+  readonly quantities: number[];
+  readonly onSale: boolean[];
+  readonly batches: number[];
+  readonly seen: Set<string>;
+}
+
+/**
+ * Reads line `i` without diagnosis into the columns, when it is plainly valid: own keys among the
+ * line's six, the four required ones present, an id not seen before, a price of at most 15 digits,
+ * and a total that stays a safe integer. `false` otherwise, with nothing written — the full reader
+ * then reads the line and reports what is wrong.
+ */
+function readLineFast(raw: unknown, i: number, into: LineColumns, minor: number, rounding: QuoteRounding): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const line = raw as Record<string, unknown>;
+  let present = 0;
+  for (const key in line) {
+    const bit = lineKeyBit(key);
+    if (bit === 0 || !Object.hasOwn(line, key)) return false;
+    present |= bit;
+  }
+  if ((present & 15) !== 15) return false;
+  const { id, itemType, unitPrice, quantity, onSale, batch } = line;
+  if (typeof id !== 'string' || id === '' || typeof itemType !== 'string' || itemType === '' || typeof unitPrice !== 'string') return false;
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) return false;
+  if (onSale !== undefined && typeof onSale !== 'boolean') return false;
+  if (batch !== undefined && (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > MAX_BATCH)) return false;
+  if (into.seen.has(id)) return false;
+  const price = readSafeDecimal(unitPrice);
+  const total = price ? safeTotalOf(price.units, price.scale, quantity, minor, rounding) : undefined;
+  if (total === undefined) return false;
+  into.seen.add(id);
+  into.ids[i] = id;
+  into.itemTypes[i] = itemType;
+  into.totals[i] = total;
+  into.quantities[i] = quantity;
+  into.onSale[i] = onSale ?? false;
+  into.batches[i] = batch ?? 1;
+  return true;
+}
+
+const WIRE_REQUEST_KEYS: readonly string[] = [...REQUEST_KEYS, 'op'];
+
 /** @internal Reads and validates a quote request (without `op`), reporting every problem. */
 export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = []): Result<ParsedQuoteRequest> {
   const r = new InputReader();
-  const o = r.object(input, '', [...REQUEST_KEYS, ...extraKeys]);
+  const allowed = extraKeys.length === 0 ? REQUEST_KEYS : extraKeys.length === 1 && extraKeys[0] === 'op' ? WIRE_REQUEST_KEYS : [...REQUEST_KEYS, ...extraKeys];
+  const o = r.object(input, '', allowed);
   if (!o) return fail(r.errors);
 
   const rawCurrency = r.required(o, 'currency', '');
@@ -220,7 +292,8 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   const itemTypes: string[] = new Array<string>(n);
   // Line totals are safe integers while every line fits, which spares a bigint per line; the first line that does not
   // fit moves them all to bigints.
-  let safeTotals: Float64Array | null = new Float64Array(n);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
+  let safeTotals: number[] | null = new Array<number>(n);
   let bigTotals: bigint[] | null = null;
   // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const quantities: number[] = new Array<number>(n);
@@ -229,7 +302,10 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   // Stryker disable next-line ArrayDeclaration: every index is assigned in the loop below, or the request fails, so a presized and an empty array end the same
   const batches: number[] = new Array<number>(n);
   const seen = new Set<string>();
+  const columns: LineColumns = { ids, itemTypes, totals: safeTotals, quantities, onSale, batches, seen };
   for (let i = 0; i < n; i++) {
+    // Most lines are well-formed: they are read without building a path or an error; any other goes the full way.
+    if (safeTotals && currency && readLineFast(lines?.[i], i, columns, currency.minorUnits, rounding)) continue;
     const path = `lines.${i}`;
     // Stryker disable next-line OptionalChaining: the loop runs only when lines is an array (n is 0 otherwise)
     const line = r.object(lines?.[i], path, LINE_KEYS);
@@ -257,7 +333,8 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
       if (safeTotals && safe !== undefined) safeTotals[i] = safe;
       else {
         if (safeTotals) {
-          bigTotals = Array.from(safeTotals, (t) => BigInt(t));
+          // Lines not reached yet (or refused) are holes: they become 0n, and are assigned or the request fails.
+          bigTotals = Array.from(safeTotals, (t: number | undefined) => BigInt(t ?? 0));
           safeTotals = null;
         }
         const { units, scale } = scaledOf(price.value);
@@ -291,7 +368,8 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     }
   }
   if (r.count > 0 || !currency) return fail(r.errors);
-  return ok({ currency, rounding, ids, itemTypes, lineTotals: safeTotals ?? bigTotals ?? [], quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
+  const lineTotals: LineTotals = safeTotals ? { safe: true, values: safeTotals } : { safe: false, values: bigTotals ?? [] };
+  return ok({ currency, rounding, ids, itemTypes, lineTotals, quantities, onSale, batches, coupon, sellerCredit, chargesTotal });
 }
 
 const ELIGIBLE: readonly IneligibleReason[] = Object.freeze([]);
@@ -315,20 +393,54 @@ export interface QuoteCore {
 export function computeQuote(q: ParsedQuoteRequest, explainLines = true): Result<Quote> {
   const core = computeQuoteCore(q);
   if (!core.ok) return core;
-  const { summary, lineCount, lineAt, reasonsAt } = core.value;
-  const lines = Array.from({ length: lineCount }, (_, i) => lineAt(i));
+  const { summary, reasonsAt } = core.value;
+  const lines = linesOf(core.value);
   const explained = explainLines ? lines.map((l, i) => ({ id: l.id, reasons: reasonsAt(i) })) : [];
   return ok({ ...summary, lines, explain: { ...summary.explain, lines: explained } });
 }
 
-/** @internal The wire answer of a quote as JSON text in pieces: every 4,096 lines a piece, never the whole answer at once. */
-export function* wireQuoteChunks(core: QuoteCore): Generator<string> {
-  const { explain: _, ...result } = core.summary;
-  const text = JSON.stringify({ ok: true, result });
+/** Orders up to this many lines are written as one piece of JSON text; longer ones a piece per this many lines. */
+const PIECE_LINES = 4096;
+
+/**
+ * @internal The wire answer of a quote as JSON text: one string for an order of up to 4,096 lines
+ * (one stringify of the whole answer is the fastest way to write the usual order), else pieces of
+ * 4,096 lines each, so that a million-line answer is never whole in memory.
+ */
+export function wireQuoteText(core: QuoteCore): string | Iterable<string> {
+  if (core.lineCount <= PIECE_LINES) return JSON.stringify({ ok: true, result: wireResult(core.summary, linesOf(core)) });
+  return wireQuotePieces(core, JSON.stringify({ ok: true, result: wireResult(core.summary, []) }));
+}
+
+/** A quote's lines, written out (a plain loop: `Array.from` with a length is slow to build). */
+function linesOf(core: QuoteCore): QuotedLine[] {
+  const lines: QuotedLine[] = [];
+  for (let i = 0; i < core.lineCount; i++) lines.push(core.lineAt(i));
+  return lines;
+}
+
+/** The wire result of a quote: its fields in the contract's order, without `explain`. */
+function wireResult(q: Quote, lines: readonly QuotedLine[]): Omit<Quote, 'explain'> {
+  return {
+    subtotal: q.subtotal,
+    eligibleTotal: q.eligibleTotal,
+    appliedPercent: q.appliedPercent,
+    couponCredit: q.couponCredit,
+    capped: q.capped,
+    sellerCredit: q.sellerCredit,
+    totalCredit: q.totalCredit,
+    grandTotal: q.grandTotal,
+    feeBasis: q.feeBasis,
+    lines,
+    batches: q.batches,
+  };
+}
+
+function* wireQuotePieces(core: QuoteCore, text: string): Generator<string> {
   const at = text.indexOf('"lines":[]') + '"lines":['.length;
   yield text.slice(0, at);
-  for (let from = 0; from < core.lineCount; from += 4096) {
-    const to = Math.min(core.lineCount, from + 4096);
+  for (let from = 0; from < core.lineCount; from += PIECE_LINES) {
+    const to = Math.min(core.lineCount, from + PIECE_LINES);
     const piece = JSON.stringify(Array.from({ length: to - from }, (_, k) => core.lineAt(from + k)));
     yield from === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`;
   }
@@ -339,16 +451,17 @@ export function* wireQuoteChunks(core: QuoteCore): Generator<string> {
 export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
   const { currency, coupon, rounding } = q;
   const mu = currency.minorUnits;
-  const zero = formatMinor(0n, mu);
+  const zero = zeroOf(mu);
   const fmt = (v: bigint) => (v === 0n ? zero : formatMinor(v, mu)); // one shared "0.00": large orders have many
-  const n = q.lineTotals.length;
+  const n = q.lineTotals.values.length;
   // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a presized and an empty array end the same
   const reasons: (readonly IneligibleReason[])[] = new Array<readonly IneligibleReason[]>(n);
   for (let i = 0; i < n; i++) reasons[i] = ineligibility(q, i);
 
   // Totals and weights (the eligible lines' totals) as safe integers when the sums stay safe, else as bigints.
-  let safe = q.lineTotals instanceof Float64Array ? q.lineTotals : null;
-  const safeWeights = new Float64Array(safe ? n : 0);
+  let safe = q.lineTotals.safe ? q.lineTotals.values : null;
+  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index when it is used
+  const safeWeights: number[] = new Array<number>(safe ? n : 0);
   let safeSubtotal = 0;
   let safeEligible = 0;
   if (safe) {
@@ -362,7 +475,11 @@ export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
     // A sum of non-negative numbers past 2^53 stays past it however it rounds: the check is exact.
     if (!Number.isSafeInteger(safeSubtotal)) safe = null;
   }
-  const bigTotals: readonly bigint[] = safe ? [] : q.lineTotals instanceof Float64Array ? Array.from(q.lineTotals, (t) => BigInt(t)) : q.lineTotals;
+  if (safe) {
+    const core = safeQuoteCore(q, reasons, safe, safeWeights, safeSubtotal, safeEligible);
+    if (core) return core;
+  }
+  const bigTotals: readonly bigint[] = safe ? [] : q.lineTotals.safe ? q.lineTotals.values.map((t) => BigInt(t)) : q.lineTotals.values;
   const bigWeights: bigint[] = safe ? [] : bigTotals.map((t, i) => (reasons[i]?.length === 0 ? t : 0n));
   let subtotal = BigInt(safeSubtotal);
   let eligibleTotal = BigInt(safeEligible);
@@ -475,7 +592,8 @@ export function couponCreditsOn(q: ParsedQuoteRequest): (coupon: ParsedCoupon) =
   const byType = new Map<string, { regular: bigint; sale: bigint }>();
   let regular = 0n;
   let subtotal = 0n;
-  q.lineTotals.forEach((t: number | bigint, i: number) => {
+  const totals: readonly (number | bigint)[] = q.lineTotals.values;
+  totals.forEach((t, i) => {
     const total = BigInt(t);
     // Stryker disable next-line StringLiteral: a validated request has an item type for every line
     const type = q.itemTypes[i] ?? '';
@@ -501,6 +619,107 @@ export function couponCreditsOn(q: ParsedQuoteRequest): (coupon: ParsedCoupon) =
     const eligible = limit === null ? all : limit.mode === 'only' ? listed : all - listed;
     return creditOn(coupon, eligible, q.rounding).credit;
   };
+}
+
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+/** "0", "0.0", "0.00", …: one shared string per number of minor units. */
+const ZEROS: readonly string[] = Array.from({ length: 31 }, (_, mu) => formatMinor(0n, mu));
+const zeroOf = (mu: number): string => ZEROS[mu] ?? formatMinor(0n, mu);
+
+/**
+ * The quote entirely on safe integers — totals, the credit and every batch's credit, the summary —
+ * when every amount and every product stays below 2^53; `undefined` otherwise, and the general path
+ * (bigints where needed) answers. Both give the same answer, to the digit.
+ */
+function safeQuoteCore(q: ParsedQuoteRequest, reasons: readonly (readonly IneligibleReason[])[], totals: readonly number[], weights: readonly number[], subtotal: number, eligible: number): Result<QuoteCore> | undefined {
+  const { currency, coupon, rounding } = q;
+  const sc = coupon ? safeCoupon(coupon) : null;
+  const seller = q.sellerCredit <= MAX_SAFE_BIGINT ? Number(q.sellerCredit) : Number.NaN;
+  const charges = q.chargesTotal <= MAX_SAFE_BIGINT ? Number(q.chargesTotal) : Number.NaN;
+  if (sc === undefined || !Number.isSafeInteger(subtotal + charges + seller)) return undefined;
+  const outcome = sc ? creditOnSafe(sc, eligible, rounding) : null;
+  if (outcome === undefined) return undefined;
+  // Each batch's credit is the credit with it included minus the credit before it, as on the general path.
+  const sums = eligibleByBatch(q.batches, weights);
+  const batchCredits: { batch: number; credit: number }[] = [];
+  let prefix = 0;
+  let before = 0;
+  for (const [batch, sum] of sums) {
+    prefix += sum;
+    const upTo = sc ? creditOnSafe(sc, prefix, rounding) : null;
+    if (upTo === undefined) return undefined;
+    const credit = upTo?.credit ?? 0;
+    batchCredits.push({ batch, credit: credit - before });
+    before = credit;
+  }
+  const credit = outcome?.credit ?? 0;
+  const mu = currency.minorUnits;
+  const zero = zeroOf(mu);
+  const text = (v: number) => (v === 0 ? zero : formatSafeMinor(v, mu));
+  const totalCredit = credit + seller;
+  if (totalCredit > subtotal + charges) {
+    return fail([
+      {
+        code: 'CREDIT_EXCEEDS_TOTAL',
+        path: 'sellerCredit',
+        message: `the total credit ${text(totalCredit)} (coupon ${text(credit)} + seller ${text(seller)}) is more than the subtotal plus charges, ${text(subtotal + charges)}`,
+      },
+    ]);
+  }
+  const shares = credit > 0 ? allocateSafe(credit, weights, eligible) : null;
+  const lineAt = (i: number): QuotedLine => {
+    const total = totals[i] ?? 0;
+    const share = shares?.[i] ?? 0;
+    const lineTotal = text(total);
+    // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
+    return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: text(share), net: share === 0 ? lineTotal : text(total - share) };
+  };
+  const full = coupon && outcome ? { percent: coupon.type === 'percent' ? (coupon.tiers[outcome.tierIndex]?.percent ?? coupon.percent) : null, tier: coupon.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined } : null;
+  const summary: Quote = {
+    subtotal: text(subtotal),
+    eligibleTotal: text(eligible),
+    appliedPercent: full?.percent ? formatScaled(full.percent.units, full.percent.scale) : null,
+    couponCredit: text(credit),
+    capped: outcome?.capped ?? false,
+    sellerCredit: text(seller),
+    totalCredit: text(totalCredit),
+    grandTotal: text(subtotal + charges - totalCredit),
+    feeBasis: text(subtotal),
+    lines: [],
+    batches: batchCredits.map((b) => ({ batch: b.batch, couponCredit: text(b.credit) })),
+    explain: {
+      tier: full?.tier && outcome ? { index: outcome.tierIndex, minTotal: formatMinor(full.tier.minTotal, mu), percent: formatScaled(full.tier.percent.units, full.tier.percent.scale) } : null,
+      uncappedCredit: text(outcome?.uncapped ?? 0),
+      chargesTotal: text(charges),
+      lines: [],
+    },
+  };
+  return ok({ summary, lineCount: totals.length, lineAt, reasonsAt: (i) => reasons[i] ?? ELIGIBLE });
+}
+
+/**
+ * The eligible total of each batch, by batch number ascending. An order has few batches: they are
+ * gathered in a short list, and in a map once there are more than eight (O(n log n) either way).
+ */
+function eligibleByBatch(batches: readonly number[], weights: readonly number[]): [number, number][] {
+  const list: [number, number][] = [];
+  let map: Map<number, number> | undefined;
+  for (let i = 0; i < weights.length; i++) {
+    const b = batches[i] ?? 1;
+    const w = weights[i] ?? 0;
+    if (map) {
+      map.set(b, (map.get(b) ?? 0) + w);
+      continue;
+    }
+    const entry = list.find((e) => e[0] === b);
+    if (entry) entry[1] += w;
+    else if (list.length < 8) list.push([b, w]);
+    else {
+      map = new Map(list);
+      map.set(b, w);
+    }
+  }
+  return (map ? [...map] : list).sort((a, b) => a[0] - b[0]);
 }
 
 /** Why line `i` is outside the coupon (none: eligible; a fixed coupon, or none, takes every line). */

@@ -3,7 +3,7 @@ import { readCouponChoices } from '../lifecycle/choices.js';
 import { readOutagePlan } from '../outage/plan.js';
 import { readIssueCheck } from '../lifecycle/issue.js';
 import { readCouponState } from '../lifecycle/state.js';
-import { computeQuote, computeQuoteCore, readQuoteRequest, wireQuoteChunks } from '../order/quote.js';
+import { computeQuote, computeQuoteCore, readQuoteRequest, wireQuoteText } from '../order/quote.js';
 import type { Quote } from '../order/quote.js';
 import { InputReader } from '../input.js';
 import { ruleError, type RuleError } from '../result.js';
@@ -122,40 +122,35 @@ export function answerWireRequest(request: unknown): WireAnswer {
  * ```
  */
 export function answerWireLine(line: string): string {
-  return [...answerLineChunks(() => line)].join('');
+  const answer = answerLineText(() => line);
+  return typeof answer === 'string' ? answer : [...answer].join('');
 }
 
 /**
- * @internal {@link answerWireLine} in pieces of JSON text, for a line that only `take` holds: neither
- * the line's text nor the parsed request outlives its use (a quote request is dropped once read), and
- * a quote's lines are written a few thousand at a time, so a million-line order is answered without
- * its answer's objects or its whole text in memory at once.
+ * @internal {@link answerWireLine} for a line that only `take` holds: neither the line's text nor the
+ * parsed request outlives its use (a quote request is dropped once read). The answer is one string,
+ * or, for a quote of more than 4,096 lines, pieces of JSON text written a few thousand lines at a
+ * time, so that a million-line order is answered without its whole answer in memory at once.
  */
-export function* answerLineChunks(take: () => string): Generator<string> {
+export function answerLineText(take: () => string): string | Iterable<string> {
   let request: unknown;
   try {
     request = JSON.parse(take());
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
-    yield JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
-    return;
+    return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
   }
   if (typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'op') && (request as { op?: unknown }).op === 'quote') {
     const parsed = readQuoteRequest(request, ['op']);
     // eslint-disable-next-line no-useless-assignment -- the parsed arrays hold all that is needed: let the request go
     request = undefined;
-    if (!parsed.ok) {
-      yield JSON.stringify({ ok: false, errors: parsed.errors });
-      return;
-    }
+    if (!parsed.ok) return JSON.stringify({ ok: false, errors: parsed.errors });
     const core = computeQuoteCore(parsed.value);
-    if (core.ok) yield* wireQuoteChunks(core.value);
-    else yield JSON.stringify({ ok: false, errors: core.errors });
-    return;
+    return core.ok ? wireQuoteText(core.value) : JSON.stringify({ ok: false, errors: core.errors });
   }
   const answer = answerWireRequest(request);
   // Drop the parsed request before serialising, so that a large one can be collected meanwhile.
   // eslint-disable-next-line no-useless-assignment
   request = undefined;
-  yield JSON.stringify(answer);
+  return JSON.stringify(answer);
 }

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeQuote, couponCreditsOn, type ParsedQuoteRequest, readQuoteRequest } from '../../src/order/quote.js';
 import { allocateInteger, divRound } from '../../src/money/integer.js';
-import { allocateSafe, divRoundSafe, formatSafeMinor } from '../../src/money/safe.js';
-import { formatMinor } from '../../src/money/parse.js';
+import { allocateSafe, divRoundSafe, formatSafeMinor, readSafeDecimal, safeScaled } from '../../src/money/safe.js';
+import { formatMinor, parseDecimalInput } from '../../src/money/parse.js';
 import { quoteRequestArb } from '../../src/testing/index.js';
 
 // The quote computes a line on plain numbers while its amounts are safe integers, and on bigints
@@ -16,7 +16,8 @@ const parsed = (request: unknown): ParsedQuoteRequest => {
   return r.value;
 };
 const bothWays = (q: ParsedQuoteRequest) => {
-  const viaBigints = computeQuote({ ...q, lineTotals: Array.from(q.lineTotals as ArrayLike<number | bigint>, (t) => BigInt(t)) });
+  const values: readonly (number | bigint)[] = q.lineTotals.values;
+  const viaBigints = computeQuote({ ...q, lineTotals: { safe: false, values: values.map((t) => BigInt(t)) } });
   expect(computeQuote(q)).toEqual(viaBigints);
   return viaBigints;
 };
@@ -27,7 +28,7 @@ describe('the safe-integer path of the quote', () => {
     fc.assert(
       fc.property(quoteRequestArb({ maxLines: 12 }), (request) => {
         const q = parsed(request);
-        expect(q.lineTotals).toBeInstanceOf(Float64Array); // the generators stay within safe integers
+        expect(q.lineTotals.safe).toBe(true); // the generators stay within safe integers
         bothWays(q);
       }),
     );
@@ -53,13 +54,26 @@ describe('the safe-integer path of the quote', () => {
 
   it('takes the bigint path for a line that does not fit, and answers the same', () => {
     const q = parsed({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '99999999999999.99', quantity: 1_000_000 }, { id: 'b', itemType: 'P', unitPrice: '0.01', quantity: 1 }], coupon: { type: 'percent', percent: '10' } });
-    expect(Array.isArray(q.lineTotals)).toBe(true);
+    expect(q.lineTotals.safe).toBe(false);
     expect(bothWays(q).ok && computeQuote(q)).toMatchObject({ ok: true, value: { subtotal: '99999999999999990000.01', couponCredit: '9999999999999999000.00' } });
     // Each line a safe integer of cents, the subtotal 2^53 (one past the largest safe integer).
     const line = (id: string, unitPrice: string, quantity: number) => ({ id, itemType: 'P', unitPrice, quantity });
     const edge = parsed({ currency: 'USD', lines: [line('a', '4503599627370.49', 10), line('b', '4503599627370.49', 10), line('c', '0.12', 1)], coupon: { type: 'fixed', amount: '0.01' } });
-    expect(edge.lineTotals).toBeInstanceOf(Float64Array);
+    expect(edge.lineTotals.safe).toBe(true);
     expect(bothWays(edge)).toMatchObject({ ok: true, value: { subtotal: '90071992547409.92', couponCredit: '0.01', grandTotal: '90071992547409.91' } });
+  });
+});
+
+describe('batch credits on the safe path', () => {
+  it('are the bigint path\'s, with a few batches or more than eight in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 40, maxLength: 40 }), (batches, cents) => {
+        const lines = batches.map((batch, i) => ({ id: `L${String(i)}`, itemType: 'P', unitPrice: `${String(Math.floor((cents[i] ?? 1) / 100))}.${String((cents[i] ?? 1) % 100).padStart(2, '0')}`, quantity: 1, batch }));
+        const q = parsed({ currency: 'USD', lines, coupon: { type: 'percent', percent: '12.5', tiers: [{ minTotal: '50.00', percent: '20' }], maxDiscount: '30.00' } });
+        const quote = bothWays(q);
+        expect(quote.ok && quote.value.batches.map((b) => b.batch)).toEqual([...new Set(batches)].sort((a, b) => a - b));
+      }),
+    );
   });
 });
 
@@ -83,17 +97,17 @@ describe('safe-integer kernels agree with the bigint kernels', () => {
         const sum = weights.reduce((a, b) => a + b, 0);
         fc.pre(sum > 0);
         const total = t % Math.max(1, Math.floor(2 ** 52 / sum));
-        expect(Array.from(allocateSafe(total, Float64Array.from(weights), sum), (x) => BigInt(x))).toEqual(allocateInteger(BigInt(total), weights.map(BigInt)));
+        expect(Array.from(allocateSafe(total, weights, sum), (x) => BigInt(x))).toEqual(allocateInteger(BigInt(total), weights.map(BigInt)));
       }),
     );
-    expect(Array.from(allocateSafe(1, Float64Array.from([1, 1]), 2))).toEqual([1, 0]);
+    expect(Array.from(allocateSafe(1, [1, 1], 2))).toEqual([1, 0]);
     // total × W past 2^52: the products are taken as bigints, the parts still exact.
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 50 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 2 ** 52 }), (weights, t) => {
         const sum = weights.reduce((a, b) => a + b, 0);
         fc.pre(sum > 0 && Number.isSafeInteger(sum));
         const total = t % (sum + 1);
-        expect(Array.from(allocateSafe(total, Float64Array.from(weights), sum), (x) => BigInt(x))).toEqual(allocateInteger(BigInt(total), weights.map(BigInt)));
+        expect(Array.from(allocateSafe(total, weights, sum), (x) => BigInt(x))).toEqual(allocateInteger(BigInt(total), weights.map(BigInt)));
       }),
     );
   });
@@ -116,6 +130,23 @@ describe('the credit of many coupons on one order', () => {
         const quoted = computeQuote({ ...q, sellerCredit: 0n, chargesTotal: 0n });
         const credit = couponCreditsOn(q)(q.coupon);
         expect(quoted.ok && quoted.value.couponCredit).toBe(formatMinor(credit, q.currency.minorUnits));
+      }),
+    );
+  });
+});
+
+describe('reading a price without allocating', () => {
+  it('reads exactly what the strict parser reads, up to 15 digits, and leaves the rest to it', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^[0-9]{1,17}(\.[0-9]{1,17})?$/u),
+      fc.stringMatching(/^[0-9.+\- e]{0,8}$/u),
+      fc.constantFrom('0', '00', '0.5', '00.5', '.5', '5.', '1.2.3', '', '999999999999999', '9999999999999999', '0.00000000000001', '1e5'),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const strict = parseDecimalInput(t, { maxDecimals: 30, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true }, 'p');
+        const expected = strict.value ? safeScaled(strict.value) : undefined;
+        expect(readSafeDecimal(t)).toEqual(expected);
       }),
     );
   });
