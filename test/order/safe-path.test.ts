@@ -5,6 +5,7 @@ import { allocateInteger, divRound } from '../../src/money/integer.js';
 import { allocateSafe, divRoundSafe, formatSafeMinor, readSafeDecimal, safeScaled } from '../../src/money/safe.js';
 import { formatMinor, parseDecimalInput } from '../../src/money/parse.js';
 import { quoteRequestArb } from '../../src/testing/index.js';
+import { answerWireLine, answerWireRequest } from '../../src/index.js';
 
 // The quote computes a line on plain numbers while its amounts are safe integers, and on bigints
 // otherwise. Both must give the same answer to the last digit: here every request is quoted both
@@ -147,6 +148,19 @@ describe('reading a price without allocating', () => {
         const strict = parseDecimalInput(t, { maxDecimals: 30, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true }, 'p');
         const expected = strict.value ? safeScaled(strict.value) : undefined;
         expect(readSafeDecimal(t)).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('the wire text of a quote', () => {
+  it('is exactly JSON.stringify of the answer, whatever the line ids hold', () => {
+    const id = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), fc.constantFrom('"', '\\', '\u0000', '\u2028', '\ud800', 'é', '𝄞', '</script>'));
+    fc.assert(
+      fc.property(quoteRequestArb({ maxLines: 6 }), fc.array(id, { minLength: 6, maxLength: 6 }), (request, ids) => {
+        const lines = request.lines.map((l, i) => ({ ...l, id: `${ids[i] ?? ''}${String(i)}` }));
+        const wire = { op: 'quote', ...request, lines };
+        expect(answerWireLine(JSON.stringify(wire))).toBe(JSON.stringify(answerWireRequest(wire)));
       }),
     );
   });
