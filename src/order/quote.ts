@@ -469,38 +469,31 @@ export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
   const reasons: (readonly IneligibleReason[])[] = new Array<readonly IneligibleReason[]>(n);
   for (let i = 0; i < n; i++) reasons[i] = ineligibility(q, i);
 
-  // Totals and weights (the eligible lines' totals) as safe integers when the sums stay safe, else as bigints.
-  let safe = q.lineTotals.safe ? q.lineTotals.values : null;
-  // Stryker disable next-line ArrayDeclaration: the loop below assigns every index when it is used
-  const safeWeights: number[] = new Array<number>(safe ? n : 0);
-  let safeSubtotal = 0;
-  let safeEligible = 0;
-  if (safe) {
+  // On safe integers when every amount fits (the usual order); else, or when a product would not fit, on bigints.
+  if (q.lineTotals.safe) {
+    const totals = q.lineTotals.values;
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index
+    const weights: number[] = new Array<number>(n);
+    let subtotal = 0;
+    let eligible = 0;
     for (let i = 0; i < n; i++) {
-      const total = safe[i] ?? 0;
+      const total = totals[i] ?? 0;
       const w = reasons[i]?.length === 0 ? total : 0;
-      safeWeights[i] = w;
-      safeSubtotal += total;
-      safeEligible += w;
+      weights[i] = w;
+      subtotal += total;
+      eligible += w;
     }
     // A sum of non-negative numbers past 2^53 stays past it however it rounds: the check is exact.
-    if (!Number.isSafeInteger(safeSubtotal)) safe = null;
-  }
-  if (safe) {
-    const core = safeQuoteCore(q, reasons, safe, safeWeights, safeSubtotal, safeEligible);
+    const core = Number.isSafeInteger(subtotal) ? safeQuoteCore(q, reasons, totals, weights, subtotal, eligible) : undefined;
     if (core) return core;
   }
-  const bigTotals: readonly bigint[] = safe ? [] : q.lineTotals.safe ? q.lineTotals.values.map((t) => BigInt(t)) : q.lineTotals.values;
-  const bigWeights: bigint[] = safe ? [] : bigTotals.map((t, i) => (reasons[i]?.length === 0 ? t : 0n));
-  let subtotal = BigInt(safeSubtotal);
-  let eligibleTotal = BigInt(safeEligible);
-  if (!safe) {
-    subtotal = 0n;
-    eligibleTotal = 0n;
-    for (let i = 0; i < n; i++) {
-      subtotal += bigTotals[i] ?? 0n;
-      eligibleTotal += bigWeights[i] ?? 0n;
-    }
+  const totals: readonly bigint[] = q.lineTotals.safe ? q.lineTotals.values.map((t) => BigInt(t)) : q.lineTotals.values;
+  const weights = totals.map((t, i) => (reasons[i]?.length === 0 ? t : 0n));
+  let subtotal = 0n;
+  let eligibleTotal = 0n;
+  for (let i = 0; i < n; i++) {
+    subtotal += totals[i] ?? 0n;
+    eligibleTotal += weights[i] ?? 0n;
   }
 
   const outcome = coupon ? creditOn(coupon, eligibleTotal, rounding) : null;
@@ -517,52 +510,27 @@ export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
   }
 
   // Shares of the credit, and each line's strings on demand.
-  const safeCredit = Number(credit);
-  let lineAt: (i: number) => QuotedLine;
-  if (safe) {
-    const totals = safe;
-    const shares = credit > 0n ? allocateSafe(safeCredit, safeWeights, safeEligible) : null;
-    const text = (v: number) => (v === 0 ? zero : formatSafeMinor(v, mu));
-    lineAt = (i) => {
-      const total = totals[i] ?? 0;
-      const share = shares?.[i] ?? 0;
-      const lineTotal = text(total);
-      // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
-      return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: text(share), net: share === 0 ? lineTotal : text(total - share) };
-    };
-  } else {
-    const totals = bigTotals;
-    const shares = credit > 0n ? allocateInteger(credit, bigWeights) : null;
-    lineAt = (i) => {
-      const total = totals[i] ?? 0n;
-      const share = shares?.[i] ?? 0n;
-      const lineTotal = fmt(total);
-      // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
-      return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
-    };
-  }
+  const shares = credit > 0n ? allocateInteger(credit, weights) : null;
+  const lineAt = (i: number): QuotedLine => {
+    const total = totals[i] ?? 0n;
+    const share = shares?.[i] ?? 0n;
+    const lineTotal = fmt(total);
+    // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
+    return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
+  };
 
   // Batches: the whole-order credit with each batch included, minus the credit before it.
-  const eligibleByBatch = new Map<number, bigint>();
-  if (safe) {
-    const sums = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const b = q.batches[i] ?? 1;
-      sums.set(b, (sums.get(b) ?? 0) + (safeWeights[i] ?? 0));
-    }
-    for (const [b, sum] of sums) eligibleByBatch.set(b, BigInt(sum));
-  } else {
-    for (let i = 0; i < n; i++) {
-      const b = q.batches[i] ?? 1;
-      eligibleByBatch.set(b, (eligibleByBatch.get(b) ?? 0n) + (bigWeights[i] ?? 0n));
-    }
+  const byBatch = new Map<number, bigint>();
+  for (let i = 0; i < n; i++) {
+    const b = q.batches[i] ?? 1;
+    byBatch.set(b, (byBatch.get(b) ?? 0n) + (weights[i] ?? 0n));
   }
   let prefix = 0n;
   let before = 0n;
-  const batches = [...eligibleByBatch.keys()]
+  const batches = [...byBatch.keys()]
     .sort((a, b) => a - b)
     .map((batch) => {
-      prefix += eligibleByBatch.get(batch) ?? 0n;
+      prefix += byBatch.get(batch) ?? 0n;
       const upTo = coupon ? creditOn(coupon, prefix, rounding).credit : 0n;
       const part = upTo - before;
       before = upTo;
