@@ -13,12 +13,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** The median time of a few runs, in milliseconds. */
 function time(run: () => unknown): number {
   run();
-  const samples = Array.from({ length: 3 }, () => {
+  const samples = Array.from({ length: 5 }, () => {
     const t0 = performance.now();
     run();
     return performance.now() - t0;
   });
-  return samples.sort((a, b) => a - b)[1] ?? 0;
+  return samples.sort((a, b) => a - b)[2] ?? 0;
 }
 
 /** Time at 10n over time at n: about 10 when linear. Noisy machines are allowed up to 30. */
@@ -74,13 +74,13 @@ describe('dispute deadlines in business days past many holidays', () => {
       const history = events(n);
       return () => disputeView({ order, events: history, policy }, iso(T0 + (n + 1) * 60_000));
     };
-    expect(growth(byEvents, 100)).toBeLessThan(30);
+    expect(growth(byEvents, 300)).toBeLessThan(30);
     const byHolidays = (n: number) => {
       const policy = { dayCount: 'business' as const, holidays: holidays(n), sellerResponseDays: 3650, buyerResponseDays: 3650, maxProcessDays: 3650 };
       const history = events(20);
       return () => disputeView({ order, events: history, policy }, iso(T0 + 21 * 60_000));
     };
-    expect(growth(byHolidays, 3000)).toBeLessThan(30);
+    expect(growth(byHolidays, 8000)).toBeLessThan(30);
   });
 });
 
@@ -90,10 +90,10 @@ describe('the outage planner', () => {
 
   it('costs time linear in coupons × separate windows (windows indexed by time)', () => {
     const make = (n: number) => {
-      const input: OutageInput = { at: iso(T0 + 400 * DAY), incidents: windows(n), coupons: coupons(n, n) };
+      const input: OutageInput = { at: iso(T0 + 10 * n * DAY + DAY), incidents: windows(n), coupons: coupons(n, n) };
       return () => planOutageRemedies(input);
     };
-    expect(growth(make, 40)).toBeLessThan(30);
+    expect(growth(make, 150)).toBeLessThan(30);
   });
 
   it('names a window merged from many incidents once, by a short id: the answer stays a small multiple of the request', () => {
@@ -110,7 +110,7 @@ describe('the outage planner', () => {
       const input: OutageInput = { at: iso(T0 + 3 * DAY), incidents: [{ id: 'i', start: iso(T0 + 10 * HOUR), end: iso(T0 + 12 * HOUR) }], coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, expires: '2026-01-01', events: [] })) };
       return () => planOutageRemedies(input);
     };
-    expect(growth(make, 500)).toBeLessThan(30);
+    expect(growth(make, 1500)).toBeLessThan(30);
   });
 });
 
@@ -126,7 +126,7 @@ describe('the checkout choice among many coupons on a long order', () => {
       };
       return () => couponChoices(request);
     };
-    expect(growth(make, 200)).toBeLessThan(30);
+    expect(growth(make, 400)).toBeLessThan(30);
   });
 });
 

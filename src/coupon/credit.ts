@@ -3,6 +3,7 @@ import { divRound } from '../money/integer.js';
 import { divRoundSafe } from '../money/safe.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { ParsedCoupon, ParsedPercent } from './terms.js';
+import { countWhile } from '../search.js';
 
 /** @internal What a coupon takes off an eligible total, in minor units. */
 export interface CreditOutcome {
@@ -29,15 +30,8 @@ export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: Round
     return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, percent: null, tierIndex: -1 };
   }
   // Thresholds increase strictly: binary-search the highest one reached.
-  let lo = 0;
-  let hi = coupon.tiers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    // Stryker disable next-line OptionalChaining: mid is always below tiers.length in this binary search, so the tier exists
-    if ((coupon.tiers[mid]?.minTotal ?? 0n) <= eligible) lo = mid + 1;
-    else hi = mid;
-  }
-  const tierIndex = lo - 1;
+  // Stryker disable next-line OptionalChaining: the search asks only indexes below tiers.length, so the tier exists
+  const tierIndex = countWhile(coupon.tiers.length, (i) => (coupon.tiers[i]?.minTotal ?? 0n) <= eligible) - 1;
   const percent = coupon.tiers[tierIndex]?.percent ?? coupon.percent;
   const uncapped = divRound(eligible * percent.units, 100n * pow10(percent.scale), rounding);
   const capped = coupon.maxDiscount > 0n && uncapped > coupon.maxDiscount;
@@ -90,14 +84,7 @@ export function creditOnSafe(coupon: SafeCoupon, eligible: number, rounding: Rou
     const capped = coupon.amount > eligible;
     return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, tierIndex: -1 };
   }
-  let lo = 0;
-  let hi = coupon.tiers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((coupon.tiers[mid]?.minTotal ?? 0) <= eligible) lo = mid + 1;
-    else hi = mid;
-  }
-  const tierIndex = lo - 1;
+  const tierIndex = countWhile(coupon.tiers.length, (i) => (coupon.tiers[i]?.minTotal ?? 0) <= eligible) - 1;
   const percent = coupon.tiers[tierIndex]?.percent ?? coupon.percent;
   const product = eligible * percent.units;
   if (!Number.isSafeInteger(product)) return undefined;

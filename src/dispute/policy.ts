@@ -3,6 +3,7 @@ import { CouponRulesError, joinPath } from '../result.js';
 import { formatDate, isLocalDate, isoWeekday, parseDate } from '../time/calendar.js';
 import { addCalendarDays, endOfLocalDate, localDateAt } from '../time/dates.js';
 import { readInstant, readTimeZone } from '../time/read.js';
+import { countWhile } from '../search.js';
 
 /**
  * The buyer-protection policy. Every field is optional; the defaults are
@@ -157,14 +158,7 @@ function weekdaysBetween(from: number, to: number, weekend: ReadonlySet<number>)
 
 /** How many of the sorted days are at most `day`. */
 function countUpTo(days: readonly number[], day: number): number {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((days[mid] ?? 0) <= day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countWhile(days.length, (i) => (days[i] ?? 0) <= day);
 }
 
 /**

@@ -11,6 +11,7 @@ import { startOfLocalDay } from '../time/zone.js';
 import { type ParsedAttempt, type ParsedPolicy, readAttempts, readIncidents, readOutagePolicy } from './read.js';
 import type { NoticeItem, OutagePlan } from './types.js';
 import { mergeIntoWindows, runsOf, type Window, WindowIndex } from './windows.js';
+import { countWhile } from '../search.js';
 
 // The planner, in four phases over windows indexed by time: honour failed attempts, extend or
 // reissue the coupons a window left without time, compensate buyers, write one notice per buyer.
@@ -54,15 +55,8 @@ export interface Planned {
 function without(range: Range, excluded: readonly number[]): Range[] {
   const [from, to] = range;
   const out: Range[] = [];
-  let low = 0;
-  let high = excluded.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((excluded[mid] ?? 0) < from) low = mid + 1;
-    else high = mid;
-  }
   let start = from;
-  for (let i = low; i < excluded.length && (excluded[i] ?? to) < to; i++) {
+  for (let i = countWhile(excluded.length, (k) => (excluded[k] ?? 0) < from); i < excluded.length && (excluded[i] ?? to) < to; i++) {
     const x = excluded[i] ?? to;
     if (x > start) out.push([start, x]);
     start = x + 1;
@@ -144,14 +138,7 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
 
 /** The state of a coupon at an instant, from its history (events at that instant included). */
 function stateAt(c: Coupon, at: number): FoldState {
-  let low = 0;
-  let high = c.history.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((c.history[mid]?.at ?? 0) <= at) low = mid + 1;
-    else high = mid;
-  }
-  return c.history[low - 1]?.state ?? c.now;
+  return c.history[countWhile(c.history.length, (i) => (c.history[i]?.at ?? 0) <= at) - 1]?.state ?? c.now;
 }
 
 interface Honoured {

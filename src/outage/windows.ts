@@ -1,4 +1,5 @@
 import { digestOfSet } from '../digest.js';
+import { countWhile } from '../search.js';
 
 /** @internal One incident, read. */
 export interface ParsedIncident {
@@ -66,15 +67,10 @@ export class WindowIndex {
 
   /** The number of windows whose `key` (start or end) is below `limit` (`inclusive`: at most `limit`). */
   countBefore(key: 'start' | 'end', limit: number, inclusive = false): number {
-    let low = 0;
-    let high = this.windows.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const value = this.windows[mid]?.[key] ?? 0;
-      if (value < limit || (inclusive && value === limit)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return countWhile(this.windows.length, (i) => {
+      const value = this.windows[i]?.[key] ?? 0;
+      return value < limit || (inclusive && value === limit);
+    });
   }
 
   /** The window holding an instant (`start ≤ t < end`), if any. */
