@@ -31,7 +31,7 @@ export default defineConfig([
   {
     // The command-line tool: an ESM entry with a shebang, and chunks its rarer commands load on demand
     // (the zod schemas, the conformance kit, the readable breakdown), so that the oracle starts fast.
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'oracle-worker': 'src/cli/oracle-worker.ts' },
     format: ['esm'],
     splitting: true,
     target: 'node20',

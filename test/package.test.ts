@@ -78,6 +78,23 @@ describe('the packed package', () => {
     expect(run.stdout).toContain('"grandTotal":"2.00"');
   });
 
+  it('answers bulk input on helper threads, in input order, exactly as the library does', () => {
+    const run = node(
+      'bulk.mjs',
+      `import { answerWireLine } from 'coupon-rules';
+       import { quoteRequestArb } from 'coupon-rules/testing';
+       import fc from 'fast-check';
+       import { spawnSync } from 'node:child_process';
+       const requests = fc.sample(quoteRequestArb({ maxLines: 4 }), { numRuns: 4000, seed: 11 }).map((r, i) => (i % 97 === 0 ? '{"op":"nope"}' : JSON.stringify({ op: 'quote', ...r })));
+       const out = spawnSync(process.execPath, ['node_modules/coupon-rules/dist/cli.js', 'oracle'], { input: requests.join('\\n') + '\\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+       const answers = out.stdout.split('\\n').slice(0, -1);
+       const wrong = requests.filter((r, i) => answers[i] !== answerWireLine(r)).length;
+       console.log(out.status, answers.length, wrong);`,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('0 4000 0');
+  });
+
   it('installs the coupon-rules command, whose conform checks a program against the oracle', () => {
     const bin = join(dir, 'node_modules/.bin/coupon-rules');
     const ok = spawnSync(bin, ['conform', '--op', 'dispute-state', '--runs', '15', '--', bin, 'oracle'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });

@@ -4,6 +4,7 @@ import type { QuoteRequest } from '../order/quote.js';
 import { answerWireRequest, WIRE_OP_NAMES } from '../wire/answer.js';
 import type { WireOp } from '../wire/schemas.js';
 import { runOracle } from './oracle.js';
+import { startLineHelpers } from './pool.js';
 
 // Only the oracle's path is loaded at start-up: a test suite may start a process per test. The zod
 // schemas, the readable breakdown (decimal.js) and the conformance kit load when their command runs.
@@ -95,7 +96,7 @@ async function main(args: readonly string[]): Promise<number> {
       if (rest.length > 0) return usage('oracle takes no arguments');
       if (isDirectory(0)) return ioFailure('read requests from stdin', new Error('stdin is a directory'));
       try {
-        await runOracle(process.stdin, process.stdout);
+        await runOracle(process.stdin, process.stdout, { helpers: startLineHelpers });
       } catch (e) {
         return ioFailure('read requests from stdin', e);
       }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { answerLineText } from '../wire/answer.js';
+import type { LineHelpers } from './pool.js';
 
 /** Longest input line the oracle reads (bytes, not counting its `\n` nor a `\r` before it); a longer one is answered `LINE_TOO_LONG`. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
@@ -65,27 +66,29 @@ class LineReader {
     }
   }
 
-  /** The answer to the line read, and a fresh start for the next one. */
-  answer(): string | Iterable<string> {
-    const { state, endsWithCR } = this;
+  /**
+   * The line read — its text, given once by `take` (so that only the caller holds it), and its size in
+   * bytes — or, for a line too long or not UTF-8, its answer; and a fresh start for the next line.
+   */
+  end(): { readonly answer: string } | { readonly take: () => string; readonly bytes: number } {
+    const { state, endsWithCR, bytes } = this;
     // Only the closure below holds the pieces, and the joined text lives only while it is parsed.
     let held: string[] | undefined = this.pieces;
     this.pieces = [];
     this.bytes = 0;
     this.endsWithCR = false;
     this.state = 'reading';
-    if (state === 'not-utf8') this.decoder = new TextDecoder('utf-8', { fatal: true }); // it may hold half a character
-    if (state === 'too-long') {
-      // The bytes past the limit were never decoded: start the next line with a decoder holding nothing.
+    if (state !== 'reading') {
+      // The decoder may hold half a character, or bytes past the limit were never decoded: start afresh.
       this.decoder = new TextDecoder('utf-8', { fatal: true });
-      return failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`);
+      return { answer: state === 'too-long' ? failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`) : failure('INVALID_UTF8', 'the line is not valid UTF-8') };
     }
-    if (state === 'not-utf8') return failure('INVALID_UTF8', 'the line is not valid UTF-8');
-    return answerText(() => {
+    const take = () => {
       const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
       held = undefined;
       return endsWithCR ? text.slice(0, -1) : text;
-    });
+    };
+    return { take, bytes };
   }
 }
 
@@ -93,27 +96,83 @@ class LineReader {
 export interface OracleOptions {
   /** Longest line read, in bytes (default {@link MAX_LINE_BYTES}). */
   readonly maxLineBytes?: number;
+  /** Starts helpers to answer batches of lines beside this thread (the CLI's worker threads); called once, when input runs in bulk. */
+  readonly helpers?: () => LineHelpers | undefined;
 }
 
-/** Answers longer than this go to the output on their own, in pieces, rather than gathered with the small ones. */
+/** Answers are written in pieces of this size at least when they come in pieces. */
 const LARGE = 1 << 20;
+
+/** Lines up to this size are answered in batches (possibly by a helper); a longer one here, alone, written in pieces. */
+const SMALL_LINE = 1 << 20;
+/** Helpers start once this many lines have come in chunks of many lines (a test suite's bulk file, not a dialogue). */
+const BULK_LINES = 256;
+/** Batches answered but not yet written, at most: past this, reading waits. */
+const MAX_PENDING = 16;
 
 /**
  * Reads JSON-lines requests from `input` and writes one answer line per
- * input line, in order, writing after every chunk read (so an interactive
- * caller gets each answer as soon as its line is complete) and honouring
- * back-pressure. Returns at end of input; a failing input or output
- * rejects.
+ * input line, in order, writing as soon as each answer is ready (so an
+ * interactive caller gets each answer as soon as its line is complete) and
+ * honouring back-pressure. Bulk input may be answered by helper threads,
+ * a batch of lines each, the answers still written in input order. Returns
+ * at end of input; a failing input or output rejects.
  */
 export async function runOracle(input: Readable, output: Writable, options: OracleOptions = {}): Promise<void> {
   const line = new LineReader(options.maxLineBytes ?? MAX_LINE_BYTES);
-  let out = '';
-  const flush = async () => {
-    if (out !== '' && !output.write(out)) await once(output, 'drain');
-    out = '';
+  // Answers in input order: text ready to write, or a batch still being answered.
+  const queue: { text: string | undefined; done: Promise<void> | undefined }[] = [];
+  let pendingBatches = 0;
+  let failed: Error | undefined;
+  const pump = () => {
+    let out = '';
+    while (queue.length > 0 && queue[0]?.text !== undefined) out += queue.shift()?.text ?? '';
+    if (out !== '') output.write(out);
+  };
+  let helpers: LineHelpers | undefined;
+  let bulkLines = 0;
+  let turn = 0;
+  let batch: string[] = [];
+  const answerHere = (lines: readonly string[]) => {
+    let text = '';
+    for (const l of lines) text += `${single(answerText(() => l))}\n`;
+    return text;
+  };
+  const dispatch = () => {
+    if (batch.length === 0) return;
+    const lines = batch;
+    batch = [];
+    // This thread takes its turn too; the helpers take the others.
+    if (helpers && turn++ % (helpers.size + 1) !== 0) {
+      const slot: { text: string | undefined; done: Promise<void> | undefined } = { text: undefined, done: undefined };
+      pendingBatches++;
+      slot.done = helpers.answer(lines).then(
+        (answers) => {
+          slot.text = answers.length === 0 ? '' : `${answers.join('\n')}\n`;
+        },
+        // A helper that failed leaves its batch to this thread.
+        () => {
+          slot.text = answerHere(lines);
+        },
+      ).then(() => {
+        pendingBatches--;
+        try {
+          pump();
+        } catch (e) {
+          failed = e instanceof Error ? e : new Error(String(e));
+        }
+      });
+      queue.push(slot);
+    } else queue.push({ text: answerHere(lines), done: undefined });
+  };
+  const settle = async () => {
+    dispatch();
+    for (const slot of [...queue]) if (slot.done) await slot.done;
+    pump();
+    if (output.writableNeedDrain) await once(output, 'drain');
   };
   const writeLarge = async (answer: Iterable<string>) => {
-    await flush();
+    await settle();
     let pending = '';
     for (const piece of answer) {
       pending += piece;
@@ -121,26 +180,52 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
       if (!output.write(pending)) await once(output, 'drain');
       pending = '';
     }
-    out = `${pending}\n`;
+    output.write(`${pending}\n`);
   };
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      line.add(chunk.subarray(start, nl), true);
-      const answer = line.answer();
-      // Nearly every answer is one string: no await for it.
-      if (typeof answer === 'string') out += `${answer}\n`;
-      else await writeLarge(answer);
-      start = nl + 1;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let start = 0;
+      let linesInChunk = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        line.add(chunk.subarray(start, nl), true);
+        linesInChunk++;
+        const read = line.end();
+        if ('answer' in read) {
+          dispatch();
+          queue.push({ text: `${read.answer}\n`, done: undefined });
+        } else if (read.bytes <= SMALL_LINE) batch.push(read.take());
+        else await writeLarge(answerText(read.take));
+        start = nl + 1;
+      }
+      if (start < chunk.length) line.add(chunk.subarray(start), false);
+      if (linesInChunk >= 8) bulkLines += linesInChunk;
+      if (!helpers && bulkLines >= BULK_LINES && options.helpers) helpers = options.helpers();
+      dispatch();
+      pump();
+      if (failed !== undefined) throw failed;
+      if (pendingBatches >= MAX_PENDING) {
+        const oldest = queue.find((slot) => slot.done !== undefined);
+        if (oldest?.done) await oldest.done;
+      }
+      if (output.writableNeedDrain) await once(output, 'drain');
     }
-    if (start < chunk.length) line.add(chunk.subarray(start), false);
-    await flush();
+    if (!line.empty) {
+      line.add(new Uint8Array(0), true);
+      const read = line.end();
+      if ('answer' in read) {
+        dispatch();
+        queue.push({ text: `${read.answer}\n`, done: undefined });
+      } else if (read.bytes <= SMALL_LINE) batch.push(read.take());
+      else await writeLarge(answerText(read.take));
+    }
+    await settle();
+    if (failed !== undefined) throw failed;
+  } finally {
+    await helpers?.close();
   }
-  if (!line.empty) {
-    line.add(new Uint8Array(0), true);
-    const answer = line.answer();
-    if (typeof answer === 'string') out += `${answer}\n`;
-    else await writeLarge(answer);
-  }
-  await flush();
+}
+
+/** One answer as one string (a large one's pieces joined: only the batch path asks, for lines up to 1 MiB). */
+function single(answer: string | Iterable<string>): string {
+  return typeof answer === 'string' ? answer : [...answer].join('');
 }

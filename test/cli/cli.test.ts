@@ -96,6 +96,33 @@ describe('coupon-rules oracle', () => {
     expect(full.stderr).toBe('coupon-rules: cannot write to stdout: ENOSPC: no space left on device, write\n');
   });
 
+  it('answers bulk input through helpers in input order, and a helper that fails leaves its batch to the oracle', async () => {
+    const requests = fc.sample(quoteRequestArb, { numRuns: 3000, seed: 7 }).map((r) => JSON.stringify({ op: 'quote', ...r }));
+    const lines = requests.flatMap((r, i) => (i % 50 === 0 ? ['garbage', r] : [r]));
+    const chunks = [`${lines.join('\n')}\n`];
+    // Helpers that answer late and out of order, and fail every third batch.
+    let calls = 0;
+    const helpers = () => ({
+      size: 2,
+      answer: async (batch: readonly string[]) => {
+        const call = ++calls;
+        await new Promise((resolve) => setTimeout(resolve, (7 - (call % 5)) * 3));
+        if (call % 3 === 0) throw new Error('helper lost');
+        return batch.map((l) => answerWireLine(l));
+      },
+      close: async () => undefined,
+    });
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    // One line per chunk first (a dialogue: no helper), then the bulk, split into chunks of many lines.
+    const bulk = Buffer.from(chunks[0] ?? '', 'utf8');
+    const pieces = [Buffer.from(`${valid}\n`), ...Array.from({ length: Math.ceil(bulk.length / 65_536) }, (_, i) => bulk.subarray(i * 65_536, (i + 1) * 65_536))];
+    await runOracle(Readable.from(pieces), output, { helpers });
+    expect(calls).toBeGreaterThan(3);
+    expect(text.split('\n').slice(0, -1)).toEqual([valid, ...lines].map((l) => answerWireLine(l)));
+  });
+
   it('gives the same answers as the TypeScript call, through a real process', () => {
     const requests = fc.sample(quoteRequestArb, { numRuns: 300 }).map((r) => JSON.stringify({ op: 'quote', ...r }));
     const run = cli(['oracle'], `${[...requests, 'garbage', ...requests].join('\n')}\n`);
