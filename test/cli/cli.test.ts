@@ -110,7 +110,7 @@ describe('coupon-rules oracle', () => {
         if (call % 3 === 0) throw new Error('helper lost');
         return batch.map((l) => answerWireLine(l));
       },
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     });
     const output = new PassThrough();
     let text = '';
