@@ -52,6 +52,21 @@ describe('a quote of empty lines', () => {
   });
 });
 
+describe('a long order through the wire', () => {
+  it('answers in time linear in its lines, the answer a small multiple of the request', () => {
+    const request = (n: number) => JSON.stringify({ op: 'quote', currency: 'USD', lines: Array.from({ length: n }, (_, i) => ({ id: `L${String(i)}`, itemType: i % 4 === 0 ? 'Book' : 'Part', unitPrice: `${String(1 + (i % 500))}.${String(i % 10_000).padStart(4, '0')}`, quantity: 1 + (i % 100), onSale: i % 10 === 0, batch: 1 + (i % 3) })), coupon: { type: 'percent', percent: '5', tiers: [{ minTotal: '100.00', percent: '10' }], maxDiscount: '5000.00', itemTypeLimit: { mode: 'except', itemTypes: ['Book'] }, excludeSaleItems: true } });
+    const make = (n: number) => {
+      const line = request(n);
+      return () => answerWireLine(line);
+    };
+    expect(growth(make, 2000)).toBeLessThan(30);
+    const line = request(20_000);
+    const answer = answerWireLine(line);
+    expect(answer.startsWith('{"ok":true')).toBe(true);
+    expect(answer.length).toBeLessThan(2 * line.length);
+  });
+});
+
 describe('dispute deadlines in business days past many holidays', () => {
   const order = { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '100.00', quantity: 1 }] }, shippedAt: '2025-12-20T00:00:00Z' };
   const events = (n: number): DisputeEvent[] => [

@@ -260,6 +260,9 @@ describe('changing the type of a coupon', () => {
 
   it('to percent: a percentage coupon keeps its other settings with the new base', () => {
     expect(toPercentCoupon(full, '12.50', 'USD')).toEqual({ ok: true, value: { ...full, percent: '12.5' } });
+    // Terms from a caller's data that are not an object are reported, never dereferenced.
+    expect(toPercentCoupon(null as unknown as CouponTerms, '10', 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got null' }] });
+    expect(toPercentCoupon([] as unknown as CouponTerms, '10', 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got an array' }] });
     expect(toPercentCoupon(full, '15', 'USD')).toEqual({ ok: true, value: { ...full, percent: '15' } });
     expect(codes(toPercentCoupon(full, '15.01', 'USD'))).toEqual(['TIER_BELOW_BASE_PERCENT@tiers.0.percent']);
   });
