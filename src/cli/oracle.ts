@@ -130,6 +130,7 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     if (out !== '') output.write(out);
   };
   let helpers: LineHelpers | undefined;
+  let helpersAsked = false;
   let bulkLines = 0;
   let turn = 0;
   let batch: string[] = [];
@@ -199,7 +200,10 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
       }
       if (start < chunk.length) line.add(chunk.subarray(start), false);
       if (linesInChunk >= 8) bulkLines += linesInChunk;
-      if (!helpers && bulkLines >= BULK_LINES && options.helpers) helpers = options.helpers();
+      if (!helpersAsked && bulkLines >= BULK_LINES && options.helpers) {
+        helpersAsked = true;
+        helpers = options.helpers();
+      }
       dispatch();
       pump();
       if (failed !== undefined) throw failed;
