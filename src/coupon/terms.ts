@@ -164,6 +164,19 @@ function readPercent(r: InputReader, value: unknown, path: string): ParsedPercen
   return pct;
 }
 
+const ZERO = /^0(\.0+)?$/u;
+
+/** Tiers whose every field is a zero ("0", "0.00"): the form's way of saying "no tiers". One non-zero field, and the tiers are read as given. */
+function allZeroTiers(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.every((t: unknown) => {
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return false;
+    const keys = Object.keys(t);
+    const { minTotal, percent } = t as { minTotal?: unknown; percent?: unknown };
+    return keys.length === 2 && typeof minTotal === 'string' && typeof percent === 'string' && ZERO.test(minTotal) && ZERO.test(percent);
+  });
+}
+
 /** @internal Reads coupon terms, reporting every problem into the reader. */
 export function readCoupon(r: InputReader, value: unknown, path: string, currency: Currency): ParsedCoupon | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -200,7 +213,8 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   let lastMin: bigint | undefined;
   let lastPercent: ParsedPercent | undefined;
   const rawTiers = r.field(o, 'tiers');
-  const tierList = rawTiers === undefined ? [] : r.array(rawTiers, joinPath(path, 'tiers'));
+  // "0" in every tier field removes the tiers (the seller form's way to switch them off): no tiers at all.
+  const tierList = rawTiers === undefined || allZeroTiers(rawTiers) ? [] : r.array(rawTiers, joinPath(path, 'tiers'));
   tierList?.forEach((t, i) => {
     const tp = joinPath(joinPath(path, 'tiers'), i);
     const to = r.object(t, tp, ['minTotal', 'percent']);

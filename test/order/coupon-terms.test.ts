@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CouponTerms, type OutageInput, planOutageRemedies, type Result, toFixedCoupon, toPercentCoupon, validateCouponTerms } from '../../src/index.js';
+import { type CouponTerms, couponState, type OutageInput, planOutageRemedies, quoteCoupon, type Result, toFixedCoupon, toPercentCoupon, validateCouponTerms } from '../../src/index.js';
 
 // The validity rules of coupon terms (docs/quote.md, "Coupon terms" and "Errors"), one rule per test,
 // with the whole error objects: code, path and message.
@@ -305,3 +305,29 @@ describe('coupon terms without a currency are checked again against the order\'s
     expect(planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.001', percent: '20' }] }))).toEqual(tooPrecise('coupons.0.terms.tiers.0.minTotal'));
   });
 });
+
+describe('"enter 0 in all tiered fields to remove the tiered percentage discount"', () => {
+  const zero = { minTotal: '0', percent: '0' };
+  it('reads tiers that are all zero as no tiers, wherever terms are read', () => {
+    expect(validateCouponTerms({ type: 'percent', percent: '10', tiers: [zero, zero, { minTotal: '0.00', percent: '0.0' }] }, 'USD')).toEqual({ ok: true, value: { type: 'percent', percent: '10' } });
+    const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '100.00', quantity: 1 }], coupon: { type: 'percent', percent: '10', tiers: [zero, zero, zero] } });
+    expect(q.ok && [q.value.appliedPercent, q.value.couponCredit]).toEqual(['10', '10.00']);
+    const edited = couponState({ id: 'c', seller: 's', recipient: 'b', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }] }, events: [{ type: 'edited', at: '2026-12-01T00:00:00Z', terms: { type: 'percent', percent: '10', tiers: [zero] } }] }, '2026-12-02T00:00:00Z');
+    expect(edited.ok && edited.value.terms).toEqual({ type: 'percent', percent: '10', tiers: [zero] });
+  });
+
+  it('keeps a mix of zero and non-zero tiers an error, reported at the zero ones', () => {
+    expect(errorsOf(percentCoupon({ tiers: [zero, { minTotal: '50.00', percent: '15' }] }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'tiers.0.percent', message: 'a percentage is above 0 and at most 100, got 0' },
+      { code: 'TIER_MIN_TOTAL_NOT_POSITIVE', path: 'tiers.0.minTotal', message: 'a tier starts above zero' },
+    ]);
+    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '0', percent: '15' }] })).map((e) => e.code)).toEqual(['TIER_MIN_TOTAL_NOT_POSITIVE']);
+    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '0', percent: '0', note: 'x' }] })).map((e) => e.code)).toContain('UNKNOWN_FIELD');
+  });
+
+  it('measures tiers on the eligible total: excluded sale items lower what the tiers see (a decision)', () => {
+    const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '30.00', quantity: 1 }, { id: 'b', itemType: 'P', unitPrice: '30.00', quantity: 1, onSale: true }], coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }], excludeSaleItems: true } });
+    expect(q.ok && [q.value.eligibleTotal, q.value.appliedPercent, q.value.couponCredit]).toEqual(['30.00', '10', '3.00']);
+  });
+});
+
