@@ -193,7 +193,7 @@ export interface DisputeOffer {
  */
 export interface DisputeView {
   readonly status: DisputeStatus;
-  /** The number of events: the version a command must expect. */
+  /** The number of events stored for the dispute (also those after `now`): the version a command must expect. */
   readonly version: number;
   readonly reason: DisputeReason;
   readonly requested: string;
@@ -748,7 +748,8 @@ export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute
   const left = (x: DeadlineMs | null) => (x ? Math.max(0, x.endsAt - now) : null);
   return {
     status: s.status,
-    version: s.version,
+    // The stream's version: every stored event, including any stamped after `now` (decide compares with the same).
+    version: d.events.length,
     reason: s.claim.reason,
     requested: fmt(s.claim.amount),
     offer: s.offer === null ? null : fmt(s.offer),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Dispute, type DisputeEvent, type DisputeView, disputeView } from '../../src/index.js';
+import { decide, type Dispute, type DisputeEvent, type DisputeView, disputeView } from '../../src/index.js';
 import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const unconfirmed: Partial<Dispute> = { order: { ...order, receiptConfirmedAt: null } };
@@ -204,7 +204,7 @@ describe('the view is the dispute as of now', () => {
   it('an event exactly at now is applied; one a millisecond later is not', () => {
     const agreed: DisputeEvent = { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' };
     expect(view([opened, agreed], '2026-12-02T10:00:00Z')).toMatchObject({ status: 'resolved', version: 2 });
-    expect(view([opened, agreed], '2026-12-02T09:59:59.999Z')).toMatchObject({ status: 'awaiting-seller', version: 1 });
+    expect(view([opened, agreed], '2026-12-02T09:59:59.999Z')).toMatchObject({ status: 'awaiting-seller', version: 2 });
   });
 
   it('the opening itself is applied at its own instant', () => {
@@ -220,8 +220,18 @@ describe('the view is the dispute as of now', () => {
     expect(codes(later, '2026-12-02T00:00:00Z')).toEqual(['EVENTS_OUT_OF_ORDER@events.2']);
   });
 
-  it('the version counts the events applied as of now', () => {
+  it('the version is the number of stored events, whatever now: the one decide expects', () => {
     const events: DisputeEvent[] = [opened, countered, { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' }];
-    expect([view(events, '2026-12-01T12:00:00Z').version, view(events, '2026-12-02T12:00:00Z').version, view(events, '2026-12-03T12:00:00Z').version]).toEqual([1, 2, 3]);
+    expect([view(events, '2026-12-01T12:00:00Z').version, view(events, '2026-12-02T12:00:00Z').version, view(events, '2026-12-03T12:00:00Z').version]).toEqual([3, 3, 3]);
+  });
+
+  it('lets the documented pattern work with an event stamped after now: view, then decide on its version', () => {
+    // A seller's counter-offer stored with a clock ahead of the shop's: the view at now does not apply it yet,
+    // but a command decided on the view's version is not stale.
+    const dispute = { order, events: [opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' }] as DisputeEvent[] };
+    const v = disputeView(dispute, '2026-12-02T09:00:00Z');
+    expect(v.ok && v.value.version).toBe(2);
+    if (!v.ok) return;
+    expect(decide(dispute, { type: 'accept', actor: 'buyer', at: '2026-12-02T11:00:00Z', expectedVersion: v.value.version }).ok).toBe(true);
   });
 });

@@ -160,7 +160,7 @@ describe('responses, turns and deadlines', () => {
 
   it('requires events in time order and applies only those at or before the instant asked', () => {
     expect(errors([opened, { type: 'seller-agreed', at: '2026-12-01T09:00:00Z' }])).toEqual(['EVENTS_OUT_OF_ORDER@events.1']);
-    expect(view([opened, { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' }], '2026-12-02T09:00:00Z')).toMatchObject({ status: 'awaiting-seller', version: 1 });
+    expect(view([opened, { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' }], '2026-12-02T09:00:00Z')).toMatchObject({ status: 'awaiting-seller', version: 2 });
   });
 
   it('counts business days across a holiday weekend, in the policy time zone', () => {
