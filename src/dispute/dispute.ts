@@ -2,7 +2,10 @@ import { InputReader } from '../input.js';
 import { endOfLocalDate } from '../time/dates.js';
 import type { InstantInput } from '../time/instant.js';
 import { readInstant, readLocalDate, readRequiredInstant } from '../time/read.js';
-import { formatMinor } from '../money/parse.js';
+import { formatMinor, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
+import { divRound } from '../money/integer.js';
+import { MAX_UNIT_PRICE_DECIMALS } from '../money/bounds.js';
+import type { RoundingMode } from '../money/rounding.js';
 import { assertNever } from '../result.js';
 import { readMinor } from '../coupon/terms.js';
 import { computeQuote, type QuoteRequest, readQuoteRequest } from '../order/quote.js';
@@ -224,7 +227,9 @@ export interface DisputeView {
 export interface ParsedOrder {
   readonly currency: Currency;
   readonly remaining: bigint; // paid − refunded
-  readonly lines: ReadonlyMap<string, { readonly quantity: number; readonly net: bigint }>;
+  readonly rounding: RoundingMode;
+  /** Each line's quantity, net after the coupon, and unit price (`units / 10^scale`), by line id. */
+  readonly lines: ReadonlyMap<string, ParsedOrderLine>;
   readonly shippedAt: number | null;
   readonly receiptConfirmedAt: number | null;
   readonly expectedDeliveryBy: string | null;
@@ -237,6 +242,13 @@ export type ParsedDisputeEvent =
   | { readonly type: 'cancelled' | 'seller-agreed' | 'seller-disagreed' | 'buyer-accepted'; readonly at: number }
   | { readonly type: 'seller-countered' | 'ruled'; readonly at: number; readonly amount: bigint }
   | { readonly type: 'escalated'; readonly at: number; readonly by: 'buyer' | 'seller' };
+
+/** @internal A line of the order, as a claim's cap needs it. */
+export interface ParsedOrderLine {
+  readonly quantity: number;
+  readonly net: bigint;
+  readonly price: { readonly units: bigint; readonly scale: number };
+}
 
 /** @internal A dispute checked for shape. */
 export interface ParsedDispute {
@@ -256,7 +268,8 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   const rawQuote = r.required(o, 'quote', path);
   let currency: Currency | undefined;
   let paid = 0n;
-  const lines = new Map<string, { quantity: number; net: bigint }>();
+  let rounding: RoundingMode = 'half-up';
+  const lines = new Map<string, ParsedOrderLine>();
   if (rawQuote !== undefined) {
     if (allowOp && typeof rawQuote === 'object' && rawQuote !== null && !Array.isArray(rawQuote)) {
       // On the wire the order carries a whole quote request, "op" included.
@@ -269,10 +282,14 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
     if (!quote.ok) r.absorb(quote.errors.map((e) => ({ ...e, path: nestPath(qp, e.path) })));
     else if (parsed.ok) {
       currency = parsed.value.currency;
+      rounding = parsed.value.rounding;
       paid = minorOfText(quote.value.grandTotal);
+      // The quote read the unit prices: each is a valid decimal string of the request's line.
+      const rawLines = (rawQuote as { lines: readonly { unitPrice: string }[] }).lines;
       parsed.value.ids.forEach((id, i) => {
         const l = quote.value.lines[i];
-        if (l) lines.set(id, { quantity: parsed.value.quantities[i] ?? 0, net: minorOfText(l.net) });
+        const price = parseDecimalInput(rawLines[i]?.unitPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices' }, '').value;
+        if (l && price) lines.set(id, { quantity: parsed.value.quantities[i] ?? 0, net: minorOfText(l.net), price: scaledOf(price) });
       });
     }
   }
@@ -288,7 +305,7 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   const rawExpected = r.field(o, 'expectedDeliveryBy');
   const expectedDeliveryBy = rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
   if (r.count > before || !currency || refunded === undefined) return { currency };
-  return { currency, order: { currency, remaining: paid - refunded, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy } };
+  return { currency, order: { currency, remaining: paid - refunded, rounding, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy } };
 }
 
 function readClaimLines(r: InputReader, value: unknown, path: string): ClaimedLine[] | undefined {
@@ -477,22 +494,25 @@ function claimCap(order: ParsedOrder, lines: readonly ClaimedLine[] | null, r: I
     } else if (l.quantity > line.quantity) {
       r.error('LINE_QUANTITY_EXCEEDED', joinPath(p, 'quantity'), `line ${l.id} has ${String(line.quantity)} units, not ${String(l.quantity)}`);
       bad = true;
-    } else net += unitsNet(line.net, line.quantity, l.quantity);
+    } else net += unitsCap(line, l.quantity, order);
   }
   if (bad) return undefined;
   return net < order.remaining ? net : order.remaining;
 }
 
 /**
- * @internal The net value of `k` of a line's `q` units: the line's net spread
- * over its units by largest remainder (the first `net mod q` units carry one
- * minor unit more), so all `q` units are exactly the line's net.
+ * @internal The refund cap of `k` of a line's units: the line's net (after its coupon share) in
+ * proportion, `net × k / quantity` rounded with the order's rounding mode, and never more than the
+ * units' own list value (what `k` units would cost as a line of their own: unit price × k, rounded
+ * the same way). All the units give exactly the line's net.
  */
-export function unitsNet(net: bigint, q: number, k: number): bigint {
-  const qq = BigInt(q);
-  const kk = BigInt(k);
-  const extra = net % qq;
-  return kk * (net / qq) + (kk < extra ? kk : extra);
+export function unitsCap(line: ParsedOrderLine, k: number, order: Pick<ParsedOrder, 'currency' | 'rounding'>): bigint {
+  if (k === line.quantity) return line.net;
+  const share = divRound(line.net * BigInt(k), BigInt(line.quantity), order.rounding);
+  const minor = order.currency.minorUnits;
+  const product = line.price.units * BigInt(k);
+  const list = line.price.scale <= minor ? product * pow10(minor - line.price.scale) : divRound(product, pow10(line.price.scale - minor), order.rounding);
+  return share < list ? share : list;
 }
 
 /** @internal Moves a dispute past a lapsed deadline: silence puts it under review from that deadline on. */

@@ -64,11 +64,19 @@ describe('opening a dispute', () => {
     expect(errors([{ ...opened, lines: [{ id: 'L9', quantity: 1 }, { id: 'L1', quantity: 4 }] }])).toEqual(['UNKNOWN_LINE@events.0.lines.0.id', 'LINE_QUANTITY_EXCEEDED@events.0.lines.1.quantity']);
   });
 
-  it('spreads a line net over its units by largest remainder, so all units give exactly the net', () => {
-    // 3 units at 3.3333…: 10.00 with a 0.01 coupon share → net 9.99 → units 3.33, 3.33, 3.33; with no coupon 10.00 → 3.34, 3.33, 3.33
+  it('caps k of n units at the line net × k / n, rounded with the order\'s mode, so all units give exactly the net', () => {
+    // 3 units at 3.3333: a line of 10.00 (9.9999 rounded), no coupon: 1 unit 3.33, 2 units 6.67, all three 10.00
     const odd: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '3.3333', quantity: 3 }] } };
     const cap = (q: number) => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', { order: odd }).refundable;
-    expect([cap(1), cap(2), cap(3)]).toEqual(['3.34', '6.67', '10.00']);
+    expect([cap(1), cap(2), cap(3)]).toEqual(['3.33', '6.67', '10.00']);
+  });
+
+  it('never refunds a discounted unit above its list price, even below a cent per unit', () => {
+    // 2000 × 0.0125 = 25.00 with a 10% coupon: net 22.50. One unit is capped at 0.01 (its list price is 0.0125),
+    // a thousand at half the net, 11.25 (their list value is 12.50), all of them at the net.
+    const tiny: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '0.0125', quantity: 2000 }], coupon: { type: 'percent', percent: '10' } } };
+    const cap = (q: number) => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', { order: tiny }).refundable;
+    expect([cap(1), cap(1000), cap(2000)]).toEqual(['0.01', '11.25', '22.50']);
   });
 });
 

@@ -346,11 +346,15 @@ describe('changing the claim', () => {
     expect(view([{ ...opened, amount: '1.00', lines: [{ id: 'L1', quantity: 2 }] }], '2026-12-02T00:00:00Z').refundable).toBe('18.00');
   });
 
-  it('spreads a net whose remainder is two over the first two units', () => {
-    // 3 × 3.3367 = 10.0101 → 10.01 net: 1001 = 3 × 333 + 2, so the units are 3.34, 3.34, 3.33
+  it('rounds each proportion on its own, with the order\'s rounding mode', () => {
+    // 3 × 3.3367 = 10.0101 → a 10.01 net: 1 unit 10.01 / 3 = 3.3367 → 3.34; 2 units 6.6733 → 6.67; all three 10.01
     const odd: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '3.3367', quantity: 3 }] } };
-    const cap = (q: number) => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', { order: odd }).refundable;
-    expect([cap(1), cap(2), cap(3)]).toEqual(['3.34', '6.68', '10.01']);
+    const cap = (q: number, rounding?: 'half-even') => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', { order: { ...odd, quote: { ...odd.quote, ...(rounding ? { rounding } : {}) } } }).refundable;
+    expect([cap(1), cap(2), cap(3)]).toEqual(['3.34', '6.67', '10.01']);
+    // 2 units at 0.125, no coupon: a 0.25 line; one unit is 0.125 → 0.13 half-up, 0.12 half-even (its list value alike)
+    const half: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '0.125', quantity: 2 }] } };
+    const one = (rounding: 'half-up' | 'half-even') => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: 1 }] }], '2026-12-02T00:00:00Z', { order: { ...half, quote: { ...half.quote, rounding } } }).refundable;
+    expect([one('half-up'), one('half-even')]).toEqual(['0.13', '0.12']);
   });
 });
 
