@@ -25,6 +25,10 @@ export interface ParsedAttempt {
 export interface ParsedPolicy {
   readonly graceDays: number;
   readonly extensionDays: number | null;
+  readonly extend: boolean;
+  readonly reissue: boolean;
+  readonly honor: boolean;
+  readonly loyaltyExtraDays: number;
   readonly compensation: { readonly terms: CouponTerms; readonly validDays: number; readonly minOutageMinutes: number } | null;
 }
 
@@ -56,8 +60,8 @@ export function readIncidents(r: InputReader, value: unknown, path: string, now?
 
 /** @internal */
 export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy | undefined {
-  if (value === undefined) return { graceDays: 1, extensionDays: null, compensation: null };
-  const o = r.object(value, 'policy', ['graceDays', 'extension', 'compensation']);
+  if (value === undefined) return { graceDays: 1, extensionDays: null, extend: true, reissue: true, honor: true, loyaltyExtraDays: 0, compensation: null };
+  const o = r.object(value, 'policy', ['graceDays', 'extension', 'extend', 'reissue', 'honor', 'compensation', 'loyalty']);
   if (!o) return undefined;
   const before = r.count;
   const rawGrace = r.field(o, 'graceDays');
@@ -81,7 +85,20 @@ export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy |
       if (r.count === mark && validDays !== undefined && minOutageMinutes !== undefined) compensation = { terms: rawTerms as CouponTerms, validDays, minOutageMinutes };
     }
   }
-  return r.count > before ? undefined : { graceDays, extensionDays, compensation };
+  const flag = (key: 'extend' | 'reissue' | 'honor') => {
+    const raw = r.field(o, key);
+    return raw === undefined ? true : (r.boolean(raw, joinPath('policy', key)) ?? true);
+  };
+  const extend = flag('extend');
+  const reissue = flag('reissue');
+  const honor = flag('honor');
+  let loyaltyExtraDays = 0;
+  const rawLoyalty = r.field(o, 'loyalty');
+  if (rawLoyalty !== undefined) {
+    const l = r.object(rawLoyalty, 'policy.loyalty', ['extraGraceDays']);
+    if (l) loyaltyExtraDays = r.integer(r.required(l, 'extraGraceDays', 'policy.loyalty'), 'policy.loyalty.extraGraceDays', 0, 3650, 'INVALID_POLICY', 'extraGraceDays') ?? 0;
+  }
+  return r.count > before ? undefined : { graceDays, extensionDays, extend, reissue, honor, loyaltyExtraDays, compensation };
 }
 
 /** @internal */

@@ -1,7 +1,7 @@
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords } from '../lifecycle/state.js';
+import { foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords, readIds } from '../lifecycle/state.js';
 import { computeQuote } from '../order/quote.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { parseDate } from '../time/calendar.js';
@@ -80,7 +80,7 @@ function union(ranges: readonly Range[]): Range[] {
 /** @internal Plans the remedies of an outage-plan request (with the wire's `op` among `extraKeys`). */
 export function planRemedies(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   const r = new InputReader();
-  const o = r.object(input, '', ['at', 'policy', 'incidents', 'coupons', 'attempts', ...extraKeys]);
+  const o = r.object(input, '', ['at', 'policy', 'incidents', 'coupons', 'attempts', 'loyaltyMembers', ...extraKeys]);
   if (!o) return fail(r.errors);
   const now = readRequiredInstant(r, o, 'at', '');
   const policy = readOutagePolicy(r, r.field(o, 'policy'));
@@ -88,6 +88,8 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
   const incidents = rawIncidents === undefined ? undefined : readIncidents(r, rawIncidents, 'incidents', now);
   const { ids, records } = readCouponRecords(r, r.required(o, 'coupons', ''), 'coupons');
   const attempts = readAttempts(r, r.field(o, 'attempts'), now);
+  const rawMembers = r.field(o, 'loyaltyMembers');
+  const loyal = new Set(rawMembers === undefined ? [] : (readIds(r, rawMembers, 'loyaltyMembers') ?? []));
   for (const a of attempts ?? []) if (!ids.has(a.couponId)) r.error('UNKNOWN_COUPON', joinPath(a.path, 'couponId'), `no coupon "${a.couponId.slice(0, 40)}" in "coupons"`);
   if (r.count > 0 || now === undefined || !policy || !incidents || !attempts) return fail(r.errors);
 
@@ -101,9 +103,9 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
   }
   if (r.count > 0) return fail(r.errors);
 
-  const honoured = honour(r, index, coupons, attempts);
+  const honoured = policy.honor ? honour(r, index, coupons, attempts) : new Map<string, Honoured>();
   if (r.count > 0) return fail(r.errors);
-  const { extend, reissue, hits } = extendOrReissue(index, coupons, honoured, policy, now);
+  const { extend, reissue, hits } = extendOrReissue(index, coupons, honoured, policy, now, loyal);
   for (const [id, h] of honoured) hits.set(id, [[h.window.index, h.window.index + 1]]);
   const compensate = compensation(index, coupons, hits, policy, now, ids);
 
@@ -126,7 +128,7 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
     return [index.countBefore('end', since, true), windows.length];
   };
   return ok({
-    plan: { ...plan, notices: noticesOf(plan, coupons) },
+    plan: { ...plan, notices: noticesOf(plan, coupons, loyal) },
     windows,
     termsNow: new Map([...coupons.values()].map((c) => [c.record.id, c.now.terms])),
     honouredAt: new Map([...honoured.entries()].map(([id, h]) => [id, h.attempt.at])),
@@ -184,7 +186,7 @@ function honour(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string,
  * ranges found by binary search; the one window still under way, if any, is judged against the
  * coupon as it is now, then against its new expiry.
  */
-function extendOrReissue(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, honoured: ReadonlyMap<string, Honoured>, policy: ParsedPolicy, now: number) {
+function extendOrReissue(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, honoured: ReadonlyMap<string, Honoured>, policy: ParsedPolicy, now: number, loyal: ReadonlySet<string>) {
   const windows = index.windows;
   const lengthOf = (w: Window) => policy.extensionDays ?? Math.max(1, Math.ceil((w.end - w.start) / DAY));
   const longest = index.rangeMax(lengthOf);
@@ -230,6 +232,10 @@ function extendOrReissue(index: WindowIndex, coupons: ReadonlyMap<string, Coupon
     const open = openBlock(s, now) === null;
     // A remedy granted after the window ended may already reach as far: an extension to the same date changes nothing.
     if (open && expires === s.expires) continue;
+    // The shop grants only the remedies its policy names.
+    if (open ? !policy.extend : !policy.reissue) continue;
+    // A loyalty member's new expiry gets the policy's extra days.
+    if (loyal.has(coupon.recipient)) expires = addCalendarDays(expires, policy.loyaltyExtraDays);
     hits.set(coupon.id, union(hit));
     if (open) extend.push({ couponId: coupon.id, from: s.expires, to: expires });
     else reissue.push({ couponId: coupon.id, expires });
@@ -265,8 +271,8 @@ function compensation(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, 
   return out;
 }
 
-/** Notices: one per buyer, listing what was done for them, sorted by coupon id then kind. */
-function noticesOf(plan: OutagePlan, coupons: ReadonlyMap<string, Coupon>): OutagePlan['notices'] {
+/** Notices: one per buyer, loyalty members' first (priority), then by buyer; each lists what was done, by coupon id then kind. */
+function noticesOf(plan: OutagePlan, coupons: ReadonlyMap<string, Coupon>, loyal: ReadonlySet<string>): OutagePlan['notices'] {
   const items = new Map<string, NoticeItem[]>();
   const add = (buyer: string, item: NoticeItem) => {
     const list = items.get(buyer);
@@ -279,6 +285,6 @@ function noticesOf(plan: OutagePlan, coupons: ReadonlyMap<string, Coupon>): Outa
   for (const e of plan.honor) add(recipient(e.couponId), { type: 'honored', ...e });
   for (const e of plan.compensate) add(e.buyer, { type: 'compensated', couponId: e.couponId, store: e.store, expires: e.expires, windows: e.windows });
   return [...items.entries()]
-    .sort(([a], [b]) => byString(a, b))
-    .map(([buyer, list]) => ({ buyer, items: list.sort((a, b) => byString(a.couponId, b.couponId) || byString(a.type, b.type)) }));
+    .map(([buyer, list]) => ({ buyer, priority: loyal.has(buyer), items: list.sort((a, b) => byString(a.couponId, b.couponId) || byString(a.type, b.type)) }))
+    .sort((a, b) => Number(b.priority) - Number(a.priority) || byString(a.buyer, b.buyer));
 }

@@ -23,7 +23,10 @@ export interface Incident {
  * window in which an expiry still counts as affected, and added to the
  * window's end for the earliest new expiry. `extension`: the window's
  * length rounded up to whole days (default), or a fixed number of days.
- * `compensation`: an optional extra coupon per buyer, store and window.
+ * `extend`, `reissue`, `honor` (each default `true`): which remedies the
+ * shop grants. `compensation`: an optional extra coupon per buyer and store.
+ * `loyalty`: extra days on the new expiry of loyalty members' coupons
+ * (the input's `loyaltyMembers`), whose notices are marked priority.
  *
  * @example
  * ```ts
@@ -34,7 +37,11 @@ export interface Incident {
 export interface OutagePolicy {
   readonly graceDays?: number;
   readonly extension?: 'outage-length' | { readonly days: number };
+  readonly extend?: boolean;
+  readonly reissue?: boolean;
+  readonly honor?: boolean;
   readonly compensation?: { readonly terms: CouponTerms; readonly validDays: number; readonly minOutageMinutes: number };
+  readonly loyalty?: { readonly extraGraceDays: number };
 }
 
 /**
@@ -79,6 +86,8 @@ export interface OutageInput {
   readonly incidents: readonly Incident[];
   readonly coupons: readonly CouponRecord[];
   readonly attempts?: readonly RedemptionAttempt[];
+  /** Buyer ids of the shop's loyalty program members (see `policy.loyalty`). */
+  readonly loyaltyMembers?: readonly string[];
 }
 
 /**
@@ -138,5 +147,6 @@ export interface OutagePlan {
   readonly reissue: readonly { readonly couponId: string; readonly newCouponId: string; readonly expires: string; readonly windows: readonly string[] }[];
   readonly honor: readonly { readonly couponId: string; readonly orderId: string; readonly couponCredit: string; readonly windows: readonly string[] }[];
   readonly compensate: readonly { readonly buyer: string; readonly store: string; readonly couponId: string; readonly expires: string; readonly windows: readonly string[] }[];
-  readonly notices: readonly { readonly buyer: string; readonly items: readonly NoticeItem[] }[];
+  /** One per buyer: loyalty members' first (`priority: true`), then by buyer id. */
+  readonly notices: readonly { readonly buyer: string; readonly priority: boolean; readonly items: readonly NoticeItem[] }[];
 }

@@ -470,10 +470,15 @@ export const OutagePlanRequestSchema = z.strictObject({
     .strictObject({
       graceDays: z.int().min(0).max(3650).optional(),
       extension: z.union([z.literal('outage-length'), z.strictObject({ days: z.int().min(1).max(3650) })]).optional(),
+      extend: z.boolean().optional().describe('Extend open coupons an outage affected (default true)'),
+      reissue: z.boolean().optional().describe('Reissue expired coupons an outage affected (default true)'),
+      honor: z.boolean().optional().describe('Honour failed redemptions during an outage (default true)'),
       compensation: z.strictObject({ terms: CouponTermsSchema, validDays: z.int().min(0).max(366), minOutageMinutes: z.int().min(0).max(525_600) }).optional(),
+      loyalty: z.strictObject({ extraGraceDays: z.int().min(0).max(3650) }).optional().describe('Extra days on the new expiry of loyalty members\' coupons'),
     })
     .optional(),
   incidents: z.array(z.strictObject({ id, start: instant, end: instant })),
+  loyaltyMembers: z.array(id).optional().describe('Buyer ids of loyalty program members'),
   coupons: z.array(CouponRecordSchema),
   attempts: z
     .array(
@@ -523,6 +528,7 @@ export const OutagePlanAnswerSchema = z.union([
       notices: z.array(
         z.strictObject({
           buyer: z.string(),
+          priority: z.boolean().describe('A loyalty member: notify first'),
           items: z.array(
             z.discriminatedUnion('type', [
               z.strictObject({ type: z.literal('extended'), couponId: z.string(), from: localDate, to: localDate, windows: windowRefs }),

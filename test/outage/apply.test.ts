@@ -64,7 +64,7 @@ describe('applyOutagePlan', () => {
       ...EMPTY,
       windows: p.windows,
       reissue: p.reissue,
-      notices: [{ buyer: 'b1', items: [{ type: 'reissued', ...p.reissue[0] }] }],
+      notices: [{ buyer: 'b1', priority: false, items: [{ type: 'reissued', ...p.reissue[0] }] }],
     });
     const byId = (cs: readonly { id: string }[]) => [...cs].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(byId(apply({ ...input, coupons: partial }, rest))).toEqual(byId(apply(input)));

@@ -24,6 +24,7 @@ describe('naming windows (rule 9)', () => {
     expect(p.notices).toEqual([
       {
         buyer: 'b1',
+        priority: false,
         items: [
           { type: 'extended', couponId: 'e', from: '2026-12-02', to: '2026-12-03', windows: [`${A}..${C}`] },
           { type: 'reissued', couponId: 'r', newCouponId: `r~reissue~${A}`, expires: '2026-12-03', windows: [`${A}..${C}`] },

@@ -115,7 +115,7 @@ describe('honouring failed redemptions', () => {
     const p = plan({ ...base, attempts: [attempt('c1', '2026-12-01T22:50:00Z'), attempt('c1', '2026-12-01T22:40:00Z')] });
     expect(p.honor).toEqual([{ couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }]);
     expect(p.reissue).toEqual([]); // an honoured coupon is neither extended nor reissued
-    expect(p.notices).toEqual([{ buyer: 'b1', items: [{ type: 'honored', couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }] }]);
+    expect(p.notices).toEqual([{ buyer: 'b1', priority: false, items: [{ type: 'honored', couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }] }]);
   });
 
   it('does not honour an attempt one second after the incident ended, nor one that broke a redeem guard', () => {

@@ -41,6 +41,7 @@ describe('a plan with every kind of remedy', () => {
       notices: [
         {
           buyer: 'b0',
+          priority: false,
           items: [
             { type: 'compensated', couponId: `compensation~s2~b0~${I}`, store: 's2', expires: '2027-01-01', windows: [I] },
             { type: 'reissued', couponId: 'x', newCouponId: `x~reissue~${I}`, expires: '2026-12-03', windows: [I] },
@@ -48,6 +49,7 @@ describe('a plan with every kind of remedy', () => {
         },
         {
           buyer: 'b1',
+          priority: false,
           items: [
             { type: 'reissued', couponId: 'a', newCouponId: `a~reissue~${I}`, expires: '2026-12-03', windows: [I] },
             { type: 'extended', couponId: 'b', from: '2026-12-02', to: '2026-12-03', windows: [I] },
@@ -164,7 +166,7 @@ describe('honouring failed redemptions (rule 6)', () => {
       ...EMPTY,
       windows: [windowOf(incident), windowOf(incidents[1] as Incident)],
       honor: [{ couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] }],
-      notices: [{ buyer: 'b1', items: [{ type: 'honored', couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] }] }],
+      notices: [{ buyer: 'b1', priority: false, items: [{ type: 'honored', couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] }] }],
     });
   });
 

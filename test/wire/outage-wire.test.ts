@@ -38,12 +38,13 @@ describe('wire op outage-plan', () => {
         notices: [
           {
             buyer: 'b1',
+            priority: false,
             items: [
               { type: 'reissued', couponId: 'c1', newCouponId: `c1~reissue~${W1}`, expires: '2026-12-03', windows: [W1] },
               { type: 'extended', couponId: 'c2', from: '2026-12-02', to: '2026-12-03', windows: [W1] },
             ],
           },
-          { buyer: 'b2', items: [{ type: 'honored', couponId: 'c3', orderId: 'o9', couponCredit: '2.00', windows: [W1] }] },
+          { buyer: 'b2', priority: false, items: [{ type: 'honored', couponId: 'c3', orderId: 'o9', couponCredit: '2.00', windows: [W1] }] },
         ],
       },
     });
