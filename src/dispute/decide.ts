@@ -36,9 +36,11 @@ export type DisputeCommand = DisputeCommandBase &
   (
     | { readonly type: 'open'; readonly reason: DisputeReason; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[]; readonly description?: string }
     | { readonly type: 'change-claim'; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }
-    | { readonly type: 'cancel' | 'agree' | 'accept' | 'escalate' }
-    | { readonly type: 'counter' | 'rule'; readonly amount: string }
-    | { readonly type: 'disagree'; readonly note?: string }
+    | { readonly type: 'cancel' | 'agree' | 'accept' | 'decline' }
+    | { readonly type: 'escalate'; readonly evidence?: readonly string[]; readonly note?: string }
+    | { readonly type: 'counter'; readonly amount: string; readonly evidence?: readonly string[] }
+    | { readonly type: 'rule'; readonly amount: string }
+    | { readonly type: 'disagree'; readonly note?: string; readonly evidence?: readonly string[] }
   );
 
 /**
@@ -59,6 +61,7 @@ const ACTOR: Record<DisputeCommand['type'], DisputeParty | 'buyer-or-seller'> = 
   'change-claim': 'buyer',
   cancel: 'buyer',
   accept: 'buyer',
+  decline: 'buyer',
   agree: 'seller',
   counter: 'seller',
   disagree: 'seller',
@@ -78,13 +81,15 @@ function eventOf(c: DisputeCommand): DisputeEvent {
     case 'agree':
       return { type: 'seller-agreed', at };
     case 'counter':
-      return { type: 'seller-countered', at, amount: c.amount };
+      return { type: 'seller-countered', at, amount: c.amount, ...(c.evidence ? { evidence: c.evidence } : {}) };
     case 'disagree':
-      return { type: 'seller-disagreed', at, ...(c.note === undefined ? {} : { note: c.note }) };
+      return { type: 'seller-disagreed', at, ...(c.note === undefined ? {} : { note: c.note }), ...(c.evidence ? { evidence: c.evidence } : {}) };
     case 'accept':
       return { type: 'buyer-accepted', at };
+    case 'decline':
+      return { type: 'buyer-declined', at };
     case 'escalate':
-      return { type: 'escalated', at, by: c.actor === 'seller' ? 'seller' : 'buyer' };
+      return { type: 'escalated', at, by: c.actor === 'seller' ? 'seller' : 'buyer', ...(c.evidence ? { evidence: c.evidence } : {}), ...(c.note === undefined ? {} : { note: c.note }) };
     case 'rule':
       return { type: 'ruled', at, amount: c.amount };
     default:

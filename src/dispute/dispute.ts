@@ -22,9 +22,9 @@ import type { Currency } from '../money/currency.js';
  * const reason: DisputeReason = 'DAMAGED';
  * ```
  */
-export type DisputeReason = 'NOT_AS_DESCRIBED' | 'DAMAGED' | 'MISSING_PARTS' | 'NOT_RECEIVED' | 'OTHER';
+export type DisputeReason = 'NOT_AS_DESCRIBED' | 'DAMAGED' | 'MISSING_PARTS' | 'NOT_RECEIVED' | 'LATE_DELIVERY' | 'OTHER';
 
-const REASONS: readonly DisputeReason[] = ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'OTHER'];
+const REASONS: readonly DisputeReason[] = ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'LATE_DELIVERY', 'OTHER'];
 const NEEDS_EVIDENCE: ReadonlySet<DisputeReason> = new Set(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS']);
 
 /**
@@ -67,10 +67,11 @@ export type DisputeEvent =
   | { readonly type: 'claim-changed'; readonly at: InstantInput; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }
   | { readonly type: 'cancelled'; readonly at: InstantInput }
   | { readonly type: 'seller-agreed'; readonly at: InstantInput }
-  | { readonly type: 'seller-countered'; readonly at: InstantInput; readonly amount: string }
-  | { readonly type: 'seller-disagreed'; readonly at: InstantInput; readonly note?: string }
+  | { readonly type: 'seller-countered'; readonly at: InstantInput; readonly amount: string; readonly evidence?: readonly string[] }
+  | { readonly type: 'seller-disagreed'; readonly at: InstantInput; readonly note?: string; readonly evidence?: readonly string[] }
   | { readonly type: 'buyer-accepted'; readonly at: InstantInput }
-  | { readonly type: 'escalated'; readonly at: InstantInput; readonly by: 'buyer' | 'seller' }
+  | { readonly type: 'buyer-declined'; readonly at: InstantInput }
+  | { readonly type: 'escalated'; readonly at: InstantInput; readonly by: 'buyer' | 'seller'; readonly evidence?: readonly string[]; readonly note?: string }
   | { readonly type: 'ruled'; readonly at: InstantInput; readonly amount: string };
 
 /**
@@ -140,7 +141,7 @@ export type DisputeParty = 'buyer' | 'seller' | 'platform';
  * const a: DisputeAction = 'counter';
  * ```
  */
-export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'escalate' | 'agree' | 'counter' | 'disagree' | 'rule';
+export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'decline' | 'escalate' | 'agree' | 'counter' | 'disagree' | 'rule';
 
 /**
  * Why an action is not allowed now.
@@ -151,7 +152,7 @@ export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'escalate' | 
  * const why: DisputeBlock = 'SELLER_ALREADY_RESPONDED';
  * ```
  */
-export type DisputeBlock = 'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NOT_UNDER_REVIEW';
+export type DisputeBlock = 'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'PROCESS_LIMIT_REACHED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NO_OFFER' | 'NOT_UNDER_REVIEW';
 
 /**
  * The event that resolved a dispute.
@@ -178,7 +179,41 @@ export interface DisputeOffer {
   readonly kind: 'claim' | 'counter-offer' | 'refusal' | 'ruling';
   readonly amount: string;
   readonly at: string;
-  readonly fate: 'pending' | 'accepted' | 'superseded' | 'withdrawn' | 'escalated' | 'lapsed' | 'final';
+  readonly fate: 'pending' | 'accepted' | 'declined' | 'superseded' | 'withdrawn' | 'escalated' | 'lapsed' | 'final';
+}
+
+/**
+ * A piece of evidence in a dispute: an identifier of what was given (a
+ * photo, a message), by whom and when.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeEvidence } from 'coupon-rules';
+ * const e: DisputeEvidence = { item: 'photo-1', at: '2026-12-01T10:00:00.000Z' };
+ * ```
+ */
+export interface DisputeEvidence {
+  readonly item: string;
+  readonly at: string;
+}
+
+/**
+ * Something a party must be told about a dispute. Its `id` is derived from
+ * the dispute's history (the event's place, or the review's start), so a
+ * shop that sends each notice once by id sends it exactly once however
+ * often it asks for the view.
+ *
+ * @example
+ * ```ts
+ * import type { DisputeNotice } from 'coupon-rules';
+ * const n: DisputeNotice = { id: 'e0-buyer', to: 'buyer', kind: 'opened', at: '2026-12-01T10:00:00.000Z' };
+ * ```
+ */
+export interface DisputeNotice {
+  readonly id: string;
+  readonly to: 'buyer' | 'seller';
+  readonly kind: 'opened' | 'claim-changed' | 'seller-responded' | 'offer-made' | 'offer-declined' | 'escalated' | 'under-review' | 'ruled' | 'resolved' | 'cancelled';
+  readonly at: string;
 }
 
 /**
@@ -208,7 +243,9 @@ export interface DisputeView {
   readonly outcome: DisputeOutcome | null;
   /** The latest deadline of each party, and the ruling deadline (opening + maxProcessDays). */
   readonly deadlines: { readonly seller: Deadline | null; readonly buyer: Deadline | null; readonly ruling: Deadline };
-  /** Not closed, and past the ruling deadline. */
+  /** The last day the parties may negotiate (opening + maxProcessDays − platformReviewDays): from its end the dispute is under review. */
+  readonly negotiationEnds: Deadline;
+  /** Past the ruling deadline while open, or ruled after it: the process took longer than `maxProcessDays`. */
   readonly overdue: boolean;
   readonly underReviewSince: string | null;
   readonly allowed: { readonly [P in DisputeParty]: readonly DisputeAction[] };
@@ -216,6 +253,10 @@ export interface DisputeView {
   /** Milliseconds left before the deadline of the party whose turn it is (`null` for the others). */
   readonly timeRemainingMs: { readonly [P in DisputeParty]: number | null };
   readonly offers: readonly DisputeOffer[];
+  /** The evidence each party gave, in order. */
+  readonly evidence: { readonly buyer: readonly DisputeEvidence[]; readonly seller: readonly DisputeEvidence[] };
+  /** What each party must be told so far, in order. */
+  readonly notices: readonly DisputeNotice[];
   /** While a dispute is active on an order, no other refund on it may start. */
   readonly blocksOtherRefunds: boolean;
 }
@@ -239,9 +280,11 @@ export interface ParsedOrder {
 export type ParsedDisputeEvent =
   | { readonly type: 'opened'; readonly at: number; readonly reason: DisputeReason; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] }
   | { readonly type: 'claim-changed'; readonly at: number; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] | null }
-  | { readonly type: 'cancelled' | 'seller-agreed' | 'seller-disagreed' | 'buyer-accepted'; readonly at: number }
-  | { readonly type: 'seller-countered' | 'ruled'; readonly at: number; readonly amount: bigint }
-  | { readonly type: 'escalated'; readonly at: number; readonly by: 'buyer' | 'seller' };
+  | { readonly type: 'cancelled' | 'seller-agreed' | 'buyer-accepted' | 'buyer-declined'; readonly at: number }
+  | { readonly type: 'seller-disagreed'; readonly at: number; readonly evidence: readonly string[] }
+  | { readonly type: 'seller-countered'; readonly at: number; readonly amount: bigint; readonly evidence: readonly string[] }
+  | { readonly type: 'ruled'; readonly at: number; readonly amount: bigint }
+  | { readonly type: 'escalated'; readonly at: number; readonly by: 'buyer' | 'seller'; readonly evidence: readonly string[] };
 
 /** @internal A line of the order, as a claim's cap needs it. */
 export interface ParsedOrderLine {
@@ -341,10 +384,11 @@ const EVENT_KEYS: Record<ParsedDisputeEvent['type'], readonly string[]> = {
   'claim-changed': ['type', 'at', 'amount', 'lines', 'evidence'],
   cancelled: ['type', 'at'],
   'seller-agreed': ['type', 'at'],
-  'seller-countered': ['type', 'at', 'amount'],
-  'seller-disagreed': ['type', 'at', 'note'],
+  'seller-countered': ['type', 'at', 'amount', 'evidence'],
+  'seller-disagreed': ['type', 'at', 'note', 'evidence'],
   'buyer-accepted': ['type', 'at'],
-  escalated: ['type', 'at', 'by'],
+  'buyer-declined': ['type', 'at'],
+  escalated: ['type', 'at', 'by', 'evidence', 'note'],
   ruled: ['type', 'at', 'amount'],
 };
 
@@ -395,7 +439,13 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
         if (at !== undefined && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, amount: a, lines, evidence });
         return;
       }
-      case 'seller-countered':
+      case 'seller-countered': {
+        const a = amount();
+        const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
+        if (at !== undefined && a !== undefined && evidence !== undefined) out.push({ type: t, at, amount: a, evidence: evidence ?? [] });
+        return;
+      }
       case 'ruled': {
         const a = amount();
         // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
@@ -405,17 +455,22 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
       case 'escalated': {
         const by = r.required(o, 'by', p);
         if (by !== undefined && by !== 'buyer' && by !== 'seller') r.error('INVALID_ENUM', joinPath(p, 'by'), '"by" is "buyer" or "seller"');
+        const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        optional('note', (v, q) => r.string(v, q));
         // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing or invalid field was reported, so readDisputeEvents returns undefined and the pushed event is never used
-        if (at !== undefined && (by === 'buyer' || by === 'seller')) out.push({ type: t, at, by });
+        if (at !== undefined && (by === 'buyer' || by === 'seller') && evidence !== undefined) out.push({ type: t, at, by, evidence: evidence ?? [] });
         return;
       }
-      case 'seller-disagreed':
+      case 'seller-disagreed': {
         optional('note', (v, q) => r.string(v, q));
-        if (at !== undefined) out.push({ type: t, at });
+        const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
+        if (at !== undefined && evidence !== undefined) out.push({ type: t, at, evidence: evidence ?? [] });
         return;
+      }
       case 'cancelled':
       case 'seller-agreed':
       case 'buyer-accepted':
+      case 'buyer-declined':
         if (at !== undefined) out.push({ type: t, at });
         return;
       default:
@@ -466,12 +521,32 @@ export interface DisputeState {
   sellerDeadline: DeadlineMs | null;
   buyerDeadline: DeadlineMs | null;
   ruling: DeadlineMs;
-  review: { since: number; by: 'seller-silence' | 'buyer-silence' | 'buyer' | 'seller' } | null;
+  /** The end of negotiation: no party's deadline runs past it. */
+  negotiationEnds: DeadlineMs;
+  review: { since: number; by: 'seller-silence' | 'buyer-silence' | 'process-limit' | 'buyer' | 'seller' } | null;
   refund: bigint | null;
+  /** When the dispute was resolved or cancelled. */
+  closedAt: number | null;
   outcome: DisputeOutcome | null;
   offers: OfferRecord[];
   /** Offers before this index are settled. */
   settled: number;
+  evidence: { readonly buyer: EvidenceRecord[]; readonly seller: EvidenceRecord[] };
+  /** The items in `evidence`, per party: each is listed once, when first given. */
+  evidenceSeen: { readonly buyer: Set<string>; readonly seller: Set<string> };
+  notices: NoticeRecord[];
+}
+
+interface EvidenceRecord {
+  readonly item: string;
+  readonly at: number;
+}
+
+interface NoticeRecord {
+  readonly id: string;
+  readonly to: 'buyer' | 'seller';
+  readonly kind: DisputeNotice['kind'];
+  readonly at: number;
 }
 
 /** @internal The cap of a claim: what remains of the payment, and at most the claimed units' net value. */
@@ -515,16 +590,40 @@ export function unitsCap(line: ParsedOrderLine, k: number, order: Pick<ParsedOrd
   return share < list ? share : list;
 }
 
-/** @internal Moves a dispute past a lapsed deadline: silence puts it under review from that deadline on. */
+/**
+ * @internal Moves a dispute past a lapsed deadline: silence puts it under review from that deadline
+ * on. Every party's deadline is capped at the end of negotiation, so a deadline that reaches it is
+ * the process limit, not silence.
+ */
 export function advance(s: DisputeState, at: number): void {
-  if (s.status === 'awaiting-seller' && s.sellerDeadline && at >= s.sellerDeadline.endsAt) {
-    s.status = 'under-review';
-    s.review = { since: s.sellerDeadline.endsAt, by: 'seller-silence' };
-    settle(s, 'lapsed');
-  } else if (s.status === 'awaiting-buyer' && s.buyerDeadline && at >= s.buyerDeadline.endsAt) {
-    s.status = 'under-review';
-    s.review = { since: s.buyerDeadline.endsAt, by: 'buyer-silence' };
-    settle(s, 'lapsed');
+  const waiting = s.status === 'awaiting-seller' ? s.sellerDeadline : s.status === 'awaiting-buyer' ? s.buyerDeadline : null;
+  if (!waiting || at < waiting.endsAt) return;
+  const by = waiting.endsAt >= s.negotiationEnds.endsAt ? 'process-limit' : s.status === 'awaiting-seller' ? 'seller-silence' : 'buyer-silence';
+  s.status = 'under-review';
+  s.review = { since: waiting.endsAt, by };
+  settle(s, 'lapsed');
+  // One review per dispute (it ends only in a ruling): its notice ids need no event index.
+  for (const to of ['buyer', 'seller'] as const) s.notices.push({ id: `review-${to}`, to, kind: 'under-review', at: waiting.endsAt });
+}
+
+/** @internal A party's deadline N days after `at`, never past the end of negotiation. */
+function partyDeadline(s: Pick<DisputeState, 'negotiationEnds'>, at: number, days: number, policy: ResolvedPolicy): DeadlineMs {
+  const dl = deadlineAfter(at, days, policy);
+  return dl.endsAt <= s.negotiationEnds.endsAt ? dl : s.negotiationEnds;
+}
+
+/** Records what event `index` tells `to` (one party or both). */
+function notify(s: DisputeState, index: number, kind: DisputeNotice['kind'], at: number, to: 'buyer' | 'seller' | 'both'): void {
+  for (const party of to === 'both' ? (['buyer', 'seller'] as const) : [to]) s.notices.push({ id: `e${String(index)}-${party}`, to: party, kind, at });
+}
+
+/** Adds the items a party gave, each once: the first time it was given. */
+function addEvidence(s: DisputeState, party: 'buyer' | 'seller', items: readonly string[], at: number): void {
+  const seen = s.evidenceSeen[party];
+  for (const item of items) {
+    if (seen.has(item)) continue;
+    seen.add(item);
+    s.evidence[party].push({ item, at });
   }
 }
 
@@ -538,19 +637,20 @@ function settle(s: DisputeState, fate: DisputeOffer['fate']): void {
 }
 
 const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
-  buyer: ['change-claim', 'cancel', 'accept', 'escalate'],
+  buyer: ['change-claim', 'cancel', 'accept', 'decline', 'escalate'],
   seller: ['agree', 'counter', 'disagree', 'escalate'],
   platform: ['rule'],
 };
 
 // The seller counters or refuses: the proposal is recorded and the turn passes to the buyer, whose clock starts.
-function sellerAnswers(st: DisputeState, kind: 'counter-offer' | 'refusal', amount: bigint, at: number, policy: ResolvedPolicy): void {
+function sellerAnswers(st: DisputeState, kind: 'counter-offer' | 'refusal', amount: bigint, at: number, policy: ResolvedPolicy, evidence: readonly string[]): void {
+  addEvidence(st, 'seller', evidence, at);
   settle(st, 'superseded');
   st.offers.push({ by: 'seller', kind, amount, at, fate: 'pending' });
   st.offer = kind === 'counter-offer' ? amount : null;
   st.sellerResponded = true;
   st.status = 'awaiting-buyer';
-  st.buyerDeadline = deadlineAfter(at, policy.buyerResponseDays, policy);
+  st.buyerDeadline = partyDeadline(st, at, policy.buyerResponseDays, policy);
 }
 
 /** @internal Why `party` may not take `action` now (after `advance`), or null. */
@@ -558,6 +658,7 @@ export function actionBlock(s: DisputeState, party: DisputeParty, action: Disput
   if (s.status === 'resolved' || s.status === 'cancelled') return 'DISPUTE_CLOSED';
   if (party === 'platform') return s.status === 'under-review' ? null : 'NOT_UNDER_REVIEW';
   if (s.status === 'under-review') {
+    if (s.review?.by === 'process-limit') return 'PROCESS_LIMIT_REACHED';
     const silent = (s.review?.by === 'seller-silence' && party === 'seller') || (s.review?.by === 'buyer-silence' && party === 'buyer');
     return silent ? 'DEADLINE_PASSED' : 'UNDER_REVIEW';
   }
@@ -570,6 +671,10 @@ export function actionBlock(s: DisputeState, party: DisputeParty, action: Disput
     case 'accept':
     case 'escalate':
       return s.status === 'awaiting-buyer' ? null : 'WRONG_TURN';
+    case 'decline':
+      // Only a counter-offer can be declined: after a refusal the buyer escalates or changes the claim.
+      if (s.status !== 'awaiting-buyer') return 'WRONG_TURN';
+      return s.offer === null ? 'NO_OFFER' : null;
     default:
       return 'WRONG_TURN';
   }
@@ -582,6 +687,7 @@ const EVENT_ACTION: { readonly [T in Exclude<ParsedDisputeEvent['type'], 'opened
   'seller-countered': ['seller', 'counter'],
   'seller-disagreed': ['seller', 'disagree'],
   'buyer-accepted': ['buyer', 'accept'],
+  'buyer-declined': ['buyer', 'decline'],
   ruled: ['platform', 'rule'],
 };
 
@@ -597,6 +703,14 @@ function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'op
     if (e.reason === 'NOT_RECEIVED') {
       const due = order.expectedDeliveryBy === null ? null : endOfLocalDate(order.expectedDeliveryBy, policy.timeZone);
       if (due === null || e.at < due) r.error('DELIVERY_NOT_DUE', joinPath(p, 'reason'), 'an order may be claimed as not received only after its expected delivery date has passed');
+    }
+  }
+  if (e.reason === 'LATE_DELIVERY') {
+    const rp = joinPath(p, 'reason');
+    if (!confirmed) r.error('RECEIPT_NOT_CONFIRMED', rp, 'an order may be claimed as late only once its receipt is confirmed');
+    else if (order.expectedDeliveryBy === null) r.error('NO_DELIVERY_DATE', rp, 'no delivery date was promised, so the order cannot have arrived late');
+    else if (order.receiptConfirmedAt < endOfLocalDate(order.expectedDeliveryBy, policy.timeZone)) {
+      r.error('DELIVERED_ON_TIME', rp, `receipt was confirmed by the end of the expected delivery date ${order.expectedDeliveryBy}: the order was not late`);
     }
   }
   if (NEEDS_EVIDENCE.has(e.reason) && e.evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${e.reason} claim needs at least one piece of evidence`);
@@ -644,6 +758,7 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
       const cap = claimCap(order, e.lines, r, p);
       checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
       if (r.count > before || cap === undefined) return;
+      const negotiationEnds = deadlineAfter(e.at, policy.maxProcessDays - policy.platformReviewDays, policy);
       s = {
         status: 'awaiting-seller',
         version: 0,
@@ -652,15 +767,22 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         claim: { reason: e.reason, amount: e.amount, lines: e.lines, evidence: e.evidence, cap },
         offer: null,
         sellerResponded: false,
-        sellerDeadline: deadlineAfter(e.at, policy.sellerResponseDays, policy),
+        sellerDeadline: partyDeadline({ negotiationEnds }, e.at, policy.sellerResponseDays, policy),
         buyerDeadline: null,
         ruling: deadlineAfter(e.at, policy.maxProcessDays, policy),
+        negotiationEnds,
         review: null,
         refund: null,
+        closedAt: null,
         outcome: null,
         offers: [{ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' }],
         settled: 0,
+        evidence: { buyer: [], seller: [] },
+        evidenceSeen: { buyer: new Set(), seller: new Set() },
+        notices: [],
       };
+      addEvidence(s, 'buyer', e.evidence, e.at);
+      notify(s, i, 'opened', e.at, 'both');
       s.version = i + 1;
       return;
     }
@@ -690,12 +812,16 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         st.offers.push({ by: 'buyer', kind: 'claim', amount: e.amount, at: e.at, fate: 'pending' });
         st.offer = null;
         st.status = 'awaiting-seller';
-        st.sellerDeadline = deadlineAfter(e.at, policy.sellerResponseDays, policy);
+        st.sellerDeadline = partyDeadline(st, e.at, policy.sellerResponseDays, policy);
+        addEvidence(st, 'buyer', e.evidence ?? [], e.at);
+        notify(st, i, 'claim-changed', e.at, 'seller');
         break;
       }
       case 'cancelled':
         settle(st, 'withdrawn');
         st.status = 'cancelled';
+        st.closedAt = e.at;
+        notify(st, i, 'cancelled', e.at, 'both');
         break;
       case 'seller-agreed':
         settle(st, 'accepted');
@@ -703,6 +829,8 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         st.refund = st.claim.amount;
         st.outcome = 'seller-agreed';
         st.sellerResponded = true;
+        st.closedAt = e.at;
+        notify(st, i, 'resolved', e.at, 'both');
         break;
       case 'seller-countered':
         if (e.amount === 0n) {
@@ -713,19 +841,34 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
           r.error('OFFER_NOT_BELOW_CLAIM', joinPath(p, 'amount'), 'a counter-offer is below the amount requested (to give it all, agree)');
           return;
         }
-        sellerAnswers(st, 'counter-offer', e.amount, e.at, policy);
+        sellerAnswers(st, 'counter-offer', e.amount, e.at, policy, e.evidence);
+        notify(st, i, 'offer-made', e.at, 'buyer');
         break;
       case 'seller-disagreed':
-        sellerAnswers(st, 'refusal', 0n, e.at, policy);
+        sellerAnswers(st, 'refusal', 0n, e.at, policy, e.evidence);
+        notify(st, i, 'seller-responded', e.at, 'buyer');
         break;
       case 'buyer-accepted':
         settle(st, 'accepted');
         st.status = 'resolved';
         st.refund = st.offer ?? 0n;
         st.outcome = 'buyer-accepted';
+        st.closedAt = e.at;
+        notify(st, i, 'resolved', e.at, 'both');
+        break;
+      case 'buyer-declined':
+        // The counter-offer is declined and the buyer's claim stands again: the seller answers it anew.
+        settle(st, 'declined');
+        st.offers.push({ by: 'buyer', kind: 'claim', amount: st.claim.amount, at: e.at, fate: 'pending' });
+        st.offer = null;
+        st.status = 'awaiting-seller';
+        st.sellerDeadline = partyDeadline(st, e.at, policy.sellerResponseDays, policy);
+        notify(st, i, 'offer-declined', e.at, 'seller');
         break;
       case 'escalated':
         settle(st, 'escalated');
+        addEvidence(st, e.by, e.evidence, e.at);
+        notify(st, i, 'escalated', e.at, 'both');
         st.status = 'under-review';
         st.review = { since: e.at, by: e.by };
         // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BooleanLiteral: sellerResponded only matters for cancel, and an escalated dispute never leaves under-review except to resolved
@@ -737,6 +880,8 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         st.status = 'resolved';
         st.refund = e.amount;
         st.outcome = 'ruled';
+        st.closedAt = e.at;
+        notify(st, i, 'ruled', e.at, 'both');
         break;
       default:
         assertNever(e);
@@ -750,7 +895,8 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
 
 /** @internal The view of a folded dispute at `now`. */
 export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute): DisputeView {
-  const s: DisputeState = { ...state, offers: state.offers.map((o) => ({ ...o })) };
+  // advance may settle offers and add the review's notices: the state itself stays as folded.
+  const s: DisputeState = { ...state, offers: state.offers.map((o) => ({ ...o })), notices: [...state.notices] };
   advance(s, now);
   const cur = d.order.currency.minorUnits;
   const fmt = (v: bigint) => formatMinor(v, cur);
@@ -777,7 +923,8 @@ export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute
     refund: s.refund === null ? null : fmt(s.refund),
     outcome: s.outcome,
     deadlines: { seller: dl(s.sellerDeadline), buyer: dl(s.buyerDeadline), ruling: { date: s.ruling.date, endsAt: new Date(s.ruling.endsAt).toISOString() } },
-    overdue: !closed && now >= s.ruling.endsAt,
+    negotiationEnds: { date: s.negotiationEnds.date, endsAt: new Date(s.negotiationEnds.endsAt).toISOString() },
+    overdue: s.closedAt === null ? now >= s.ruling.endsAt : s.closedAt >= s.ruling.endsAt,
     underReviewSince: s.review ? new Date(s.review.since).toISOString() : null,
     allowed,
     blocked,
@@ -787,9 +934,13 @@ export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute
       platform: s.status === 'under-review' ? Math.max(0, s.ruling.endsAt - now) : null,
     },
     offers: s.offers.map((o) => ({ by: o.by, kind: o.kind, amount: fmt(o.amount), at: new Date(o.at).toISOString(), fate: o.fate })),
+    evidence: { buyer: s.evidence.buyer.map(evidenceOf), seller: s.evidence.seller.map(evidenceOf) },
+    notices: s.notices.map((n) => ({ id: n.id, to: n.to, kind: n.kind, at: new Date(n.at).toISOString() })),
     blocksOtherRefunds: !closed,
   };
 }
+
+const evidenceOf = (e: EvidenceRecord): DisputeEvidence => ({ item: e.item, at: new Date(e.at).toISOString() });
 
 /** @internal Reads, folds and views a dispute at `now`. */
 export function readDisputeView(r: InputReader, policy: unknown, order: unknown, events: unknown, now: unknown, allowOp: boolean): Result<DisputeView> {

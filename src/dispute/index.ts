@@ -5,6 +5,8 @@ export {
   type DisputeAction,
   type DisputeBlock,
   type DisputeEvent,
+  type DisputeEvidence,
+  type DisputeNotice,
   type DisputeOffer,
   type DisputeOrder,
   type DisputeOutcome,

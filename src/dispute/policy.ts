@@ -8,7 +8,8 @@ import { countWhile } from '../search.js';
 /**
  * The buyer-protection policy. Every field is optional; the defaults are
  * the rules' own: UTC, a 15-day request window, 5 days for each party to
- * respond, 15 days for the whole process, calendar days.
+ * respond, 15 days for the whole process (the last 3 kept for the
+ * platform's review), calendar days.
  *
  * @example
  * ```ts
@@ -22,6 +23,12 @@ export interface DisputePolicy {
   readonly sellerResponseDays?: number;
   readonly buyerResponseDays?: number;
   readonly maxProcessDays?: number;
+  /**
+   * The days kept for the platform's review at the end of the process: the parties negotiate
+   * until `maxProcessDays − platformReviewDays` after the opening, then the dispute is under review.
+   * Default 3 (at most `maxProcessDays`).
+   */
+  readonly platformReviewDays?: number;
   readonly dayCount?: 'calendar' | 'business';
   /** ISO weekday numbers (1 = Monday … 7 = Sunday) that are not business days; default `[6, 7]`. */
   readonly weekend?: readonly number[];
@@ -36,6 +43,7 @@ export interface ResolvedPolicy {
   readonly sellerResponseDays: number;
   readonly buyerResponseDays: number;
   readonly maxProcessDays: number;
+  readonly platformReviewDays: number;
   readonly dayCount: 'calendar' | 'business';
   readonly weekend: ReadonlySet<number>;
   /** The holidays that fall on business weekdays, as day numbers, ascending and distinct. */
@@ -57,6 +65,7 @@ export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
   sellerResponseDays: 5,
   buyerResponseDays: 5,
   maxProcessDays: 15,
+  platformReviewDays: 3,
   dayCount: 'calendar',
   weekend: Object.freeze([6, 7]),
   holidays: Object.freeze([]),
@@ -79,7 +88,7 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
   const o = r.object(value, path, Object.keys(d));
   if (!o) return undefined;
   const before = r.count;
-  const days = (key: 'requestWindowDays' | 'sellerResponseDays' | 'buyerResponseDays' | 'maxProcessDays') => {
+  const days = (key: 'requestWindowDays' | 'sellerResponseDays' | 'buyerResponseDays' | 'maxProcessDays' | 'platformReviewDays') => {
     const raw = r.field(o, key);
     return raw === undefined ? d[key] : (r.integer(raw, joinPath(path, key), 0, MAX_POLICY_DAYS, 'INVALID_POLICY', key) ?? d[key]);
   };
@@ -112,6 +121,11 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
   const sellerResponseDays = days('sellerResponseDays');
   const buyerResponseDays = days('buyerResponseDays');
   const maxProcessDays = days('maxProcessDays');
+  // An unset review period shrinks with a shorter process; a set one must fit in it.
+  const platformReviewDays = r.field(o, 'platformReviewDays') === undefined ? Math.min(d.platformReviewDays, maxProcessDays) : days('platformReviewDays');
+  if (platformReviewDays > maxProcessDays) {
+    r.error('INVALID_POLICY', joinPath(path, 'platformReviewDays'), `platformReviewDays (${String(platformReviewDays)}) is at most maxProcessDays (${String(maxProcessDays)}): the review is part of the process`);
+  }
   if (r.count > before) return undefined;
   return {
     timeZone,
@@ -119,6 +133,7 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
     sellerResponseDays,
     buyerResponseDays,
     maxProcessDays,
+    platformReviewDays,
     dayCount: rawCount === 'business' ? 'business' : 'calendar',
     weekend,
     holidays,

@@ -334,10 +334,14 @@ const disputeOrder: DisputeOrder = {
   receiptConfirmedAt: '2026-11-28T18:00:00Z',
   expectedDeliveryBy: '2026-12-05',
 };
+// Received after the end of the expected delivery date: the order may be claimed as late.
+const lateOrder: DisputeOrder = { ...disputeOrder, expectedDeliveryBy: '2026-11-25' };
 
 /**
  * A dispute built by random commands, each kept only if the library allows it: valid histories
- * that reach every status (awaiting either party, under review, resolved, cancelled), with a policy.
+ * that reach every status (awaiting either party, under review, resolved, cancelled), with a policy
+ * (its process and review periods among them), declined counter-offers, evidence from both parties
+ * and late-delivery claims.
  *
  * @example
  * ```ts
@@ -348,31 +352,54 @@ const disputeOrder: DisputeOrder = {
  * ```
  */
 export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ readonly dispute: Dispute; readonly at: string }> {
-  const kinds = ['change-claim', 'cancel', 'accept', 'escalate', 'agree', 'counter', 'disagree', 'rule'] as const;
-  const commandArb = fc.record({ kind: fc.constantFrom(...kinds), gapHours: fc.integer({ min: 1, max: 24 * 4 }), cents: fc.integer({ min: 0, max: 4900 }), seller: fc.boolean() });
+  const kinds = ['change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule'] as const;
+  const commandArb = fc.record({
+    kind: fc.constantFrom(...kinds),
+    gapHours: fc.integer({ min: 1, max: 24 * 4 }),
+    cents: fc.integer({ min: 0, max: 4900 }),
+    seller: fc.boolean(),
+    evidence: fc.option(fc.constantFrom(['chat-1'], ['photo-2', 'photo-1']), { nil: undefined }),
+  });
+  const policyArb = fc.record(
+    { timeZone: zoneArb, dayCount: fc.constantFrom('calendar' as const, 'business' as const), maxProcessDays: fc.integer({ min: 5, max: 20 }), platformReviewDays: fc.integer({ min: 0, max: 5 }) },
+    { requiredKeys: [] },
+  );
   return fc
     .record({
-      policy: fc.record({ timeZone: zoneArb, dayCount: fc.constantFrom('calendar' as const, 'business' as const) }, { requiredKeys: [] }),
+      policy: policyArb,
+      late: fc.boolean(),
       claim: fc.integer({ min: 1, max: 4900 }),
       lines: fc.option(fc.constant([{ id: 'L1', quantity: 2 }]), { nil: undefined }),
       commands: fc.array(commandArb, { maxLength: options.maxEvents ?? 8 }),
       tailHours: fc.integer({ min: 0, max: 24 * 20 }),
     })
-    .map(({ policy, claim, lines, commands, tailHours }) => {
+    .map(({ policy, late, claim, lines, commands, tailHours }) => {
       const cap = lines ? 1800 : 4900;
       const amount = (c: number) => decimal(BigInt(c), 2);
+      const order = late ? lateOrder : disputeOrder;
       let t = Date.parse('2026-12-01T10:00:00Z');
-      const events: DisputeEvent[] = [{ type: 'opened', at: iso(t), reason: 'DAMAGED', amount: amount(Math.min(claim, cap)), evidence: ['photo-1'], ...(lines ? { lines } : {}) }];
+      const events: DisputeEvent[] = [
+        { type: 'opened', at: iso(t), reason: late ? 'LATE_DELIVERY' : 'DAMAGED', amount: amount(Math.min(claim, cap)), evidence: ['photo-1'], ...(lines ? { lines } : {}) },
+      ];
       for (const c of commands) {
         t += c.gapHours * HOUR;
         const actor = c.kind === 'rule' ? 'platform' : c.kind === 'agree' || c.kind === 'counter' || c.kind === 'disagree' || (c.kind === 'escalate' && c.seller) ? 'seller' : 'buyer';
         const base = { actor, at: iso(t), expectedVersion: events.length } as const;
         const money = amount(Math.min(c.cents, cap));
-        const command = (c.kind === 'change-claim' || c.kind === 'counter' || c.kind === 'rule' ? { ...base, type: c.kind, amount: money } : { ...base, type: c.kind }) as DisputeCommand;
-        const d = decide({ policy, order: disputeOrder, events }, command);
+        const evidence = c.evidence ? { evidence: c.evidence } : {};
+        const command = (
+          c.kind === 'change-claim' || c.kind === 'rule'
+            ? { ...base, type: c.kind, amount: money }
+            : c.kind === 'counter'
+              ? { ...base, type: c.kind, amount: money, ...evidence }
+              : c.kind === 'disagree' || c.kind === 'escalate'
+                ? { ...base, type: c.kind, ...evidence }
+                : { ...base, type: c.kind }
+        ) as DisputeCommand;
+        const d = decide({ policy, order, events }, command);
         if (d.ok) events.push(...d.value.events);
       }
-      return { dispute: { policy, order: disputeOrder, events }, at: iso(t + tailHours * HOUR) };
+      return { dispute: { policy, order, events }, at: iso(t + tailHours * HOUR) };
     });
 }
 

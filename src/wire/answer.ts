@@ -93,8 +93,10 @@ export function answerWireRequest(request: unknown): WireAnswer {
           requested: v.requested,
           refundable: v.refundable,
           deadlines: { seller: v.deadlines.seller?.endsAt ?? null, buyer: v.deadlines.buyer?.endsAt ?? null, ruling: v.deadlines.ruling.endsAt },
+          negotiationEnds: v.negotiationEnds.endsAt,
           overdue: v.overdue,
           allowed: v.allowed,
+          notices: v.notices,
         },
       };
     }

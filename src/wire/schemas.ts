@@ -361,7 +361,7 @@ export const DisputeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('opened'),
     at: instant,
-    reason: z.enum(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'OTHER']),
+    reason: z.enum(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'LATE_DELIVERY', 'OTHER']),
     amount,
     lines: z.array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) })).min(1).optional(),
     evidence: z.array(id).optional(),
@@ -376,10 +376,11 @@ export const DisputeEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('cancelled'), at: instant }),
   z.strictObject({ type: z.literal('seller-agreed'), at: instant }),
-  z.strictObject({ type: z.literal('seller-countered'), at: instant, amount }),
-  z.strictObject({ type: z.literal('seller-disagreed'), at: instant, note: z.string().optional() }),
+  z.strictObject({ type: z.literal('seller-countered'), at: instant, amount, evidence: z.array(id).optional() }),
+  z.strictObject({ type: z.literal('seller-disagreed'), at: instant, note: z.string().optional(), evidence: z.array(id).optional() }),
   z.strictObject({ type: z.literal('buyer-accepted'), at: instant }),
-  z.strictObject({ type: z.literal('escalated'), at: instant, by: z.enum(['buyer', 'seller']) }),
+  z.strictObject({ type: z.literal('buyer-declined'), at: instant }),
+  z.strictObject({ type: z.literal('escalated'), at: instant, by: z.enum(['buyer', 'seller']), evidence: z.array(id).optional(), note: z.string().optional() }),
   z.strictObject({ type: z.literal('ruled'), at: instant, amount }),
 ]);
 
@@ -397,6 +398,7 @@ export const DisputePolicySchema = z.strictObject({
   sellerResponseDays: z.int().min(0).max(3650).optional(),
   buyerResponseDays: z.int().min(0).max(3650).optional(),
   maxProcessDays: z.int().min(0).max(3650).optional(),
+  platformReviewDays: z.int().min(0).max(3650).optional(),
   dayCount: z.enum(['calendar', 'business']).optional(),
   weekend: z.array(z.int().min(1).max(7)).optional(),
   holidays: z.array(localDate).optional(),
@@ -425,7 +427,7 @@ export const DisputeStateRequestSchema = z.strictObject({
   at: instant,
 });
 
-const disputeActions = z.array(z.enum(['change-claim', 'cancel', 'accept', 'escalate', 'agree', 'counter', 'disagree', 'rule']));
+const disputeActions = z.array(z.enum(['change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule']));
 
 /** The answer to `op: "dispute-state"`.
  *
@@ -447,8 +449,17 @@ export const DisputeStateAnswerSchema = z.union([
       requested: answerMoney,
       refundable: answerMoney,
       deadlines: z.strictObject({ seller: z.string().nullable(), buyer: z.string().nullable(), ruling: z.string() }),
+      negotiationEnds: z.string(),
       overdue: z.boolean(),
       allowed: z.strictObject({ buyer: disputeActions, seller: disputeActions, platform: disputeActions }),
+      notices: z.array(
+        z.strictObject({
+          id: z.string(),
+          to: z.enum(['buyer', 'seller']),
+          kind: z.enum(['opened', 'claim-changed', 'seller-responded', 'offer-made', 'offer-declined', 'escalated', 'under-review', 'ruled', 'resolved', 'cancelled']),
+          at: z.string(),
+        }),
+      ),
     }),
   }),
   FailureAnswerSchema,

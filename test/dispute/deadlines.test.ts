@@ -86,8 +86,9 @@ describe('the ruling deadline and overdue', () => {
     expect(view([opened], ms(RULING_ENDS, DAY))).toMatchObject({ overdue: true, timeRemainingMs: { platform: 0 }, deadlines: { ruling: { date: '2026-12-16', endsAt: RULING_ENDS } } });
   });
 
-  it('a ruling after the deadline is still accepted, and a closed dispute is never overdue', () => {
-    expect(view([opened, { type: 'ruled', at: RULING_ENDS, amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({ status: 'resolved', overdue: false, refund: '3.00' });
+  it('a ruling after the deadline is still accepted, and the view keeps saying it was late; a dispute closed in time is not overdue', () => {
+    expect(view([opened, { type: 'ruled', at: RULING_ENDS, amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({ status: 'resolved', overdue: true, refund: '3.00' });
+    expect(view([opened, { type: 'ruled', at: ms(RULING_ENDS, -1), amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({ status: 'resolved', overdue: false });
     expect(view([opened, { type: 'cancelled', at: '2026-12-02T00:00:00Z' }], RULING_ENDS)).toMatchObject({ status: 'cancelled', overdue: false });
   });
 

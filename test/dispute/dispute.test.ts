@@ -120,7 +120,7 @@ describe('responses, turns and deadlines', () => {
     expect(view([opened, { type: 'cancelled', at: '2026-12-02T10:00:00Z' }], '2026-12-03T00:00:00Z').status).toBe('cancelled');
     expect(errors([opened, { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z' }, { type: 'cancelled', at: '2026-12-03T10:00:00Z' }])).toEqual(['SELLER_ALREADY_RESPONDED@events.2']);
     const v = view([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' }], '2026-12-02T11:00:00Z');
-    expect(v.allowed.buyer).toEqual(['change-claim', 'accept', 'escalate']);
+    expect(v.allowed.buyer).toEqual(['change-claim', 'accept', 'decline', 'escalate']);
     expect(v.blocked.buyer.cancel).toBe('SELLER_ALREADY_RESPONDED');
   });
 

@@ -6,7 +6,7 @@ const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reaso
 const disagreed: DisputeEvent = { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z' };
 const escalated: DisputeEvent = { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'buyer' };
 const unconfirmed: Partial<Dispute> = { order: { ...order, receiptConfirmedAt: null } };
-const EVENT_TYPES = '"type" is one of opened, claim-changed, cancelled, seller-agreed, seller-countered, seller-disagreed, buyer-accepted, escalated, ruled';
+const EVENT_TYPES = '"type" is one of opened, claim-changed, cancelled, seller-agreed, seller-countered, seller-disagreed, buyer-accepted, buyer-declined, escalated, ruled';
 
 /** The errors of a dispute viewed at `at` (none when it is valid). */
 function errorsOf(events: unknown, at: unknown = '2026-12-31T00:00:00Z', extra: Record<string, unknown> = {}): readonly RuleError[] {
@@ -366,7 +366,7 @@ describe('the event list as a whole', () => {
         { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '1.001' },
       ]),
     ).toEqual([
-      err('INVALID_ENUM', 'events.0.reason', '"reason" is one of NOT_AS_DESCRIBED, DAMAGED, MISSING_PARTS, NOT_RECEIVED, OTHER'),
+      err('INVALID_ENUM', 'events.0.reason', '"reason" is one of NOT_AS_DESCRIBED, DAMAGED, MISSING_PARTS, NOT_RECEIVED, LATE_DELIVERY, OTHER'),
       err('INVALID_TYPE', 'events.0.description', 'expected a string, got number 5'),
       err('INVALID_ENUM', 'events.1.by', '"by" is "buyer" or "seller"'),
       err('INVALID_TYPE', 'events.2.note', 'expected a string, got boolean false'),

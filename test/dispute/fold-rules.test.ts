@@ -13,6 +13,15 @@ const disagreed: DisputeEvent = { type: 'seller-disagreed', at: '2026-12-02T10:0
 const sellerDeadline = { date: '2026-12-06', endsAt: '2026-12-07T00:00:00.000Z' };
 const buyerDeadline = { date: '2026-12-07', endsAt: '2026-12-08T00:00:00.000Z' }; // after a reply on 2 December
 const ruling = { date: '2026-12-16', endsAt: '2026-12-17T00:00:00.000Z' };
+// 15 days in all, the last 3 kept for the platform's review: the parties negotiate until the end of 13 December.
+const negotiationEnds = { date: '2026-12-13', endsAt: '2026-12-14T00:00:00.000Z' };
+const photo = { buyer: [{ item: 'photo-1', at: '2026-12-01T10:00:00.000Z' }], seller: [] };
+
+/** The notices of events (index, recipients, kind, instant) in order. */
+function told(...list: readonly (readonly [string, 'buyer' | 'seller' | 'both', string, string])[]) {
+  return list.flatMap(([key, to, kind, at]) => (to === 'both' ? (['buyer', 'seller'] as const) : [to]).map((party) => ({ id: `${key}-${party}`, to: party, kind, at })));
+}
+const openedNotice = ['e0', 'both', 'opened', '2026-12-01T10:00:00.000Z'] as const;
 
 function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
   const r = disputeView({ order, events, ...extra }, at);
@@ -21,7 +30,7 @@ function view(events: readonly DisputeEvent[], at: string, extra: Partial<Disput
 }
 
 const closedBlocks = {
-  buyer: { 'change-claim': 'DISPUTE_CLOSED', cancel: 'DISPUTE_CLOSED', accept: 'DISPUTE_CLOSED', escalate: 'DISPUTE_CLOSED' },
+  buyer: { 'change-claim': 'DISPUTE_CLOSED', cancel: 'DISPUTE_CLOSED', accept: 'DISPUTE_CLOSED', decline: 'DISPUTE_CLOSED', escalate: 'DISPUTE_CLOSED' },
   seller: { agree: 'DISPUTE_CLOSED', counter: 'DISPUTE_CLOSED', disagree: 'DISPUTE_CLOSED', escalate: 'DISPUTE_CLOSED' },
   platform: { rule: 'DISPUTE_CLOSED' },
 };
@@ -40,12 +49,15 @@ describe('the view on the seller turn', () => {
       refund: null,
       outcome: null,
       deadlines: { seller: sellerDeadline, buyer: null, ruling },
+      negotiationEnds,
       overdue: false,
       underReviewSince: null,
       allowed: { buyer: ['change-claim', 'cancel'], seller: ['agree', 'counter', 'disagree', 'escalate'], platform: [] },
-      blocked: { buyer: { accept: 'WRONG_TURN', escalate: 'WRONG_TURN' }, seller: {}, platform: { rule: 'NOT_UNDER_REVIEW' } },
+      blocked: { buyer: { accept: 'WRONG_TURN', decline: 'WRONG_TURN', escalate: 'WRONG_TURN' }, seller: {}, platform: { rule: 'NOT_UNDER_REVIEW' } },
       timeRemainingMs: { buyer: null, seller: 5 * DAY, platform: null },
       offers: [{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'pending' }],
+      evidence: photo,
+      notices: told(openedNotice),
       blocksOtherRefunds: true,
     });
   });
@@ -63,16 +75,19 @@ describe('the view on the seller turn', () => {
       outcome: null,
       // the seller clock restarts on 3 December; the buyer's deadline of the counter-offer is still reported
       deadlines: { seller: { date: '2026-12-08', endsAt: '2026-12-09T00:00:00.000Z' }, buyer: buyerDeadline, ruling },
+      negotiationEnds,
       overdue: false,
       underReviewSince: null,
       allowed: { buyer: ['change-claim'], seller: ['agree', 'counter', 'disagree', 'escalate'], platform: [] },
-      blocked: { buyer: { cancel: 'SELLER_ALREADY_RESPONDED', accept: 'WRONG_TURN', escalate: 'WRONG_TURN' }, seller: {}, platform: { rule: 'NOT_UNDER_REVIEW' } },
+      blocked: { buyer: { cancel: 'SELLER_ALREADY_RESPONDED', accept: 'WRONG_TURN', decline: 'WRONG_TURN', escalate: 'WRONG_TURN' }, seller: {}, platform: { rule: 'NOT_UNDER_REVIEW' } },
       timeRemainingMs: { buyer: null, seller: 5 * DAY, platform: null },
       offers: [
         { by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'superseded' },
         { by: 'seller', kind: 'counter-offer', amount: '8.00', at: '2026-12-02T10:00:00.000Z', fate: 'superseded' },
         { by: 'buyer', kind: 'claim', amount: '10.00', at: '2026-12-03T10:00:00.000Z', fate: 'pending' },
       ],
+      evidence: photo,
+      notices: told(openedNotice, ['e1', 'buyer', 'offer-made', '2026-12-02T10:00:00.000Z'], ['e2', 'seller', 'claim-changed', '2026-12-03T10:00:00.000Z']),
       blocksOtherRefunds: true,
     });
   });
@@ -100,9 +115,10 @@ describe('the view on the buyer turn', () => {
       refund: null,
       outcome: null,
       deadlines: { seller: sellerDeadline, buyer: buyerDeadline, ruling },
+      negotiationEnds,
       overdue: false,
       underReviewSince: null,
-      allowed: { buyer: ['change-claim', 'accept', 'escalate'], seller: [], platform: [] },
+      allowed: { buyer: ['change-claim', 'accept', 'decline', 'escalate'], seller: [], platform: [] },
       blocked: {
         buyer: { cancel: 'SELLER_ALREADY_RESPONDED' },
         seller: { agree: 'WRONG_TURN', counter: 'WRONG_TURN', disagree: 'WRONG_TURN', escalate: 'WRONG_TURN' },
@@ -113,6 +129,8 @@ describe('the view on the buyer turn', () => {
         { by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'superseded' },
         { by: 'seller', kind: 'counter-offer', amount: '8.00', at: '2026-12-02T10:00:00.000Z', fate: 'pending' },
       ],
+      evidence: photo,
+      notices: told(openedNotice, ['e1', 'buyer', 'offer-made', '2026-12-02T10:00:00.000Z']),
       blocksOtherRefunds: true,
     });
   });
@@ -138,7 +156,7 @@ describe('the view under review', () => {
     const buyer = silent === 'buyer' ? 'DEADLINE_PASSED' : 'UNDER_REVIEW';
     const seller = silent === 'seller' ? 'DEADLINE_PASSED' : 'UNDER_REVIEW';
     return {
-      buyer: { 'change-claim': buyer, cancel: buyer, accept: buyer, escalate: buyer },
+      buyer: { 'change-claim': buyer, cancel: buyer, accept: buyer, decline: buyer, escalate: buyer },
       seller: { agree: seller, counter: seller, disagree: seller, escalate: seller },
       platform: {},
     };
@@ -155,12 +173,15 @@ describe('the view under review', () => {
       refund: null,
       outcome: null,
       deadlines: { seller: sellerDeadline, buyer: null, ruling },
+      negotiationEnds,
       overdue: false,
       underReviewSince: '2026-12-07T00:00:00.000Z',
       allowed: { buyer: [], seller: [], platform: ['rule'] },
       blocked: reviewBlocks('seller'),
       timeRemainingMs: { buyer: null, seller: null, platform: 10 * DAY },
       offers: [{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'lapsed' }],
+      evidence: photo,
+      notices: [...told(openedNotice), { id: 'review-buyer', to: 'buyer', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' }, { id: 'review-seller', to: 'seller', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' }],
       blocksOtherRefunds: true,
     });
   });
@@ -221,8 +242,11 @@ describe('the view once closed', () => {
       refund: '12.00',
       outcome: 'seller-agreed',
       deadlines: { seller: sellerDeadline, buyer: null, ruling },
+      negotiationEnds,
       underReviewSince: null,
       offers: [{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'accepted' }],
+      evidence: photo,
+      notices: told(openedNotice, ['e1', 'both', 'resolved', '2026-12-02T10:00:00.000Z']),
       ...closedView,
     });
   });
@@ -244,6 +268,9 @@ describe('the view once closed', () => {
         { by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'superseded' },
         { by: 'seller', kind: 'counter-offer', amount: '8.00', at: '2026-12-02T10:00:00.000Z', fate: 'accepted' },
       ],
+      negotiationEnds,
+      evidence: photo,
+      notices: told(openedNotice, ['e1', 'buyer', 'offer-made', '2026-12-02T10:00:00.000Z'], ['e2', 'both', 'resolved', '2026-12-03T10:00:00.000Z']),
       ...closedView,
     });
   });
@@ -270,6 +297,9 @@ describe('the view once closed', () => {
       deadlines: { seller: sellerDeadline, buyer: null, ruling },
       underReviewSince: null,
       offers: [{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'withdrawn' }],
+      negotiationEnds,
+      evidence: photo,
+      notices: told(openedNotice, ['e1', 'both', 'cancelled', '2026-12-02T10:00:00.000Z']),
       ...closedView,
     });
   });
@@ -292,6 +322,14 @@ describe('the view once closed', () => {
         { by: 'seller', kind: 'refusal', amount: '0.00', at: '2026-12-02T10:00:00.000Z', fate: 'escalated' },
         { by: 'platform', kind: 'ruling', amount: '6.50', at: '2026-12-05T10:00:00.000Z', fate: 'final' },
       ],
+      negotiationEnds,
+      evidence: photo,
+      notices: told(
+        openedNotice,
+        ['e1', 'buyer', 'seller-responded', '2026-12-02T10:00:00.000Z'],
+        ['e2', 'both', 'escalated', '2026-12-03T10:00:00.000Z'],
+        ['e3', 'both', 'ruled', '2026-12-05T10:00:00.000Z'],
+      ),
       ...closedView,
     });
   });

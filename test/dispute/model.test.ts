@@ -15,6 +15,8 @@ const money = (c: number) => `${String(Math.floor(c / 100))}.${String(c % 100).p
 interface Model {
   now: number;
   closed: boolean;
+  /** The notice ids of the last view: every later view lists them first, in the same order. */
+  told: readonly string[];
 }
 interface Real {
   events: DisputeEvent[];
@@ -39,9 +41,11 @@ class Act implements fc.Command<Model, Real> {
     const cmd = (
       this.kind === 'open'
         ? { ...base, type: 'open', reason: 'OTHER', amount }
-        : this.kind === 'change-claim' || this.kind === 'counter' || this.kind === 'rule'
+        : this.kind === 'change-claim' || this.kind === 'rule'
           ? { ...base, type: this.kind, amount }
-          : { ...base, type: this.kind }
+          : this.kind === 'counter'
+            ? { ...base, type: this.kind, amount, evidence: ['chat-1'] }
+            : { ...base, type: this.kind }
     ) as DisputeCommand;
     const decision = decide({ order, events: real.events }, cmd);
     if (m.closed || this.stale) expect(decision.ok).toBe(false); // nothing acts after a terminal state; stale commands never apply
@@ -58,6 +62,15 @@ class Act implements fc.Command<Model, Real> {
       expect(cents(v.value.refund)).toBeGreaterThanOrEqual(0n);
     }
     expect(v.value.version).toBe(real.events.length);
+    // No deadline lies past the ruling's, and from the end of negotiation on the platform can rule.
+    const ruling = v.value.deadlines.ruling.endsAt;
+    for (const dl of [v.value.deadlines.seller, v.value.deadlines.buyer, v.value.negotiationEnds]) if (dl) expect(dl.endsAt <= ruling).toBe(true);
+    if (m.now >= Date.parse(v.value.negotiationEnds.endsAt) && v.value.status !== 'resolved' && v.value.status !== 'cancelled') expect(v.value.allowed.platform).toEqual(['rule']);
+    // Notices: each id once, and those already told stay first (a shop sends each exactly once).
+    const ids = v.value.notices.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, m.told.length)).toEqual(m.told);
+    m.told = ids;
     m.closed = v.value.status === 'resolved' || v.value.status === 'cancelled';
     expect(v.value.blocksOtherRefunds).toBe(!m.closed);
   }
@@ -73,8 +86,8 @@ class Wait implements fc.Command<Model, Real> {
 }
 
 describe('dispute command model', () => {
-  it('never resolves twice, never refunds more than was paid, never acts after a terminal state', () => {
-    const kinds: Kind[] = ['open', 'change-claim', 'cancel', 'accept', 'escalate', 'agree', 'counter', 'disagree', 'rule'];
+  it('never resolves twice, never refunds more than was paid, never acts after a terminal state, never lets a deadline pass the process limit, never retells a notice', () => {
+    const kinds: Kind[] = ['open', 'change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule'];
     const act = fc
       .record({ kind: fc.constantFrom(...kinds), actor: fc.constantFrom('usual' as const, 'usual' as const, 'usual' as const, 'usual' as const, 'buyer' as const, 'seller' as const, 'platform' as const), amount: fc.integer({ min: 0, max: 3500 }), stale: fc.integer({ min: 0, max: 7 }).map((n) => n === 0) })
       .map(({ kind, actor, amount, stale }) => new Act(kind, actor, amount, stale));
@@ -82,7 +95,7 @@ describe('dispute command model', () => {
     fc.assert(
       fc.property(commands, (cmds) => {
         const opened: DisputeEvent = { type: 'opened', at: '2026-11-29T00:00:00Z', reason: 'OTHER', amount: '20.00' };
-        const setup = (): { model: Model; real: Real } => ({ model: { now: Date.parse('2026-11-29T01:00:00Z'), closed: false }, real: { events: [opened] } });
+        const setup = (): { model: Model; real: Real } => ({ model: { now: Date.parse('2026-11-29T01:00:00Z'), closed: false, told: [] }, real: { events: [opened] } });
         fc.modelRun(setup, cmds);
       }),
     );

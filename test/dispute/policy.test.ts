@@ -31,8 +31,8 @@ const deadlines = (policy: DisputePolicy | undefined) => view(policy).deadlines;
 const thrown = (f: () => unknown): string => errorsThrownBy(f).map((e) => `${e.code} at ${e.path}`).join('; ');
 
 describe('policy defaults', () => {
-  it('are UTC, a 15-day window, 5 days for each party, 15 days in all, calendar days, Saturday and Sunday off', () => {
-    expect(DEFAULT_DISPUTE_POLICY).toEqual({ timeZone: 'UTC', requestWindowDays: 15, sellerResponseDays: 5, buyerResponseDays: 5, maxProcessDays: 15, dayCount: 'calendar', weekend: [6, 7], holidays: [] });
+  it('are UTC, a 15-day window, 5 days for each party, 15 days in all with the last 3 for the review, calendar days, Saturday and Sunday off', () => {
+    expect(DEFAULT_DISPUTE_POLICY).toEqual({ timeZone: 'UTC', requestWindowDays: 15, sellerResponseDays: 5, buyerResponseDays: 5, maxProcessDays: 15, platformReviewDays: 3, dayCount: 'calendar', weekend: [6, 7], holidays: [] });
     expect(MAX_POLICY_DAYS).toBe(3650);
   });
 

@@ -469,14 +469,42 @@ describe('disputeArb', () => {
   });
 
   it('contains every type of dispute event, and escalations by either party', () => {
-    expect(distinct(events.map((e) => e.type))).toEqual(['buyer-accepted', 'cancelled', 'claim-changed', 'escalated', 'opened', 'ruled', 'seller-agreed', 'seller-countered', 'seller-disagreed']);
+    expect(distinct(events.map((e) => e.type))).toEqual([
+      'buyer-accepted',
+      'buyer-declined',
+      'cancelled',
+      'claim-changed',
+      'escalated',
+      'opened',
+      'ruled',
+      'seller-agreed',
+      'seller-countered',
+      'seller-disagreed',
+    ]);
     expect(distinct(events.flatMap((e) => (e.type === 'escalated' ? [e.by] : [])))).toEqual(['buyer', 'seller']);
   });
 
-  it('opens every dispute at 2026-12-01T10:00Z for damage with one photo, claiming 0.01 to 49.00, at most 18.00 for two units of L1', () => {
+  it('gives evidence with counter-offers, refusals and escalations, sometimes', () => {
+    for (const type of ['seller-countered', 'seller-disagreed', 'escalated'] as const) {
+      const of = events.filter((e) => e.type === type);
+      expect(distinct(of.map((e) => JSON.stringify('evidence' in e ? e.evidence : null)))).toEqual(['["chat-1"]', '["photo-2","photo-1"]', 'null']);
+    }
+  });
+
+  it('reaches the end of negotiation: some disputes go under review by the process limit', () => {
+    const limited = disputes.filter(({ dispute, at }) => {
+      const v = disputeView(dispute, at);
+      return v.ok && v.value.status === 'under-review' && v.value.blocked.buyer.accept === 'PROCESS_LIMIT_REACHED';
+    });
+    expect(limited.length).toBeGreaterThan(0);
+  });
+
+  it('opens every dispute at 2026-12-01T10:00Z for damage or late delivery with one photo, claiming 0.01 to 49.00, at most 18.00 for two units of L1', () => {
     for (const { dispute } of disputes) {
       const [opened, ...rest] = dispute.events;
-      expect(opened).toMatchObject({ type: 'opened', at: '2026-12-01T10:00:00.000Z', reason: 'DAMAGED', evidence: ['photo-1'] });
+      expect(opened).toMatchObject({ type: 'opened', at: '2026-12-01T10:00:00.000Z', evidence: ['photo-1'] });
+      // A late-delivery claim comes with the order whose receipt was confirmed after its expected date.
+      expect(opened?.type === 'opened' && opened.reason).toBe(dispute.order.expectedDeliveryBy === '2026-11-25' ? 'LATE_DELIVERY' : 'DAMAGED');
       expect(rest.every((e) => e.type !== 'opened')).toBe(true);
       const amount = opened?.type === 'opened' ? Number(opened.amount) : NaN;
       expect(amount).toBeGreaterThanOrEqual(0.01);
@@ -502,10 +530,19 @@ describe('disputeArb', () => {
     expect(amounts.some((a) => Number(a) > 0 && Number(a) < 18)).toBe(true);
   });
 
-  it('uses the order of the example and every policy variant (each zone or none, calendar or business days or none)', () => {
+  it('uses the order of the example (or it delivered late) and every policy variant (each zone or none, calendar or business days or none, process and review periods)', () => {
     for (const { dispute } of disputes) {
-      expect(dispute.order).toEqual(exampleOrder);
+      expect([exampleOrder, { ...exampleOrder, expectedDeliveryBy: '2026-11-25' }]).toContainEqual(dispute.order);
     }
+    expect(distinct(disputes.map((d) => d.dispute.order.expectedDeliveryBy))).toEqual(['2026-11-25', '2026-12-05']);
+    const process = disputes.map((d) => d.dispute.policy?.maxProcessDays);
+    expect(process).toContain(5);
+    expect(process).toContain(20);
+    expect(process).toContain(undefined);
+    const review = disputes.map((d) => d.dispute.policy?.platformReviewDays);
+    expect(review).toContain(0);
+    expect(review).toContain(5);
+    expect(review).toContain(undefined);
     expect(distinct(disputes.map((d) => d.dispute.policy?.timeZone))).toEqual(['America/New_York', 'America/Santiago', 'Asia/Tokyo', 'Europe/Berlin', 'UTC', 'undefined']);
     expect(distinct(disputes.map((d) => d.dispute.policy?.dayCount))).toEqual(['business', 'calendar', 'undefined']);
   });

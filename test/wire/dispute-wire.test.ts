@@ -38,8 +38,16 @@ describe('wire op dispute-state', () => {
         requested: '12.00',
         refundable: '18.00',
         deadlines: { seller: '2026-12-07T00:00:00.000Z', buyer: '2026-12-08T00:00:00.000Z', ruling: '2026-12-17T00:00:00.000Z' },
+        negotiationEnds: '2026-12-14T00:00:00.000Z',
         overdue: false,
         allowed: { buyer: [], seller: [], platform: [] },
+        notices: [
+          { id: 'e0-buyer', to: 'buyer', kind: 'opened', at: '2026-12-01T10:00:00.000Z' },
+          { id: 'e0-seller', to: 'seller', kind: 'opened', at: '2026-12-01T10:00:00.000Z' },
+          { id: 'e1-buyer', to: 'buyer', kind: 'offer-made', at: '2026-12-02T10:00:00.000Z' },
+          { id: 'e2-buyer', to: 'buyer', kind: 'resolved', at: '2026-12-03T10:00:00.000Z' },
+          { id: 'e2-seller', to: 'seller', kind: 'resolved', at: '2026-12-03T10:00:00.000Z' },
+        ],
       },
     });
   });
