@@ -405,7 +405,8 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
 
 /**
  * An outage planning input: up to 3 incidents over a few days, coupons in several time zones and
- * states, failed attempts, and a compensation policy.
+ * states, failed attempts, and a compensation policy in which extension, reissue and honouring
+ * are now and then switched off, with or without loyalty members and their extra days.
  *
  * @example
  * ```ts
@@ -425,8 +426,15 @@ export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<Out
       attempts: fc.array(fc.record({ coupon: fc.nat(5), hour: fc.integer({ min: 0, max: 130 }), buyer: fc.constantFrom('b1', 'b2') }), { maxLength: 4 }),
       now: fc.integer({ min: 100, max: 300 }),
       extension: fc.constantFrom<'outage-length' | { days: number }>('outage-length', { days: 2 }),
+      // Each retailer's own policy: a remedy is switched off now and then (left out: on).
+      switches: fc.oneof(
+        { weight: 3, arbitrary: fc.constant({}) },
+        { weight: 2, arbitrary: fc.record({ extend: fc.boolean(), reissue: fc.boolean(), honor: fc.boolean() }, { requiredKeys: [] }) },
+      ),
+      loyalty: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      loyaltyMembers: fc.option(fc.subarray(['b1', 'b2']), { nil: undefined }),
     })
-    .map(({ incidents, coupons, attempts, now, extension }): OutageInput => {
+    .map(({ incidents, coupons, attempts, now, extension, switches, loyalty, loyaltyMembers }): OutageInput => {
       const at = T0 + now * HOUR;
       const when = iso(T0 - 72 * HOUR);
       const records = coupons.map((c, i): CouponRecord => {
@@ -442,7 +450,14 @@ export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<Out
       });
       return {
         at: iso(at),
-        policy: { graceDays: 1, extension, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 } },
+        policy: {
+          graceDays: 1,
+          extension,
+          compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 },
+          ...switches,
+          ...(loyalty === undefined ? {} : { loyalty: { extraGraceDays: loyalty } }),
+        },
+        ...(loyaltyMembers ? { loyaltyMembers } : {}),
         incidents: incidents.map(([s, len], i) => ({ id: `inc${String(i)}`, start: iso(T0 + s * HOUR), end: iso(T0 + (s + len) * HOUR) })),
         coupons: records,
         attempts: attempts

@@ -591,8 +591,16 @@ describe('outageInputArb', () => {
     const at = inputs.map((i) => (Date.parse(String(i.at)) - T0) / HOUR);
     expect(Math.min(...at)).toBe(100);
     expect(Math.max(...at)).toBe(300);
-    for (const i of inputs) expect(i.policy).toEqual({ graceDays: 1, extension: i.policy?.extension, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 } });
+    for (const i of inputs) expect(i.policy).toMatchObject({ graceDays: 1, extension: i.policy?.extension, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 } });
     expect(distinct(inputs.map((i) => i.policy?.extension))).toEqual(['outage-length', JSON.stringify({ days: 2 })].sort());
+  });
+
+  it('switches each remedy on, off or leaves it out, and names loyalty members with 0 to 3 extra days or none', () => {
+    for (const key of ['extend', 'reissue', 'honor'] as const) expect(distinct(inputs.map((i) => i.policy?.[key]))).toEqual(['false', 'true', 'undefined']);
+    expect(distinct(inputs.map((i) => i.policy?.loyalty?.extraGraceDays))).toEqual(['0', '1', '2', '3', 'undefined']);
+    expect(distinct(inputs.map((i) => i.loyaltyMembers))).toEqual(['undefined', JSON.stringify([]), JSON.stringify(['b1']), JSON.stringify(['b1', 'b2']), JSON.stringify(['b2'])].sort());
+    // Most inputs keep every remedy: a plan with nothing to do tests little.
+    expect(inputs.filter((i) => i.policy?.extend !== false && i.policy?.reissue !== false && i.policy?.honor !== false).length).toBeGreaterThan(inputs.length / 2);
   });
 
   it('has 0 to 3 incidents inc0, inc1, … starting 0 to 96 hours after 2026-12-01T00:00Z and lasting 1 to 40 hours', () => {
