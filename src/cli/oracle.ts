@@ -183,6 +183,20 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     }
     output.write(`${pending}\n`);
   };
+  // A finished line: an answer of its own (a refusal), a small line for the next batch, or a large one answered
+  // now. Only a large line returns a promise, so the loop awaits nothing for the usual line.
+  const route = (read: ReturnType<typeof line.end>): Promise<void> | undefined => {
+    if ('answer' in read) {
+      dispatch();
+      queue.push({ text: `${read.answer}\n`, done: undefined });
+      return undefined;
+    }
+    if (read.bytes <= SMALL_LINE) {
+      batch.push(read.take());
+      return undefined;
+    }
+    return writeLarge(answerText(read.take));
+  };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       let start = 0;
@@ -190,12 +204,8 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
       for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
         line.add(chunk.subarray(start, nl), true);
         linesInChunk++;
-        const read = line.end();
-        if ('answer' in read) {
-          dispatch();
-          queue.push({ text: `${read.answer}\n`, done: undefined });
-        } else if (read.bytes <= SMALL_LINE) batch.push(read.take());
-        else await writeLarge(answerText(read.take));
+        const large = route(line.end());
+        if (large) await large;
         start = nl + 1;
       }
       if (start < chunk.length) line.add(chunk.subarray(start), false);
@@ -215,12 +225,7 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     }
     if (!line.empty) {
       line.add(new Uint8Array(0), true);
-      const read = line.end();
-      if ('answer' in read) {
-        dispatch();
-        queue.push({ text: `${read.answer}\n`, done: undefined });
-      } else if (read.bytes <= SMALL_LINE) batch.push(read.take());
-      else await writeLarge(answerText(read.take));
+      await route(line.end());
     }
     await settle();
     if (failed !== undefined) throw failed;

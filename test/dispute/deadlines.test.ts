@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, type DisputeView, disputeView } from '../../src/index.js';
-import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
+import { decide, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
+import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const unconfirmed: Partial<Dispute> = { order: { ...order, receiptConfirmedAt: null } };
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] };
@@ -12,15 +12,8 @@ const RULING_ENDS = '2026-12-17T00:00:00.000Z';
 const DAY = 86_400_000;
 
 const ms = (iso: string, delta = 0) => new Date(Date.parse(iso) + delta).toISOString();
-function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
-  const r = disputeView({ order, events, ...extra }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-const codes = (events: readonly DisputeEvent[], at = '2026-12-31T00:00:00Z', extra: Partial<Dispute> = {}) => {
-  const r = disputeView({ order, events, ...extra }, at);
-  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
-};
+const view = viewAt;
+const codes = (events: readonly DisputeEvent[], at = '2026-12-31T00:00:00Z', extra: Partial<Dispute> = {}) => refusalAt(events, at, extra);
 
 describe('the seller deadline: the end of the local day, five days after the opening', () => {
   it('a reply one millisecond before endsAt is in time; at endsAt it is refused with DEADLINE_PASSED', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeDeadline, disputeView } from '../../src/index.js';
-import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
+import { decide, type Dispute, type DisputeEvent, type DisputeOrder, disputeDeadline } from '../../src/index.js';
+import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'], description: 'cracked' };
-function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
-  const r = disputeView({ order, events, ...extra }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-const errors = (events: readonly DisputeEvent[], at = '2026-12-20T00:00:00Z', extra: Partial<Dispute> = {}) => {
-  const r = disputeView({ order, events, ...extra }, at);
-  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
-};
+const view = viewAt;
+const errors = (events: readonly DisputeEvent[], at = '2026-12-20T00:00:00Z', extra: Partial<Dispute> = {}) => refusalAt(events, at, extra);
 
 describe('opening a dispute', () => {
   it('opens with a reason, an amount, a description and evidence', () => {

@@ -1,4 +1,4 @@
-import type { DisputeOrder } from '../../src/index.js';
+import { type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeView } from '../../src/index.js';
 
 // The order of docs/disputes.md's examples: 3 parts at 10.00 and a set at 20.00, 10% coupon (5.00: 3.00 on L1, 2.00 on L2),
 // seller credit 1.00, shipping 5.00: paid 49.00. L1 nets 27.00 (9.00 a unit), L2 nets 18.00.
@@ -18,3 +18,16 @@ export const order: DisputeOrder = {
   receiptConfirmedAt: '2026-11-28T18:00:00Z',
   expectedDeliveryBy: '2026-12-05',
 };
+
+/** The view of the fixture order's dispute (or `extra`'s) at `at`; a refusal fails the test with its errors. */
+export function viewAt(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
+  const r = disputeView({ order, events, ...extra }, at);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+/** The refusal of a dispute as `CODE@path` strings (none when it is viewed). */
+export function refusalAt(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): string[] {
+  const r = disputeView({ order, events, ...extra }, at);
+  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
+}

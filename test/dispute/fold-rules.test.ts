@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeView } from '../../src/index.js';
-import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
+import { type DisputeEvent, type DisputeOrder, disputeView } from '../../src/index.js';
+import { order, viewAt } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -23,11 +23,7 @@ function told(...list: readonly (readonly [string, 'buyer' | 'seller' | 'both', 
 }
 const openedNotice = ['e0', 'both', 'opened', '2026-12-01T10:00:00.000Z'] as const;
 
-function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
-  const r = disputeView({ order, events, ...extra }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
+const view = viewAt;
 
 const closedBlocks = {
   buyer: { 'change-claim': 'DISPUTE_CLOSED', cancel: 'DISPUTE_CLOSED', accept: 'DISPUTE_CLOSED', decline: 'DISPUTE_CLOSED', escalate: 'DISPUTE_CLOSED' },

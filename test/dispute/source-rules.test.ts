@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, type DisputeView, disputeView } from '../../src/index.js';
+import { decide, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
 import { disputeArb } from '../../src/testing/index.js';
-import { order } from './fixtures.js'; // paid 49.00, receipt confirmed 28 November 18:00 UTC: see fixtures.ts
+import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00, receipt confirmed 28 November 18:00 UTC: see fixtures.ts
 
 // The rules of partial-refund-disputes.txt that the negotiation follows, each in its own words.
 
@@ -11,15 +11,8 @@ const countered: DisputeEvent = { type: 'seller-countered', at: '2026-12-02T10:0
 const NEGOTIATION_ENDS = '2026-12-14T00:00:00.000Z'; // 15 − 3 days after 1 December: the end of 13 December
 const RULING_ENDS = '2026-12-17T00:00:00.000Z';
 
-function view(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
-  const r = disputeView({ order, events, ...extra }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-const codes = (events: readonly DisputeEvent[], at = '2026-12-31T00:00:00Z', extra: Partial<Dispute> = {}) => {
-  const r = disputeView({ order, events, ...extra }, at);
-  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
-};
+const view = viewAt;
+const codes = (events: readonly DisputeEvent[], at = '2026-12-31T00:00:00Z', extra: Partial<Dispute> = {}) => refusalAt(events, at, extra);
 const change = (at: string, amount = '11.00'): DisputeEvent => ({ type: 'claim-changed', at, amount });
 
 // Each claim change restarts the seller's five days: without the limit the seller would answer until 17 December.
