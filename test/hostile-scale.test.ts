@@ -99,6 +99,30 @@ describe('dispute deadlines in business days past many holidays', () => {
   });
 });
 
+describe('a long negotiation with evidence', () => {
+  const order = { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '100.00', quantity: 1 }] }, shippedAt: '2025-12-20T00:00:00Z' };
+  // Counter-offers and declines a minute apart, each with evidence: the view lists every notice and item once.
+  const events = (n: number): DisputeEvent[] => [
+    { type: 'opened', at: iso(T0), reason: 'OTHER', amount: '50.00', evidence: ['photo'] },
+    ...Array.from({ length: n - 1 }, (_, i): DisputeEvent => (i % 2 === 0 ? { type: 'seller-countered', at: iso(T0 + (i + 1) * 60_000), amount: '10.00', evidence: [`s${String(i)}`, 'chat'] } : { type: 'buyer-declined', at: iso(T0 + (i + 1) * 60_000) })),
+  ];
+  const request = (n: number) => ({ op: 'dispute-state', order: { ...order, quote: { op: 'quote', ...order.quote } }, events: events(n), at: iso(T0 + (n + 1) * 60_000) });
+
+  it('costs time linear in the events, and its wire answer is a small multiple of the request', () => {
+    const make = (n: number) => {
+      const history = events(n);
+      return () => disputeView({ order, events: history }, iso(T0 + (n + 1) * 60_000));
+    };
+    expect(growth(make, 1000)).toBeLessThan(30);
+    const line = JSON.stringify(request(5001));
+    const answer = answerWireLine(line);
+    expect(answer.startsWith('{"ok":true')).toBe(true);
+    expect(answer.length).toBeLessThan(2 * line.length);
+    const v = disputeView({ order, events: events(5001) }, iso(T0 + 5002 * 60_000));
+    expect(v.ok && [v.value.notices.length, v.value.evidence.seller.length, v.value.offers.length]).toEqual([5002, 2501, 5001]);
+  });
+});
+
 describe('the outage planner', () => {
   const coupons = (n: number, days: number) => Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, recipient: `b${String(i)}`, expires: iso(T0 + (i % days) * DAY).slice(0, 10), events: [] }));
   const windows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${String(i)}`, start: iso(T0 + i * DAY + 10 * HOUR), end: iso(T0 + i * DAY + 12 * HOUR) }));
