@@ -264,6 +264,15 @@ describe('step 7: credits, charges and totals', () => {
     });
   });
 
+  it('refuses a total credit above the order past 2^53 minor units too (the bigint path), and allows it at equality', () => {
+    const request = (sellerCredit: string): QuoteRequest => ({ currency: 'USD', lines: [line('a', 'Set', '100000000000000.00')], coupon: { type: 'fixed', amount: '1.00' }, sellerCredit });
+    expect(quote(request('99999999999999.00'))).toMatchObject({ couponCredit: '1.00', totalCredit: '100000000000000.00', grandTotal: '0.00' });
+    expect(quoteCoupon(request('99999999999999.01'))).toEqual({
+      ok: false,
+      errors: [{ code: 'CREDIT_EXCEEDS_TOTAL', path: 'sellerCredit', message: 'the total credit 100000000000000.01 (coupon 1.00 + seller 99999999999999.01) is more than the subtotal plus charges, 100000000000000.00' }],
+    });
+  });
+
   it('refuses a seller credit above the order even without a coupon', () => {
     expect(quoteCoupon({ currency: 'JPY', lines: [line('a', 'Set', '100')], sellerCredit: '101' })).toEqual({
       ok: false,
