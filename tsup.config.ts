@@ -7,7 +7,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const publicEntries = { index: 'src/index.ts', schema: 'src/schema.ts', testing: 'src/testing/index.ts' };
 // For ESM, each domain is an entry of its own as well, so that code splitting puts it in its own chunk:
 // a bundler that imports only quoteCoupon then drops whole modules it does not use, time-zone code included.
-const domainEntries = Object.fromEntries(['money', 'time', 'coupon', 'order', 'lifecycle', 'dispute', 'outage', 'wire'].map((d) => [`internal/${d}`, `src/${d}/index.ts`]));
+const domainEntries = Object.fromEntries(
+  ['money', 'time', 'coupon', 'order', 'lifecycle', 'dispute', 'outage', 'wire'].map((d) => [`internal/${d}`, `src/${d}/index.ts`]),
+);
 
 export default defineConfig([
   {

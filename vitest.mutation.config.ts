@@ -10,7 +10,14 @@ export default mergeConfig(
   defineConfig({
     test: {
       // Also left out: the hostile-scale tests, which time n against 10n (slow, and no mutant is killed by a ratio).
-      exclude: ['test/cli/**', 'test/package.test.ts', 'test/docs.test.ts', 'test/testing/json-schema-files.test.ts', 'test/hostile-scale.test.ts', 'node_modules/**'],
+      exclude: [
+        'test/cli/**',
+        'test/package.test.ts',
+        'test/docs.test.ts',
+        'test/testing/json-schema-files.test.ts',
+        'test/hostile-scale.test.ts',
+        'node_modules/**',
+      ],
     },
   }),
 );

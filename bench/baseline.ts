@@ -87,13 +87,15 @@ export function baselineQuote(req: QuoteRequest) {
   }
   let prefix = 0;
   let before = 0;
-  const batches = [...byBatch.keys()].sort((a, b) => a - b).map((batch) => {
-    prefix += byBatch.get(batch)!;
-    const upTo = creditOn(prefix);
-    const part = upTo - before;
-    before = upTo;
-    return { batch, couponCredit: fmt(part) };
-  });
+  const batches = [...byBatch.keys()]
+    .sort((a, b) => a - b)
+    .map((batch) => {
+      prefix += byBatch.get(batch)!;
+      const upTo = creditOn(prefix);
+      const part = upTo - before;
+      before = upTo;
+      return { batch, couponCredit: fmt(part) };
+    });
   const seller = parseScaled(req.sellerCredit ?? '0', 2);
   let charges = 0;
   for (const v of Object.values(req.charges ?? {})) charges += parseScaled(v, 2);
@@ -104,7 +106,13 @@ export function baselineQuote(req: QuoteRequest) {
     totalCredit: fmt(credit + seller),
     grandTotal: fmt(subtotal + charges - credit - seller),
     feeBasis: fmt(subtotal),
-    lines: req.lines.map((l, i) => ({ id: l.id, lineTotal: fmt(totals[i]!), eligible: weights[i]! > 0 || totals[i] === 0, couponCredit: fmt(shares[i]!), net: fmt(totals[i]! - shares[i]!) })),
+    lines: req.lines.map((l, i) => ({
+      id: l.id,
+      lineTotal: fmt(totals[i]!),
+      eligible: weights[i]! > 0 || totals[i] === 0,
+      couponCredit: fmt(shares[i]!),
+      net: fmt(totals[i]! - shares[i]!),
+    })),
     batches,
   };
 }

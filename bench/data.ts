@@ -9,7 +9,14 @@ export function benchOrder(lines: number, seed = 42): QuoteRequest {
   for (let i = 0; i < lines; i++) {
     const cents = Math.floor(next() * 5_000_000); // up to 500.0000 in 4 decimals
     const price = `${String(Math.floor(cents / 10000))}.${String(cents % 10000).padStart(4, '0')}`;
-    out[i] = { id: `L${String(i + 1)}`, itemType: types[Math.floor(next() * types.length)]!, unitPrice: price, quantity: 1 + Math.floor(next() * 100), onSale: next() < 0.1, batch: 1 + Math.floor(next() * 3) };
+    out[i] = {
+      id: `L${String(i + 1)}`,
+      itemType: types[Math.floor(next() * types.length)]!,
+      unitPrice: price,
+      quantity: 1 + Math.floor(next() * 100),
+      onSale: next() < 0.1,
+      batch: 1 + Math.floor(next() * 3),
+    };
   }
   return {
     currency: 'USD',

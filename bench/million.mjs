@@ -14,7 +14,9 @@ if (mode === 'write') {
     const line = `{"id":"L${i + 1}","itemType":"${types[i % 4]}","unitPrice":"${Math.floor(cents / 10000)}.${String(cents % 10000).padStart(4, '0')}","quantity":${1 + (i % 100)},"onSale":${i % 10 === 0},"batch":${1 + (i % 3)}}`;
     if (!out.write(i === 0 ? line : `,${line}`)) await new Promise((r) => out.once('drain', r));
   }
-  out.end('],"coupon":{"type":"percent","percent":"5","tiers":[{"minTotal":"100.00","percent":"10"}],"maxDiscount":"5000.00","itemTypeLimit":{"mode":"except","itemTypes":["Book"]},"excludeSaleItems":true},"sellerCredit":"1.00","charges":{"shipping":"9.95"}}\n');
+  out.end(
+    '],"coupon":{"type":"percent","percent":"5","tiers":[{"minTotal":"100.00","percent":"10"}],"maxDiscount":"5000.00","itemTypeLimit":{"mode":"except","itemTypes":["Book"]},"excludeSaleItems":true},"sellerCredit":"1.00","charges":{"shipping":"9.95"}}\n',
+  );
   await new Promise((r) => out.once('finish', r));
 } else {
   const { answerWireLine } = await import('../dist/index.js');
@@ -23,5 +25,13 @@ if (mode === 'write') {
   const answer = answerWireLine(line);
   writeFileSync('/dev/null', answer);
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ requestMiB: line.length / 2 ** 20, answerMiB: answer.length / 2 ** 20, ms, ok: answer.startsWith('{"ok":true'), maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      requestMiB: line.length / 2 ** 20,
+      answerMiB: answer.length / 2 ** 20,
+      ms,
+      ok: answer.startsWith('{"ok":true'),
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }

@@ -21,7 +21,9 @@ lines.forEach((l, i) => {
   const total = totals[i];
   const share = shares[i];
   if (!total || !share) return;
-  console.log(`${l.id}  ${l.what.padEnd(24)} ${l.price.amount.padStart(8)} × ${String(l.quantity).padStart(3)} = ${total.amount.padStart(7)}   coupon share ${share.amount.padStart(5)}   net ${subtract(total, share).amount.padStart(7)}`);
+  console.log(
+    `${l.id}  ${l.what.padEnd(24)} ${l.price.amount.padStart(8)} × ${String(l.quantity).padStart(3)} = ${total.amount.padStart(7)}   coupon share ${share.amount.padStart(5)}   net ${subtract(total, share).amount.padStart(7)}`,
+  );
 });
 console.log(`\nsubtotal                     ${subtotal.amount}`);
 console.log(`15% of subtotal (half-up)    ${uncapped.amount}`);

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));
 const folders = new Map();
 for (const [file, { mutants }] of Object.entries(report.files)) {
-  const folder = file.replace(/\\/g, '/').replace(/^.*?src\//, 'src/').split('/').slice(0, 2).join('/').replace(/\.ts$/, '');
+  const folder = file
+    .replace(/\\/g, '/')
+    .replace(/^.*?src\//, 'src/')
+    .split('/')
+    .slice(0, 2)
+    .join('/')
+    .replace(/\.ts$/, '');
   const f = folders.get(folder) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 };
   for (const m of mutants) {
     if (m.status === 'Killed') f.killed++;

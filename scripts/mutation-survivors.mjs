@@ -25,7 +25,11 @@ const KINDS = [
     kind: 'guard after a reported error',
     why: 'a missing or invalid field has already been reported, and every caller refuses an input with errors, so the half-built value behind the guard is never used; `raw === undefined ? default : read(raw)` gives the same as `read(raw) ?? default` because readers return `undefined` silently for an absent value',
     // Readers only: the generators of src/testing/ report no errors.
-    test: (m, orig, file) => !file.startsWith('src/testing/') && ['ConditionalExpression', 'LogicalOperator'].includes(m.mutatorName) && /^[!\w\s.&|()=<>]+$/u.test(orig) && /(?:!==|===) undefined|errors\.length/u.test(orig),
+    test: (m, orig, file) =>
+      !file.startsWith('src/testing/') &&
+      ['ConditionalExpression', 'LogicalOperator'].includes(m.mutatorName) &&
+      /^[!\w\s.&|()=<>]+$/u.test(orig) &&
+      /(?:!==|===) undefined|errors\.length/u.test(orig),
   },
   {
     kind: 'loop bound one step past the end',
@@ -52,7 +56,11 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
     const orig =
       start.line === end.line
         ? (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1)
-        : [(lines[start.line - 1] ?? '').slice(start.column - 1), ...lines.slice(start.line, end.line - 1), (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
+        : [
+            (lines[start.line - 1] ?? '').slice(start.column - 1),
+            ...lines.slice(start.line, end.line - 1),
+            (lines[end.line - 1] ?? '').slice(0, end.column - 1),
+          ].join('\n');
     const where = `${short}:${start.line}`;
     const kind = KINDS.find((k) => k.test(m, orig.trim(), short));
     if (kind) rows.get(kind.kind).push(where);
@@ -60,7 +68,9 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
       const text = (lines[start.line - 1] ?? '').trim();
       const note = (notes[short] ?? []).find((n) => n.line === text)?.why;
       const show = (s) => JSON.stringify(s.length > 70 ? `${s.slice(0, 67)}...` : s);
-      others.push(`| ${where}:${start.column} | ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no coverage)' : ''}: \`${show(orig)} → ${show(m.replacement ?? '')}\` | ${note ?? '**NO EXPLANATION YET**'} |`);
+      others.push(
+        `| ${where}:${start.column} | ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no coverage)' : ''}: \`${show(orig)} → ${show(m.replacement ?? '')}\` | ${note ?? '**NO EXPLANATION YET**'} |`,
+      );
     }
   }
 }

@@ -36,7 +36,12 @@ export const MAX_ERRORS = 100;
 export const TOO_MANY_ERRORS = 'TOO_MANY_ERRORS';
 
 /** @internal The entry that ends a capped error list. */
-export const tooManyErrors = (total: number): RuleError => ({ code: TOO_MANY_ERRORS, path: '', message: `${String(total)} problems found; the first ${String(MAX_ERRORS)} are listed`, total });
+export const tooManyErrors = (total: number): RuleError => ({
+  code: TOO_MANY_ERRORS,
+  path: '',
+  message: `${String(total)} problems found; the first ${String(MAX_ERRORS)} are listed`,
+  total,
+});
 
 /**
  * The outcome of an operation that can fail for reasons of its input or of

@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 // Every TypeScript block in README.md and docs/ is compiled (strict) and run against the sources,
 // so an example that stops working fails the suite.
 const root = resolve(import.meta.dirname, '..');
-const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const entry: Record<string, string> = {
   'coupon-rules': join(root, 'src/index.js'),
   'coupon-rules/schema': join(root, 'src/schema.js'),
@@ -20,11 +25,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 const blocks = files
-  .flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file} #${String(i + 1)}`, code: m[1] ?? '' })))
+  .flatMap((file) =>
+    [...readFileSync(join(root, file), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file} #${String(i + 1)}`, code: m[1] ?? '' })),
+  )
   .filter((b) => /from 'coupon-rules(\/\w+)?'/.test(b.code))
   .map((b) => {
     const file = join(dir, `${b.name.replace(/[^a-z0-9]+/gi, '-')}.mts`);
-    writeFileSync(file, b.code.replace(/from '(coupon-rules(?:\/\w+)?)'/g, (_, spec: string) => `from '${entry[spec] ?? spec}'`));
+    writeFileSync(
+      file,
+      b.code.replace(/from '(coupon-rules(?:\/\w+)?)'/g, (_, spec: string) => `from '${entry[spec] ?? spec}'`),
+    );
     return { ...b, file };
   });
 
@@ -36,7 +46,17 @@ describe('documentation examples', () => {
   it('all compile under strict TypeScript', () => {
     const program = ts.createProgram(
       blocks.map((b) => b.file),
-      { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: ['node'], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true },
+      {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+        types: ['node'],
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+      },
     );
     const problems = ts
       .getPreEmitDiagnostics(program)

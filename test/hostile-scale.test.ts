@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerWireLine, answerWireRequest, couponChoices, couponState, disputeView, MAX_ERRORS, planOutageRemedies, type CouponEvent, type DisputeEvent, type OutageInput } from '../src/index.js';
+import {
+  answerWireLine,
+  answerWireRequest,
+  couponChoices,
+  couponState,
+  disputeView,
+  MAX_ERRORS,
+  planOutageRemedies,
+  type CouponEvent,
+  type DisputeEvent,
+  type OutageInput,
+} from '../src/index.js';
 
 // The requests a hostile client can send in a few hundred kilobytes (docs/performance.md, "Bounded under
 // hostile scale"), at sizes that run in seconds: every op's cost grows linearly (n and 10n are compared in
@@ -40,7 +51,12 @@ describe('a quote of empty lines', () => {
     const answer = JSON.parse(answerWireLine(line)) as { ok: boolean; errors: { code: string; total?: number }[] };
     expect(answer.ok).toBe(false);
     expect(answer.errors).toHaveLength(MAX_ERRORS + 1);
-    expect(answer.errors[MAX_ERRORS]).toEqual({ code: 'TOO_MANY_ERRORS', path: '', message: '200000 problems found; the first 100 are listed', total: 200_000 });
+    expect(answer.errors[MAX_ERRORS]).toEqual({
+      code: 'TOO_MANY_ERRORS',
+      path: '',
+      message: '200000 problems found; the first 100 are listed',
+      total: 200_000,
+    });
     expect(answerWireLine(line).length).toBeLessThan(20_000);
   });
 
@@ -55,7 +71,27 @@ describe('a quote of empty lines', () => {
 
 describe('a long order through the wire', () => {
   it('answers in time linear in its lines, the answer a small multiple of the request', () => {
-    const request = (n: number) => JSON.stringify({ op: 'quote', currency: 'USD', lines: Array.from({ length: n }, (_, i) => ({ id: `L${String(i)}`, itemType: i % 4 === 0 ? 'Book' : 'Part', unitPrice: `${String(1 + (i % 500))}.${String(i % 10_000).padStart(4, '0')}`, quantity: 1 + (i % 100), onSale: i % 10 === 0, batch: 1 + (i % 3) })), coupon: { type: 'percent', percent: '5', tiers: [{ minTotal: '100.00', percent: '10' }], maxDiscount: '5000.00', itemTypeLimit: { mode: 'except', itemTypes: ['Book'] }, excludeSaleItems: true } });
+    const request = (n: number) =>
+      JSON.stringify({
+        op: 'quote',
+        currency: 'USD',
+        lines: Array.from({ length: n }, (_, i) => ({
+          id: `L${String(i)}`,
+          itemType: i % 4 === 0 ? 'Book' : 'Part',
+          unitPrice: `${String(1 + (i % 500))}.${String(i % 10_000).padStart(4, '0')}`,
+          quantity: 1 + (i % 100),
+          onSale: i % 10 === 0,
+          batch: 1 + (i % 3),
+        })),
+        coupon: {
+          type: 'percent',
+          percent: '5',
+          tiers: [{ minTotal: '100.00', percent: '10' }],
+          maxDiscount: '5000.00',
+          itemTypeLimit: { mode: 'except', itemTypes: ['Book'] },
+          excludeSaleItems: true,
+        },
+      });
     const make = (n: number) => {
       const line = request(n);
       return () => answerWireLine(line);
@@ -72,7 +108,11 @@ describe('dispute deadlines in business days past many holidays', () => {
   const order = { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '100.00', quantity: 1 }] }, shippedAt: '2025-12-20T00:00:00Z' };
   const events = (n: number): DisputeEvent[] => [
     { type: 'opened', at: iso(T0), reason: 'OTHER', amount: '50.00' },
-    ...Array.from({ length: n - 1 }, (_, i): DisputeEvent => (i % 2 === 0 ? { type: 'seller-countered', at: iso(T0 + (i + 1) * 60_000), amount: '10.00' } : { type: 'claim-changed', at: iso(T0 + (i + 1) * 60_000), amount: '40.00' })),
+    ...Array.from({ length: n - 1 }, (_, i): DisputeEvent =>
+      i % 2 === 0
+        ? { type: 'seller-countered', at: iso(T0 + (i + 1) * 60_000), amount: '10.00' }
+        : { type: 'claim-changed', at: iso(T0 + (i + 1) * 60_000), amount: '40.00' },
+    ),
   ];
   const holidays = (n: number) => Array.from({ length: n }, (_, i) => iso(T0 + (i + 1) * DAY).slice(0, 10));
 
@@ -105,9 +145,18 @@ describe('a long negotiation with evidence', () => {
   // Counter-offers and declines a minute apart, each with evidence: the view lists every notice and item once.
   const events = (n: number): DisputeEvent[] => [
     { type: 'opened', at: iso(T0), reason: 'OTHER', amount: '50.00', evidence: ['photo'] },
-    ...Array.from({ length: n - 1 }, (_, i): DisputeEvent => (i % 2 === 0 ? { type: 'seller-countered', at: iso(T0 + (i + 1) * 60_000), amount: '10.00', evidence: [`s${String(i)}`, 'chat'] } : { type: 'buyer-declined', at: iso(T0 + (i + 1) * 60_000) })),
+    ...Array.from({ length: n - 1 }, (_, i): DisputeEvent =>
+      i % 2 === 0
+        ? { type: 'seller-countered', at: iso(T0 + (i + 1) * 60_000), amount: '10.00', evidence: [`s${String(i)}`, 'chat'] }
+        : { type: 'buyer-declined', at: iso(T0 + (i + 1) * 60_000) },
+    ),
   ];
-  const request = (n: number) => ({ op: 'dispute-state', order: { ...order, quote: { op: 'quote', ...order.quote } }, events: events(n), at: iso(T0 + (n + 1) * 60_000) });
+  const request = (n: number) => ({
+    op: 'dispute-state',
+    order: { ...order, quote: { op: 'quote', ...order.quote } },
+    events: events(n),
+    at: iso(T0 + (n + 1) * 60_000),
+  });
 
   it('costs time linear in the events, and its wire answer is a small multiple of the request', () => {
     const make = (n: number) => {
@@ -125,8 +174,16 @@ describe('a long negotiation with evidence', () => {
 });
 
 describe('the outage planner', () => {
-  const coupons = (n: number, days: number) => Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, recipient: `b${String(i)}`, expires: iso(T0 + (i % days) * DAY).slice(0, 10), events: [] }));
-  const windows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${String(i)}`, start: iso(T0 + i * DAY + 10 * HOUR), end: iso(T0 + i * DAY + 12 * HOUR) }));
+  const coupons = (n: number, days: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...coupon,
+      id: `c${String(i)}`,
+      recipient: `b${String(i)}`,
+      expires: iso(T0 + (i % days) * DAY).slice(0, 10),
+      events: [],
+    }));
+  const windows = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `i${String(i)}`, start: iso(T0 + i * DAY + 10 * HOUR), end: iso(T0 + i * DAY + 12 * HOUR) }));
 
   it('costs time linear in coupons × separate windows (windows indexed by time)', () => {
     const make = (n: number) => {
@@ -138,8 +195,18 @@ describe('the outage planner', () => {
 
   it('names a window merged from many incidents once, by a short id: the answer stays a small multiple of the request', () => {
     const n = 2000;
-    const incidents = Array.from({ length: n }, (_, i) => ({ id: `incident-${String(i)}`, start: iso(T0 + 10 * HOUR + i * 1000), end: iso(T0 + 10 * HOUR + i * 1000 + 2000) }));
-    const request = { op: 'outage-plan', at: iso(T0 + 3 * DAY), incidents, coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, expires: '2026-01-01', events: [] })), policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 30, minOutageMinutes: 0 } } };
+    const incidents = Array.from({ length: n }, (_, i) => ({
+      id: `incident-${String(i)}`,
+      start: iso(T0 + 10 * HOUR + i * 1000),
+      end: iso(T0 + 10 * HOUR + i * 1000 + 2000),
+    }));
+    const request = {
+      op: 'outage-plan',
+      at: iso(T0 + 3 * DAY),
+      incidents,
+      coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, expires: '2026-01-01', events: [] })),
+      policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 30, minOutageMinutes: 0 } },
+    };
     const answer = answerWireLine(JSON.stringify(request));
     expect(answer.startsWith('{"ok":true')).toBe(true);
     expect(answer.length).toBeLessThan(3 * JSON.stringify(request).length);
@@ -147,7 +214,11 @@ describe('the outage planner', () => {
 
   it('writes the notices of one buyer with many coupons in linear time', () => {
     const make = (n: number) => {
-      const input: OutageInput = { at: iso(T0 + 3 * DAY), incidents: [{ id: 'i', start: iso(T0 + 10 * HOUR), end: iso(T0 + 12 * HOUR) }], coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, expires: '2026-01-01', events: [] })) };
+      const input: OutageInput = {
+        at: iso(T0 + 3 * DAY),
+        incidents: [{ id: 'i', start: iso(T0 + 10 * HOUR), end: iso(T0 + 12 * HOUR) }],
+        coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, expires: '2026-01-01', events: [] })),
+      };
       return () => planOutageRemedies(input);
     };
     expect(growth(make, 1500)).toBeLessThan(30);
@@ -161,8 +232,29 @@ describe('the checkout choice among many coupons on a long order', () => {
         at: iso(T0),
         store: 's',
         buyer: 'b',
-        order: { currency: 'USD', lines: Array.from({ length: n }, (_, i) => ({ id: `L${String(i)}`, itemType: `T${String(i % 7)}`, unitPrice: '1.25', quantity: 1 + (i % 3), onSale: i % 5 === 0 })), newOrder: true, hasCoupon: false },
-        coupons: Array.from({ length: n }, (_, i) => ({ ...coupon, id: `c${String(i)}`, events: [], terms: { type: 'percent' as const, percent: String(1 + (i % 50)), itemTypeLimit: { mode: i % 2 === 0 ? ('only' as const) : ('except' as const), itemTypes: [`T${String(i % 7)}`] }, excludeSaleItems: i % 3 === 0 } })),
+        order: {
+          currency: 'USD',
+          lines: Array.from({ length: n }, (_, i) => ({
+            id: `L${String(i)}`,
+            itemType: `T${String(i % 7)}`,
+            unitPrice: '1.25',
+            quantity: 1 + (i % 3),
+            onSale: i % 5 === 0,
+          })),
+          newOrder: true,
+          hasCoupon: false,
+        },
+        coupons: Array.from({ length: n }, (_, i) => ({
+          ...coupon,
+          id: `c${String(i)}`,
+          events: [],
+          terms: {
+            type: 'percent' as const,
+            percent: String(1 + (i % 50)),
+            itemTypeLimit: { mode: i % 2 === 0 ? ('only' as const) : ('except' as const), itemTypes: [`T${String(i % 7)}`] },
+            excludeSaleItems: i % 3 === 0,
+          },
+        })),
       };
       return () => couponChoices(request);
     };
@@ -173,7 +265,12 @@ describe('the checkout choice among many coupons on a long order', () => {
 describe('a coupon with many remedy events', () => {
   it('folds extensions in linear time (the remedies are appended, not copied)', () => {
     const make = (n: number) => {
-      const events: CouponEvent[] = Array.from({ length: n }, (_, i) => ({ type: 'extended', at: iso(T0 + i * 1000), expires: '2026-01-20', incidents: [`i${String(i)}`] }));
+      const events: CouponEvent[] = Array.from({ length: n }, (_, i) => ({
+        type: 'extended',
+        at: iso(T0 + i * 1000),
+        expires: '2026-01-20',
+        incidents: [`i${String(i)}`],
+      }));
       return () => couponState({ ...coupon, events }, iso(T0 + DAY));
     };
     expect(growth(make, 2000)).toBeLessThan(30);

@@ -53,7 +53,10 @@ describe('the packed package', () => {
   });
 
   it('works with require', () => {
-    const run = node('cjs.cjs', `const { money, percentage } = require('coupon-rules'); const { wireRequestArb } = require('coupon-rules/testing'); console.log(percentage(money('10', 'USD'), '15').amount, typeof wireRequestArb);`);
+    const run = node(
+      'cjs.cjs',
+      `const { money, percentage } = require('coupon-rules'); const { wireRequestArb } = require('coupon-rules/testing'); console.log(percentage(money('10', 'USD'), '15').amount, typeof wireRequestArb);`,
+    );
     expect(run.stdout.trim()).toBe('1.50 function');
   });
 
@@ -74,7 +77,11 @@ describe('the packed package', () => {
     const loaded = [...staticImports('cli.js')];
     expect(loaded).toContain('fs');
     expect(loaded.filter((s) => /zod|decimal\.js|fast-check|conform|schemas-|format-|quote-/u.test(s))).toEqual([]);
-    const run = spawnSync(process.execPath, [join(distDir, 'cli.js'), 'oracle'], { cwd: dir, encoding: 'utf8', input: '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"2","quantity":1}]}\n' });
+    const run = spawnSync(process.execPath, [join(distDir, 'cli.js'), 'oracle'], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"P","unitPrice":"2","quantity":1}]}\n',
+    });
     expect(run.stdout).toContain('"grandTotal":"2.00"');
   });
 
@@ -100,7 +107,11 @@ describe('the packed package', () => {
     const ok = spawnSync(bin, ['conform', '--op', 'dispute-state', '--runs', '15', '--', bin, 'oracle'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     expect(ok.stdout).toContain('15 cases agree');
     expect(ok.status).toBe(0);
-    const python = spawnSync(bin, ['conform', '--runs', '200', '--seed', '3', '--', 'python3', join(root, 'examples/python/coupon_oracle.py')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const python = spawnSync(bin, ['conform', '--runs', '200', '--seed', '3', '--', 'python3', join(root, 'examples/python/coupon_oracle.py')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(python.status).toBe(1);
     expect(python.stdout).toContain('Replay: coupon-rules conform --op quote --runs 200 --seed 3');
   });

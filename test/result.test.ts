@@ -67,7 +67,9 @@ describe('CouponRulesError', () => {
       ruleError('WHITESPACE', '', 'an amount may not contain whitespace'),
       ruleError('TOO_MANY_DECIMALS', 'lines.0.unitPrice', 'USD amounts have at most 2 decimals, got 3'),
     ]);
-    expect(e.message).toBe('WHITESPACE: an amount may not contain whitespace; TOO_MANY_DECIMALS at lines.0.unitPrice: USD amounts have at most 2 decimals, got 3');
+    expect(e.message).toBe(
+      'WHITESPACE: an amount may not contain whitespace; TOO_MANY_DECIMALS at lines.0.unitPrice: USD amounts have at most 2 decimals, got 3',
+    );
   });
 
   it('without any error it has the code UNKNOWN and an empty message', () => {

@@ -4,8 +4,23 @@ import { WIRE_OPS } from '../src/schema.js';
 import { errorsThrownBy } from './helpers.js';
 
 // Regression tests for defects found in review; each names the rule it protects.
-const coupon = (id: string, expires: string) => ({ id, seller: 's1', recipient: 'b1', expires, timeZone: 'UTC', terms: { type: 'percent' as const, percent: '10' }, events: [] });
-const order = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const coupon = (id: string, expires: string) => ({
+  id,
+  seller: 's1',
+  recipient: 'b1',
+  expires,
+  timeZone: 'UTC',
+  terms: { type: 'percent' as const, percent: '10' },
+  events: [],
+});
+const order = {
+  currency: 'USD',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
 const plan = (input: OutageInput) => {
   const r = planOutageRemedies(input);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -41,7 +56,14 @@ describe('outage planner', () => {
     expect(first.reissue).toEqual([{ couponId: 'c1', newCouponId: `c1~reissue~${w1}`, expires: '2026-12-06', windows: [w1] }]);
     expect(first.compensate.map((c) => c.windows)).toEqual([[w1]]);
     const applied = applyOutagePlan(input, first);
-    expect(applied.ok && plan({ ...input, coupons: applied.value })).toEqual({ windows: first.windows, extend: [], reissue: [], honor: [], compensate: [], notices: [] });
+    expect(applied.ok && plan({ ...input, coupons: applied.value })).toEqual({
+      windows: first.windows,
+      extend: [],
+      reissue: [],
+      honor: [],
+      compensate: [],
+      notices: [],
+    });
   });
 
   it('ends a window exactly at local midnight on the previous day, for the grace days', () => {
@@ -69,11 +91,18 @@ describe('outage planner', () => {
 describe('lifecycle and dates', () => {
   it('refuses to honour an attempt made after the coupon expired, and remedies without incidents', () => {
     const c = coupon('c', '2026-12-01');
-    expect(couponState({ ...c, events: [{ type: 'honored', at: '2026-12-05T00:00:00Z', attemptAt: '2026-12-03T00:00:00Z', orderId: 'o', incidents: ['i'] }] }, '2026-12-06T00:00:00Z')).toMatchObject({
+    expect(
+      couponState(
+        { ...c, events: [{ type: 'honored', at: '2026-12-05T00:00:00Z', attemptAt: '2026-12-03T00:00:00Z', orderId: 'o', incidents: ['i'] }] },
+        '2026-12-06T00:00:00Z',
+      ),
+    ).toMatchObject({
       ok: false,
       errors: [{ code: 'COUPON_EXPIRED', path: 'events.0' }],
     });
-    expect(couponState({ ...c, events: [{ type: 'extended', at: '2026-11-30T00:00:00Z', expires: '2036-01-01', incidents: [] }] }, '2026-12-06T00:00:00Z')).toMatchObject({
+    expect(
+      couponState({ ...c, events: [{ type: 'extended', at: '2026-11-30T00:00:00Z', expires: '2036-01-01', incidents: [] }] }, '2026-12-06T00:00:00Z'),
+    ).toMatchObject({
       ok: false,
       errors: [{ code: 'EMPTY_INCIDENTS', path: 'events.0.incidents' }],
     });
@@ -86,31 +115,64 @@ describe('lifecycle and dates', () => {
 
   it('reports a missing field once', () => {
     const r = couponState({ ...coupon('c', '2026-12-31'), events: [{ type: 'redeemed', at: '2026-12-02T00:00:00Z' } as never] }, '2026-12-03T00:00:00Z');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['REQUIRED@events.0.orderId', 'REQUIRED@events.0.buyer', 'REQUIRED@events.0.store', 'REQUIRED@events.0.newOrder', 'REQUIRED@events.0.orderHasCoupon']);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual([
+      'REQUIRED@events.0.orderId',
+      'REQUIRED@events.0.buyer',
+      'REQUIRED@events.0.store',
+      'REQUIRED@events.0.newOrder',
+      'REQUIRED@events.0.orderHasCoupon',
+    ]);
   });
 });
 
 describe('disputes', () => {
   it('refuses a deadline with no business day or an instant without an offset, instead of hanging or reading TZ', () => {
-    expect(errorsThrownBy(() => disputeDeadline('2026-12-18T15:00:00Z', 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 7] })).map((e) => e.code)).toEqual(['INVALID_POLICY']);
+    expect(
+      errorsThrownBy(() => disputeDeadline('2026-12-18T15:00:00Z', 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 7] })).map((e) => e.code),
+    ).toEqual(['INVALID_POLICY']);
     expect(() => disputeDeadline('2026-12-18T23:30:00', 0)).toThrow(/INVALID_INSTANT/);
   });
 
   it('refuses an unknown actor and a malformed dispute with structured errors', () => {
-    const dispute = { order: { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z' }, events: [{ type: 'opened' as const, at: '2026-12-01T10:00:00Z', reason: 'OTHER' as const, amount: '10.00' }] };
-    expect(decide(dispute, { type: 'escalate', actor: 'admin' as never, at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({ ok: false, errors: [{ code: 'WRONG_ACTOR' }] });
-    expect(decide({ order: dispute.order } as never, { type: 'agree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 0 })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_TYPE', path: 'events' }] });
+    const dispute = {
+      order: { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z' },
+      events: [{ type: 'opened' as const, at: '2026-12-01T10:00:00Z', reason: 'OTHER' as const, amount: '10.00' }],
+    };
+    expect(decide(dispute, { type: 'escalate', actor: 'admin' as never, at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'WRONG_ACTOR' }],
+    });
+    expect(decide({ order: dispute.order } as never, { type: 'agree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 0 })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: 'events' }],
+    });
     expect(decide(dispute, null as never)).toMatchObject({ ok: false, errors: [{ code: 'INVALID_TYPE', path: 'command' }] });
   });
 });
 
 describe('wire: the library refuses what the schemas refuse', () => {
   const valid: Record<string, Record<string, unknown>> = {
-    'coupon-issue-check': { op: 'coupon-issue-check', at: '2026-11-22T15:00:00Z', timeZone: 'UTC', seller: { id: 's1' }, recipient: { id: 'b1', registered: true, emailConfirmed: true }, stoplisted: { bySeller: false, byRecipient: false }, expires: '2027-01-01' },
-    'coupon-state': { op: 'coupon-state', coupon: { id: 'c', seller: 's', recipient: 'b', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '1.00' } }, events: [], at: '2026-12-01T00:00:00Z' },
+    'coupon-issue-check': {
+      op: 'coupon-issue-check',
+      at: '2026-11-22T15:00:00Z',
+      timeZone: 'UTC',
+      seller: { id: 's1' },
+      recipient: { id: 'b1', registered: true, emailConfirmed: true },
+      stoplisted: { bySeller: false, byRecipient: false },
+      expires: '2027-01-01',
+    },
+    'coupon-state': {
+      op: 'coupon-state',
+      coupon: { id: 'c', seller: 's', recipient: 'b', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '1.00' } },
+      events: [],
+      at: '2026-12-01T00:00:00Z',
+    },
     'dispute-state': {
       op: 'dispute-state',
-      order: { quote: { op: 'quote', currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z' },
+      order: {
+        quote: { op: 'quote', currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] },
+        shippedAt: '2026-11-20T09:00:00Z',
+      },
       events: [{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '10.00' }],
       at: '2026-12-02T00:00:00Z',
     },
@@ -136,6 +198,9 @@ describe('wire: the library refuses what the schemas refuse', () => {
 
   it('a nested input that is not an object is reported at its own path, with no trailing dot', () => {
     const d = valid['dispute-state'] as { order: Record<string, unknown> };
-    expect(answerWireRequest({ ...d, order: { ...d.order, quote: null } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_TYPE', path: 'order.quote' }] });
+    expect(answerWireRequest({ ...d, order: { ...d.order, quote: null } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: 'order.quote' }],
+    });
   });
 });

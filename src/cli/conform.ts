@@ -10,7 +10,16 @@ interface Testing {
     options: { numRuns?: number; seed?: number },
   ): Promise<
     | { ok: true; numRuns: number; seed: number }
-    | { ok: false; numRuns: number; seed: number; counterexample: unknown; expected: unknown; actual: unknown; diff: readonly { path: string; expected: unknown; actual: unknown }[]; failedAfter: number }
+    | {
+        ok: false;
+        numRuns: number;
+        seed: number;
+        counterexample: unknown;
+        expected: unknown;
+        actual: unknown;
+        diff: readonly { path: string; expected: unknown; actual: unknown }[];
+        failedAfter: number;
+      }
   >;
 }
 
@@ -27,8 +36,12 @@ function startProgram(command: string, args: readonly string[]) {
     dead = why;
     for (const w of waiting.splice(0)) w(null);
   };
-  child.on('error', (e) => { die(`cannot start ${command}: ${e.message}`); });
-  child.on('exit', (code) => { die(`the program exited (code ${String(code)})`); });
+  child.on('error', (e) => {
+    die(`cannot start ${command}: ${e.message}`);
+  });
+  child.on('exit', (code) => {
+    die(`the program exited (code ${String(code)})`);
+  });
   child.stdin.on('error', () => undefined); // a dead child is reported through its answers
   return {
     ask(request: unknown): Promise<unknown> {

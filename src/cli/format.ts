@@ -25,7 +25,15 @@ export function formatQuote(request: QuoteRequest, q: Quote): string {
   const rows = request.lines.map((l, i) => {
     const ql = q.lines[i];
     const why = q.explain.lines[i]?.reasons.map((r) => REASONS[r]).join(', ') ?? '';
-    return [l.id, l.itemType, `${l.unitPrice} × ${String(l.quantity)}`, String(l.batch ?? 1), ql?.lineTotal ?? '', ql?.eligible ? (ql.couponCredit) : `— (${why})`, ql?.net ?? ''];
+    return [
+      l.id,
+      l.itemType,
+      `${l.unitPrice} × ${String(l.quantity)}`,
+      String(l.batch ?? 1),
+      ql?.lineTotal ?? '',
+      ql?.eligible ? ql.couponCredit : `— (${why})`,
+      ql?.net ?? '',
+    ];
   });
   const head = ['line', 'item type', 'unit price × qty', 'batch', 'total', 'coupon share', 'net'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -34,7 +42,10 @@ export function formatQuote(request: QuoteRequest, q: Quote): string {
   out.push(row(head));
   for (const r of rows) out.push(row(r));
   out.push('');
-  const money: [string, string][] = [['Subtotal', q.subtotal], ['Eligible total', q.eligibleTotal]];
+  const money: [string, string][] = [
+    ['Subtotal', q.subtotal],
+    ['Eligible total', q.eligibleTotal],
+  ];
   if (q.appliedPercent !== null) {
     const t = q.explain.tier;
     money.push(['Applied percent', `${q.appliedPercent}%${t ? ` (tier ${String(t.index + 1)}: from ${t.minTotal})` : ' (base)'}`]);

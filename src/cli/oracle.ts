@@ -81,7 +81,12 @@ class LineReader {
     if (state !== 'reading') {
       // The decoder may hold half a character, or bytes past the limit were never decoded: start afresh.
       this.decoder = new TextDecoder('utf-8', { fatal: true });
-      return { answer: state === 'too-long' ? failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`) : failure('INVALID_UTF8', 'the line is not valid UTF-8') };
+      return {
+        answer:
+          state === 'too-long'
+            ? failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`)
+            : failure('INVALID_UTF8', 'the line is not valid UTF-8'),
+      };
     }
     const take = () => {
       const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
@@ -147,22 +152,25 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
     if (helpers && turn++ % (helpers.size + 1) !== 0) {
       const slot: { text: string | undefined; done: Promise<void> | undefined } = { text: undefined, done: undefined };
       pendingBatches++;
-      slot.done = helpers.answer(lines).then(
-        (answers) => {
-          slot.text = answers.length === 0 ? '' : `${answers.join('\n')}\n`;
-        },
-        // A helper that failed leaves its batch to this thread.
-        () => {
-          slot.text = answerHere(lines);
-        },
-      ).then(() => {
-        pendingBatches--;
-        try {
-          pump();
-        } catch (e) {
-          failed = e instanceof Error ? e : new Error(String(e));
-        }
-      });
+      slot.done = helpers
+        .answer(lines)
+        .then(
+          (answers) => {
+            slot.text = answers.length === 0 ? '' : `${answers.join('\n')}\n`;
+          },
+          // A helper that failed leaves its batch to this thread.
+          () => {
+            slot.text = answerHere(lines);
+          },
+        )
+        .then(() => {
+          pendingBatches--;
+          try {
+            pump();
+          } catch (e) {
+            failed = e instanceof Error ? e : new Error(String(e));
+          }
+        });
       queue.push(slot);
     } else queue.push({ text: answerHere(lines), done: undefined });
   };

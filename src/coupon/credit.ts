@@ -41,7 +41,12 @@ export function creditOn(coupon: ParsedCoupon, eligible: bigint, rounding: Round
 /** @internal A coupon's amounts as safe integers, when they all are (percent scales stay below 14 decimals). */
 export type SafeCoupon =
   | { readonly type: 'fixed'; readonly amount: number }
-  | { readonly type: 'percent'; readonly percent: SafePercent; readonly maxDiscount: number; readonly tiers: readonly { readonly minTotal: number; readonly percent: SafePercent }[] };
+  | {
+      readonly type: 'percent';
+      readonly percent: SafePercent;
+      readonly maxDiscount: number;
+      readonly tiers: readonly { readonly minTotal: number; readonly percent: SafePercent }[];
+    };
 
 interface SafePercent {
   readonly units: number;
@@ -79,7 +84,11 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
  * @internal {@link creditOn} on safe integers: the same credit, cap and tier, or `undefined` when
  * `eligible × percent` would pass 2^53 (the bigint {@link creditOn} then answers).
  */
-export function creditOnSafe(coupon: SafeCoupon, eligible: number, rounding: RoundingMode): { credit: number; uncapped: number; capped: boolean; tierIndex: number } | undefined {
+export function creditOnSafe(
+  coupon: SafeCoupon,
+  eligible: number,
+  rounding: RoundingMode,
+): { credit: number; uncapped: number; capped: boolean; tierIndex: number } | undefined {
   if (coupon.type === 'fixed') {
     const capped = coupon.amount > eligible;
     return { credit: capped ? eligible : coupon.amount, uncapped: coupon.amount, capped, tierIndex: -1 };

@@ -147,9 +147,17 @@ function readPercent(r: InputReader, value: unknown, path: string): ParsedPercen
   const known = typeof value === 'string' ? PERCENT_MEMO.get(value) : undefined;
   if (known) return known;
   // Four integer digits are already too many: the parse stops there, so a long digit string costs nothing.
-  const p = parseDecimalInput(value, { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 }, path);
+  const p = parseDecimalInput(
+    value,
+    { maxDecimals: MAX_PERCENT_DECIMALS, allowNegative: false, currencyCode: 'percentages', stringsOnly: true, maxIntegerDigits: 3 },
+    path,
+  );
   if (!p.value) {
-    r.absorb(p.errors.map((e) => (e.code === 'AMOUNT_OUT_OF_RANGE' ? { ...e, code: 'INVALID_PERCENT', message: 'a percentage is above 0 and at most 100, got 1000 or more' } : e)));
+    r.absorb(
+      p.errors.map((e) =>
+        e.code === 'AMOUNT_OUT_OF_RANGE' ? { ...e, code: 'INVALID_PERCENT', message: 'a percentage is above 0 and at most 100, got 1000 or more' } : e,
+      ),
+    );
     return undefined;
   }
   const pct = scaledOf(p.value);
@@ -226,12 +234,15 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
     if (minTotal === 0n) r.error('TIER_MIN_TOTAL_NOT_POSITIVE', joinPath(tp, 'minTotal'), 'a tier starts above zero');
     // Each check compares with the nearest earlier tier whose field parsed, so one bad tier hides nothing after it.
     if (minTotal !== undefined) {
-      if (lastMin !== undefined && minTotal <= lastMin) r.error('TIERS_NOT_INCREASING', joinPath(tp, 'minTotal'), 'tier thresholds must be strictly increasing');
+      if (lastMin !== undefined && minTotal <= lastMin)
+        r.error('TIERS_NOT_INCREASING', joinPath(tp, 'minTotal'), 'tier thresholds must be strictly increasing');
       lastMin = minTotal;
     }
     if (pct !== undefined) {
-      if (lastPercent && comparePercent(pct, lastPercent) < 0) r.error('TIER_PERCENT_DECREASING', joinPath(tp, 'percent'), 'a higher tier may not take a smaller percentage');
-      if (percent && comparePercent(pct, percent) < 0) r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
+      if (lastPercent && comparePercent(pct, lastPercent) < 0)
+        r.error('TIER_PERCENT_DECREASING', joinPath(tp, 'percent'), 'a higher tier may not take a smaller percentage');
+      if (percent && comparePercent(pct, percent) < 0)
+        r.error('TIER_BELOW_BASE_PERCENT', joinPath(tp, 'percent'), 'a tier may not take less than the base percentage');
       lastPercent = pct;
     }
     // Stryker disable next-line LogicalOperator: a tier missing either field has an error reported, and a coupon read with errors is discarded
@@ -268,7 +279,8 @@ export function couponTermsOf(c: ParsedCoupon, currency: Currency): CouponTerms 
   if (c.type === 'fixed') return { type: 'fixed', amount: formatMinor(c.amount, currency.minorUnits) };
   const terms: { -readonly [K in keyof PercentCoupon]: PercentCoupon[K] } = { type: 'percent', percent: formatScaled(c.percent.units, c.percent.scale) };
   if (c.maxDiscount > 0n) terms.maxDiscount = formatMinor(c.maxDiscount, currency.minorUnits);
-  if (c.tiers.length > 0) terms.tiers = c.tiers.map((t) => ({ minTotal: formatMinor(t.minTotal, currency.minorUnits), percent: formatScaled(t.percent.units, t.percent.scale) }));
+  if (c.tiers.length > 0)
+    terms.tiers = c.tiers.map((t) => ({ minTotal: formatMinor(t.minTotal, currency.minorUnits), percent: formatScaled(t.percent.units, t.percent.scale) }));
   if (c.limit) terms.itemTypeLimit = { mode: c.limit.mode, itemTypes: [...c.limit.itemTypes] };
   if (c.excludeSaleItems) terms.excludeSaleItems = true;
   return terms;
@@ -329,7 +341,8 @@ export function toFixedCoupon(_terms: CouponTerms, amount: string, currency: str
  */
 export function toPercentCoupon(terms: CouponTerms, percent: string, currency: string | Currency): Result<PercentCoupon> {
   // Terms come from callers' data too: anything but an object is reported, never dereferenced.
-  if (typeof terms !== 'object' || (terms as unknown) === null || Array.isArray(terms)) return fail([ruleError('INVALID_TYPE', '', `expected coupon terms (an object), got ${describe(terms)}`)]);
+  if (typeof terms !== 'object' || (terms as unknown) === null || Array.isArray(terms))
+    return fail([ruleError('INVALID_TYPE', '', `expected coupon terms (an object), got ${describe(terms)}`)]);
   const next: PercentCoupon = terms.type === 'percent' ? { ...terms, percent } : { type: 'percent', percent };
   return validateCouponTerms(next, currency) as Result<PercentCoupon>;
 }

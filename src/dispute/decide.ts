@@ -34,7 +34,14 @@ export interface DisputeCommandBase {
  */
 export type DisputeCommand = DisputeCommandBase &
   (
-    | { readonly type: 'open'; readonly reason: DisputeReason; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[]; readonly description?: string }
+    | {
+        readonly type: 'open';
+        readonly reason: DisputeReason;
+        readonly amount: string;
+        readonly lines?: readonly ClaimedLine[];
+        readonly evidence?: readonly string[];
+        readonly description?: string;
+      }
     | { readonly type: 'change-claim'; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }
     | { readonly type: 'cancel' | 'agree' | 'accept' | 'decline' }
     | { readonly type: 'escalate'; readonly evidence?: readonly string[]; readonly note?: string }
@@ -73,7 +80,15 @@ function eventOf(c: DisputeCommand): DisputeEvent {
   const at = c.at;
   switch (c.type) {
     case 'open':
-      return { type: 'opened', at, reason: c.reason, amount: c.amount, ...(c.lines ? { lines: c.lines } : {}), ...(c.evidence ? { evidence: c.evidence } : {}), ...(c.description === undefined ? {} : { description: c.description }) };
+      return {
+        type: 'opened',
+        at,
+        reason: c.reason,
+        amount: c.amount,
+        ...(c.lines ? { lines: c.lines } : {}),
+        ...(c.evidence ? { evidence: c.evidence } : {}),
+        ...(c.description === undefined ? {} : { description: c.description }),
+      };
     case 'change-claim':
       return { type: 'claim-changed', at, amount: c.amount, ...(c.lines ? { lines: c.lines } : {}), ...(c.evidence ? { evidence: c.evidence } : {}) };
     case 'cancel':
@@ -89,7 +104,13 @@ function eventOf(c: DisputeCommand): DisputeEvent {
     case 'decline':
       return { type: 'buyer-declined', at };
     case 'escalate':
-      return { type: 'escalated', at, by: c.actor === 'seller' ? 'seller' : 'buyer', ...(c.evidence ? { evidence: c.evidence } : {}), ...(c.note === undefined ? {} : { note: c.note }) };
+      return {
+        type: 'escalated',
+        at,
+        by: c.actor === 'seller' ? 'seller' : 'buyer',
+        ...(c.evidence ? { evidence: c.evidence } : {}),
+        ...(c.note === undefined ? {} : { note: c.note }),
+      };
     case 'rule':
       return { type: 'ruled', at, amount: c.amount };
     default:
@@ -132,7 +153,8 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
   // (or a getter that throws) must not make decide throw.
   const version: unknown = command.expectedVersion;
   const validVersion = typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
-  if (!validVersion) r.error('INVALID_TYPE', 'command.expectedVersion', `expectedVersion is the number of events the command was decided on, got ${describe(version)}`);
+  if (!validVersion)
+    r.error('INVALID_TYPE', 'command.expectedVersion', `expectedVersion is the number of events the command was decided on, got ${describe(version)}`);
   const type: unknown = command.type;
   const allowedActor = typeof type === 'string' && Object.hasOwn(ACTOR, type) ? ACTOR[type as DisputeCommand['type']] : undefined;
   if (allowedActor === undefined) r.error('INVALID_COMMAND', 'command.type', `unknown command type, got ${describe(type)}`);
@@ -140,7 +162,11 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
     r.error('WRONG_ACTOR', 'command.actor', `"${String(type)}" is not the ${command.actor}'s to do`);
   }
   if (validVersion && version !== dispute.events.length) {
-    r.error('STALE_VERSION', 'command.expectedVersion', `the command was decided on version ${String(version)}, but the dispute has ${String(dispute.events.length)} events`);
+    r.error(
+      'STALE_VERSION',
+      'command.expectedVersion',
+      `the command was decided on version ${String(version)}, but the dispute has ${String(dispute.events.length)} events`,
+    );
   }
   if (r.count > 0 || at === undefined) return fail(r.errors);
   const event = eventOf(command);

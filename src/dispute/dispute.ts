@@ -64,7 +64,13 @@ export type DisputeEvent =
       readonly evidence?: readonly string[];
       readonly description?: string;
     }
-  | { readonly type: 'claim-changed'; readonly at: InstantInput; readonly amount: string; readonly lines?: readonly ClaimedLine[]; readonly evidence?: readonly string[] }
+  | {
+      readonly type: 'claim-changed';
+      readonly at: InstantInput;
+      readonly amount: string;
+      readonly lines?: readonly ClaimedLine[];
+      readonly evidence?: readonly string[];
+    }
   | { readonly type: 'cancelled'; readonly at: InstantInput }
   | { readonly type: 'seller-agreed'; readonly at: InstantInput }
   | { readonly type: 'seller-countered'; readonly at: InstantInput; readonly amount: string; readonly evidence?: readonly string[] }
@@ -152,7 +158,8 @@ export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'decline' | '
  * const why: DisputeBlock = 'SELLER_ALREADY_RESPONDED';
  * ```
  */
-export type DisputeBlock = 'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'PROCESS_LIMIT_REACHED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NO_OFFER' | 'NOT_UNDER_REVIEW';
+export type DisputeBlock =
+  'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'PROCESS_LIMIT_REACHED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NO_OFFER' | 'NOT_UNDER_REVIEW';
 
 /**
  * The event that resolved a dispute.
@@ -212,7 +219,8 @@ export interface DisputeEvidence {
 export interface DisputeNotice {
   readonly id: string;
   readonly to: 'buyer' | 'seller';
-  readonly kind: 'opened' | 'claim-changed' | 'seller-responded' | 'offer-made' | 'offer-declined' | 'escalated' | 'under-review' | 'ruled' | 'resolved' | 'cancelled';
+  readonly kind:
+    'opened' | 'claim-changed' | 'seller-responded' | 'offer-made' | 'offer-declined' | 'escalated' | 'under-review' | 'ruled' | 'resolved' | 'cancelled';
   readonly at: string;
 }
 
@@ -278,8 +286,21 @@ export interface ParsedOrder {
 
 /** @internal */
 export type ParsedDisputeEvent =
-  | { readonly type: 'opened'; readonly at: number; readonly reason: DisputeReason; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] }
-  | { readonly type: 'claim-changed'; readonly at: number; readonly amount: bigint; readonly lines: readonly ClaimedLine[] | null; readonly evidence: readonly string[] | null }
+  | {
+      readonly type: 'opened';
+      readonly at: number;
+      readonly reason: DisputeReason;
+      readonly amount: bigint;
+      readonly lines: readonly ClaimedLine[] | null;
+      readonly evidence: readonly string[];
+    }
+  | {
+      readonly type: 'claim-changed';
+      readonly at: number;
+      readonly amount: bigint;
+      readonly lines: readonly ClaimedLine[] | null;
+      readonly evidence: readonly string[] | null;
+    }
   | { readonly type: 'cancelled' | 'seller-agreed' | 'buyer-accepted' | 'buyer-declined'; readonly at: number }
   | { readonly type: 'seller-disagreed'; readonly at: number; readonly evidence: readonly string[] }
   | { readonly type: 'seller-countered'; readonly at: number; readonly amount: bigint; readonly evidence: readonly string[] }
@@ -331,14 +352,23 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
       const rawLines = (rawQuote as { lines: readonly { unitPrice: string }[] }).lines;
       parsed.value.ids.forEach((id, i) => {
         const l = quote.value.lines[i];
-        const price = parseDecimalInput(rawLines[i]?.unitPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices' }, '').value;
+        const price = parseDecimalInput(
+          rawLines[i]?.unitPrice,
+          { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices' },
+          '',
+        ).value;
         if (l && price) lines.set(id, { quantity: parsed.value.quantities[i] ?? 0, net: minorOfText(l.net), price: scaledOf(price) });
       });
     }
   }
   const rawRefunded = r.field(o, 'refunded');
   const refunded = rawRefunded === undefined || !currency ? 0n : readMinor(r, rawRefunded, joinPath(path, 'refunded'), currency);
-  if (refunded !== undefined && refunded > paid && currency) r.error('REFUNDED_EXCEEDS_PAID', joinPath(path, 'refunded'), `${formatMinor(refunded, currency.minorUnits)} was refunded, more than the ${formatMinor(paid, currency.minorUnits)} paid`);
+  if (refunded !== undefined && refunded > paid && currency)
+    r.error(
+      'REFUNDED_EXCEEDS_PAID',
+      joinPath(path, 'refunded'),
+      `${formatMinor(refunded, currency.minorUnits)} was refunded, more than the ${formatMinor(paid, currency.minorUnits)} paid`,
+    );
   const instantOrNull = (key: string) => {
     const raw = r.field(o, key);
     return raw === undefined || raw === null ? null : (readInstant(r, raw, joinPath(path, key)) ?? null);
@@ -346,7 +376,8 @@ function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolea
   const shippedAt = instantOrNull('shippedAt');
   const receiptConfirmedAt = instantOrNull('receiptConfirmedAt');
   const rawExpected = r.field(o, 'expectedDeliveryBy');
-  const expectedDeliveryBy = rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
+  const expectedDeliveryBy =
+    rawExpected === undefined || rawExpected === null ? null : (readLocalDate(r, rawExpected, joinPath(path, 'expectedDeliveryBy')) ?? null);
   if (r.count > before || !currency || refunded === undefined) return { currency };
   return { currency, order: { currency, remaining: paid - refunded, rounding, lines, shippedAt, receiptConfirmedAt, expectedDeliveryBy } };
 }
@@ -428,7 +459,8 @@ export function readDisputeEvents(r: InputReader, value: unknown, path: string, 
         const evidence = optional('evidence', (v, q) => readEvidence(r, v, q));
         optional('description', (v, q) => r.string(v, q));
         // Stryker disable next-line ConditionalExpression,LogicalOperator: each missing field was reported, so readDisputeEvents returns undefined and the pushed event is never used
-        if (at !== undefined && reason && a !== undefined && lines !== undefined && evidence !== undefined) out.push({ type: t, at, reason, amount: a, lines, evidence: evidence ?? [] });
+        if (at !== undefined && reason && a !== undefined && lines !== undefined && evidence !== undefined)
+          out.push({ type: t, at, reason, amount: a, lines, evidence: evidence ?? [] });
         return;
       }
       case 'claim-changed': {
@@ -643,7 +675,14 @@ const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
 };
 
 // The seller counters or refuses: the proposal is recorded and the turn passes to the buyer, whose clock starts.
-function sellerAnswers(st: DisputeState, kind: 'counter-offer' | 'refusal', amount: bigint, at: number, policy: ResolvedPolicy, evidence: readonly string[]): void {
+function sellerAnswers(
+  st: DisputeState,
+  kind: 'counter-offer' | 'refusal',
+  amount: bigint,
+  at: number,
+  policy: ResolvedPolicy,
+  evidence: readonly string[],
+): void {
   addEvidence(st, 'seller', evidence, at);
   settle(st, 'superseded');
   st.offers.push({ by: 'seller', kind, amount, at, fate: 'pending' });
@@ -696,13 +735,21 @@ function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'op
   const confirmed = order.receiptConfirmedAt !== null && e.at >= order.receiptConfirmedAt;
   if (confirmed) {
     const window = deadlineAfter(order.receiptConfirmedAt, policy.requestWindowDays, policy);
-    if (e.at >= window.endsAt) r.error('WINDOW_CLOSED', p, `the request window closed at the end of ${window.date} (${String(policy.requestWindowDays)} days after receipt was confirmed)`);
-    if (e.reason === 'NOT_RECEIVED') r.error('RECEIPT_CONFIRMED', joinPath(p, 'reason'), 'the buyer has confirmed receipt: the order cannot be claimed as not received');
+    if (e.at >= window.endsAt)
+      r.error(
+        'WINDOW_CLOSED',
+        p,
+        `the request window closed at the end of ${window.date} (${String(policy.requestWindowDays)} days after receipt was confirmed)`,
+      );
+    if (e.reason === 'NOT_RECEIVED')
+      r.error('RECEIPT_CONFIRMED', joinPath(p, 'reason'), 'the buyer has confirmed receipt: the order cannot be claimed as not received');
   } else {
-    if (order.shippedAt === null || e.at < order.shippedAt) r.error('NOT_SHIPPED', p, 'before receipt is confirmed, a dispute may be opened only once the order has shipped');
+    if (order.shippedAt === null || e.at < order.shippedAt)
+      r.error('NOT_SHIPPED', p, 'before receipt is confirmed, a dispute may be opened only once the order has shipped');
     if (e.reason === 'NOT_RECEIVED') {
       const due = order.expectedDeliveryBy === null ? null : endOfLocalDate(order.expectedDeliveryBy, policy.timeZone);
-      if (due === null || e.at < due) r.error('DELIVERY_NOT_DUE', joinPath(p, 'reason'), 'an order may be claimed as not received only after its expected delivery date has passed');
+      if (due === null || e.at < due)
+        r.error('DELIVERY_NOT_DUE', joinPath(p, 'reason'), 'an order may be claimed as not received only after its expected delivery date has passed');
     }
   }
   if (e.reason === 'LATE_DELIVERY') {
@@ -713,7 +760,8 @@ function checkOpening(r: InputReader, e: Extract<ParsedDisputeEvent, { type: 'op
       r.error('DELIVERED_ON_TIME', rp, `receipt was confirmed by the end of the expected delivery date ${order.expectedDeliveryBy}: the order was not late`);
     }
   }
-  if (NEEDS_EVIDENCE.has(e.reason) && e.evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${e.reason} claim needs at least one piece of evidence`);
+  if (NEEDS_EVIDENCE.has(e.reason) && e.evidence.length === 0)
+    r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${e.reason} claim needs at least one piece of evidence`);
 }
 
 /** `cap` is undefined when the claim's lines were refused: the amount is still checked to be above zero. */
@@ -803,7 +851,8 @@ export function foldDispute(r: InputReader, d: ParsedDispute, now: number, path 
         const before = r.count;
         const lines = e.lines ?? st.claim.lines;
         const evidence = e.evidence ?? st.claim.evidence;
-        if (NEEDS_EVIDENCE.has(st.claim.reason) && evidence.length === 0) r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${st.claim.reason} claim needs at least one piece of evidence`);
+        if (NEEDS_EVIDENCE.has(st.claim.reason) && evidence.length === 0)
+          r.error('EVIDENCE_REQUIRED', joinPath(p, 'evidence'), `a ${st.claim.reason} claim needs at least one piece of evidence`);
         const cap = claimCap(order, lines, r, p);
         checkAmount(r, e.amount, cap, joinPath(p, 'amount'), cur);
         if (r.count > before || cap === undefined) return;
@@ -902,7 +951,11 @@ export function disputeViewOf(state: DisputeState, now: number, d: ParsedDispute
   const fmt = (v: bigint) => formatMinor(v, cur);
   const dl = (x: DeadlineMs | null): Deadline | null => (x ? { date: x.date, endsAt: new Date(x.endsAt).toISOString() } : null);
   const allowed = { buyer: [] as DisputeAction[], seller: [] as DisputeAction[], platform: [] as DisputeAction[] };
-  const blocked = { buyer: {} as Partial<Record<DisputeAction, DisputeBlock>>, seller: {} as Partial<Record<DisputeAction, DisputeBlock>>, platform: {} as Partial<Record<DisputeAction, DisputeBlock>> };
+  const blocked = {
+    buyer: {} as Partial<Record<DisputeAction, DisputeBlock>>,
+    seller: {} as Partial<Record<DisputeAction, DisputeBlock>>,
+    platform: {} as Partial<Record<DisputeAction, DisputeBlock>>,
+  };
   for (const party of ['buyer', 'seller', 'platform'] as const) {
     for (const action of ACTIONS[party]) {
       const block = actionBlock(s, party, action);

@@ -95,7 +95,8 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
   const rawZone = r.field(o, 'timeZone');
   const timeZone = rawZone === undefined ? d.timeZone : (readTimeZone(r, rawZone, joinPath(path, 'timeZone')) ?? d.timeZone);
   const rawCount = r.field(o, 'dayCount');
-  if (rawCount !== undefined && rawCount !== 'calendar' && rawCount !== 'business') r.error('INVALID_ENUM', joinPath(path, 'dayCount'), '"dayCount" is "calendar" or "business"');
+  if (rawCount !== undefined && rawCount !== 'calendar' && rawCount !== 'business')
+    r.error('INVALID_ENUM', joinPath(path, 'dayCount'), '"dayCount" is "calendar" or "business"');
   const rawWeekend = r.field(o, 'weekend');
   const weekend = new Set<number>(d.weekend);
   if (rawWeekend !== undefined) {
@@ -124,7 +125,11 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
   // An unset review period shrinks with a shorter process; a set one must fit in it.
   const platformReviewDays = r.field(o, 'platformReviewDays') === undefined ? Math.min(d.platformReviewDays, maxProcessDays) : days('platformReviewDays');
   if (platformReviewDays > maxProcessDays) {
-    r.error('INVALID_POLICY', joinPath(path, 'platformReviewDays'), `platformReviewDays (${String(platformReviewDays)}) is at most maxProcessDays (${String(maxProcessDays)}): the review is part of the process`);
+    r.error(
+      'INVALID_POLICY',
+      joinPath(path, 'platformReviewDays'),
+      `platformReviewDays (${String(platformReviewDays)}) is at most maxProcessDays (${String(maxProcessDays)}): the review is part of the process`,
+    );
   }
   if (r.count > before) return undefined;
   return {
@@ -224,7 +229,8 @@ export function disputeDeadline(at: Date | string, days: number, policy: Dispute
   const r = new InputReader();
   const p = readPolicy(r, policy, 'policy');
   const ms = readInstant(r, at, 'at');
-  if (!Number.isSafeInteger(days) || days < 0 || days > MAX_POLICY_DAYS) r.error('INVALID_POLICY', 'days', `days is a whole number from 0 to ${String(MAX_POLICY_DAYS)}`);
+  if (!Number.isSafeInteger(days) || days < 0 || days > MAX_POLICY_DAYS)
+    r.error('INVALID_POLICY', 'days', `days is a whole number from 0 to ${String(MAX_POLICY_DAYS)}`);
   if (!p || ms === undefined || r.count > 0) throw new CouponRulesError(r.errors);
   const dl = deadlineAfter(ms, days, p);
   return { date: dl.date, endsAt: new Date(dl.endsAt).toISOString() };

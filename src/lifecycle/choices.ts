@@ -139,7 +139,11 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
     if (!terms) continue;
     const credit = creditOf(terms);
     expiry.set(c.id, s.expiresAt);
-    choices.push({ couponId: c.id, couponCredit: credit === 0n ? zero : formatMinor(credit, quoteBase.currency.minorUnits), expiresAt: new Date(s.expiresAt).toISOString() });
+    choices.push({
+      couponId: c.id,
+      couponCredit: credit === 0n ? zero : formatMinor(credit, quoteBase.currency.minorUnits),
+      expiresAt: new Date(s.expiresAt).toISOString(),
+    });
   }
   if (r.count > 0) return fail(r.errors);
   if (newOrder !== true || hasCoupon !== false) return ok({ prompt: 'none', choices: [] });

@@ -123,7 +123,8 @@ export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Re
   const recipient = party('recipient', ['registered', 'emailConfirmed']);
   const sellerId = seller && r.nonEmptyString(r.required(seller, 'id', 'seller'), 'seller.id');
   const recipientId = recipient && r.nonEmptyString(r.required(recipient, 'id', 'recipient'), 'recipient.id');
-  const flag = (obj: Record<string, unknown> | undefined, key: string, base: string) => (obj ? r.boolean(r.required(obj, key, base), joinPath(base, key)) : undefined);
+  const flag = (obj: Record<string, unknown> | undefined, key: string, base: string) =>
+    obj ? r.boolean(r.required(obj, key, base), joinPath(base, key)) : undefined;
   const registered = flag(recipient, 'registered', 'recipient');
   const emailConfirmed = flag(recipient, 'emailConfirmed', 'recipient');
   const rawStop = r.required(o, 'stoplisted', '');

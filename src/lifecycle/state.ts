@@ -266,7 +266,12 @@ function readTerms(r: InputReader, value: unknown, path: string): CouponTerms | 
 }
 
 /** @internal Reads the coupon fields of an object (plus `extraKeys`). */
-export function readCouponFields(r: InputReader, value: unknown, path: string, extraKeys: readonly string[]): (Omit<ParsedRecord, 'events'> & { raw: Record<string, unknown> }) | undefined {
+export function readCouponFields(
+  r: InputReader,
+  value: unknown,
+  path: string,
+  extraKeys: readonly string[],
+): (Omit<ParsedRecord, 'events'> & { raw: Record<string, unknown> }) | undefined {
   const o = r.object(value, path, [...COUPON_KEYS, ...extraKeys]);
   if (!o) return undefined;
   const before = r.count;
@@ -282,7 +287,16 @@ export function readCouponFields(r: InputReader, value: unknown, path: string, e
   const terms = rawTerms === undefined ? undefined : readTerms(r, rawTerms, joinPath(path, 'terms'));
   const rawRemedies = r.field(o, 'remedies');
   const remedies = rawRemedies === undefined ? [] : readIds(r, rawRemedies, joinPath(path, 'remedies'));
-  if (r.count > before || id === undefined || seller === undefined || recipient === undefined || expires === undefined || timeZone === undefined || terms === undefined || !remedies) {
+  if (
+    r.count > before ||
+    id === undefined ||
+    seller === undefined ||
+    recipient === undefined ||
+    expires === undefined ||
+    timeZone === undefined ||
+    terms === undefined ||
+    !remedies
+  ) {
     return undefined;
   }
   return { id, seller, recipient, expires, timeZone, terms, remedies, raw: o };
@@ -362,7 +376,15 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
         const text = (key: string) => r.nonEmptyString(r.required(o, key, p), joinPath(p, key)) ?? '';
         // Stryker disable next-line BooleanLiteral: the fallback stands in only after an error was reported, and then readEvents returns undefined
         const flag = (key: string) => r.boolean(r.required(o, key, p), joinPath(p, key)) ?? false;
-        const e = { type, at: at ?? 0, orderId: text('orderId'), buyer: text('buyer'), store: text('store'), newOrder: flag('newOrder'), orderHasCoupon: flag('orderHasCoupon') } as const;
+        const e = {
+          type,
+          at: at ?? 0,
+          orderId: text('orderId'),
+          buyer: text('buyer'),
+          store: text('store'),
+          newOrder: flag('newOrder'),
+          orderHasCoupon: flag('orderHasCoupon'),
+        } as const;
         events.push(e);
         return;
       }
@@ -382,7 +404,8 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
         const rawAttempt = r.required(o, 'attemptAt', p);
         const attemptAt = rawAttempt === undefined ? undefined : readInstant(r, rawAttempt, joinPath(p, 'attemptAt'));
         const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'), true);
-        if (attemptAt !== undefined && at !== undefined && attemptAt > at) r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honoured after the attempt, not before');
+        if (attemptAt !== undefined && at !== undefined && attemptAt > at)
+          r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honoured after the attempt, not before');
         if (at !== undefined && orderId !== undefined && attemptAt !== undefined && incidents) events.push({ type, at, orderId, attemptAt, incidents });
         return;
       }
@@ -456,11 +479,16 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
 
   function applyEvent(e: ParsedEvent, i: number): void {
     const p = joinPath(path, i);
-    const refuse = (code: string, why: string) => { r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`); };
+    const refuse = (code: string, why: string) => {
+      r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`);
+    };
     switch (e.type) {
       case 'edited': {
         const block = openBlock(s, e.at);
-        if (block) { refuse(block, `only an open coupon may be edited, and ${BLOCK_TEXT[block]}`); return; }
+        if (block) {
+          refuse(block, `only an open coupon may be edited, and ${BLOCK_TEXT[block]}`);
+          return;
+        }
         const today = localDateAt(e.at, c.timeZone);
         const bad = e.expires === undefined ? [] : expirationViolations(e.expires, today);
         for (const v of bad) r.error(v.code, joinPath(p, 'expires'), v.message);
@@ -482,7 +510,10 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       }
       case 'declined': {
         const block = openBlock(s, e.at);
-        if (block) { refuse(block, `only an open coupon may be declined, and ${BLOCK_TEXT[block]}`); return; }
+        if (block) {
+          refuse(block, `only an open coupon may be declined, and ${BLOCK_TEXT[block]}`);
+          return;
+        }
         s = { ...s, status: 'declined' };
         return;
       }
@@ -493,7 +524,11 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
           return;
         }
         if (e.expires < s.expires) {
-          r.error('EXPIRATION_SHORTENED', joinPath(p, 'expires'), `an extension never shortens: ${e.expires} is before the current expiration date ${s.expires}`);
+          r.error(
+            'EXPIRATION_SHORTENED',
+            joinPath(p, 'expires'),
+            `an extension never shortens: ${e.expires} is before the current expiration date ${s.expires}`,
+          );
           return;
         }
         for (const id of e.incidents) remedies.push(id);
@@ -516,7 +551,10 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       }
       case 'deleted': {
         const block = deleteBlock(s);
-        if (block) { refuse(block, `a coupon may be deleted unless it is redeemed, and ${BLOCK_TEXT[block]}`); return; }
+        if (block) {
+          refuse(block, `a coupon may be deleted unless it is redeemed, and ${BLOCK_TEXT[block]}`);
+          return;
+        }
         s = { ...s, status: 'deleted' };
         return;
       }

@@ -36,7 +36,8 @@ export function allocate(amount: Money, weights: readonly Weight[]): Money[] {
   const parsed = weights.map((w, i) => {
     if (typeof w === 'bigint') return { units: w, scale: 0 };
     if (typeof w === 'object') {
-      if (!sameCurrency(w.currency, amount.currency)) errors.push(ruleError('CURRENCY_MISMATCH', String(i), `weight ${i} is in ${w.currency.code}, the amount in ${amount.currency.code}`));
+      if (!sameCurrency(w.currency, amount.currency))
+        errors.push(ruleError('CURRENCY_MISMATCH', String(i), `weight ${i} is in ${w.currency.code}, the amount in ${amount.currency.code}`));
       scale = Math.max(scale, w.currency.minorUnits);
       return { units: minorOf(w), scale: w.currency.minorUnits };
     }

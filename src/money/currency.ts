@@ -39,9 +39,7 @@ export type CurrencyInput = string | Currency;
  */
 export const MAX_MINOR_UNITS = 12;
 
-const ISO = new Map<string, Currency>(
-  Object.entries(ISO_4217_MINOR_UNITS).map(([code, minorUnits]) => [code, Object.freeze({ code, minorUnits })]),
-);
+const ISO = new Map<string, Currency>(Object.entries(ISO_4217_MINOR_UNITS).map(([code, minorUnits]) => [code, Object.freeze({ code, minorUnits })]));
 const CODE = /^[A-Z][A-Z0-9]{2,15}$/;
 
 /**
@@ -97,7 +95,9 @@ export function parseCurrency(input: unknown, path = ''): Result<Currency> {
   const { code, minorUnits } = input as { code?: unknown; minorUnits?: unknown };
   const errors = [];
   if (typeof code !== 'string' || !CODE.test(code)) {
-    errors.push(ruleError('INVALID_CURRENCY', path === '' ? 'code' : `${path}.code`, 'a currency code is 3–16 upper-case letters or digits, starting with a letter'));
+    errors.push(
+      ruleError('INVALID_CURRENCY', path === '' ? 'code' : `${path}.code`, 'a currency code is 3–16 upper-case letters or digits, starting with a letter'),
+    );
   }
   if (typeof minorUnits !== 'number' || !Number.isInteger(minorUnits) || minorUnits < 0 || minorUnits > MAX_MINOR_UNITS) {
     errors.push(ruleError('INVALID_CURRENCY', path === '' ? 'minorUnits' : `${path}.minorUnits`, `minorUnits is an integer from 0 to ${MAX_MINOR_UNITS}`));

@@ -13,4 +13,3 @@ import { Decimal } from 'decimal.js';
 export const Dec = Decimal.clone({ defaults: true, precision: 100, toExpNeg: -100, toExpPos: 100 });
 /** @internal */
 export type Dec = InstanceType<typeof Dec>;
-

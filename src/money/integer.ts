@@ -69,4 +69,3 @@ export function allocateInteger(total: bigint, weights: readonly bigint[]): bigi
   }
   return negative ? parts.map((p) => -p) : parts;
 }
-

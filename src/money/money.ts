@@ -104,7 +104,9 @@ const LIMIT = new Dec(10).pow(MAX_RESULT_INTEGER_DIGITS);
 /** @internal Builds Money from an exact decimal that is already whole minor units; enforces the bounds. */
 export function moneyOf(value: Dec, currency: Currency): Money {
   if (value.abs().gte(LIMIT)) {
-    throw new CouponRulesError([ruleError('AMOUNT_OUT_OF_RANGE', '', `the result is beyond 10^${MAX_RESULT_INTEGER_DIGITS} major units, the documented bound`)]);
+    throw new CouponRulesError([
+      ruleError('AMOUNT_OUT_OF_RANGE', '', `the result is beyond 10^${MAX_RESULT_INTEGER_DIGITS} major units, the documented bound`),
+    ]);
   }
   return new MoneyValue(value.isZero() ? new Dec(0).toFixed(currency.minorUnits) : value.toFixed(currency.minorUnits), currency);
 }
@@ -133,7 +135,13 @@ function revalidate(value: unknown): Money | UnitPrice {
   if (!c.ok) throw new CouponRulesError(c.errors);
   if (kind !== 'money' && kind !== 'unit-price') throw new TypeError(`expected Money or UnitPrice, got ${describe(value)}`);
   // Computed amounts may reach the result bound, so re-check against it, not the input bound.
-  const rules = { maxDecimals: kind === 'money' ? c.value.minorUnits : MAX_UNIT_PRICE_DECIMALS, allowNegative: kind === 'money', currencyCode: c.value.code, stringsOnly: true, maxIntegerDigits: MAX_RESULT_INTEGER_DIGITS };
+  const rules = {
+    maxDecimals: kind === 'money' ? c.value.minorUnits : MAX_UNIT_PRICE_DECIMALS,
+    allowNegative: kind === 'money',
+    currencyCode: c.value.code,
+    stringsOnly: true,
+    maxIntegerDigits: MAX_RESULT_INTEGER_DIGITS,
+  };
   const p = parseDecimalInput(amount, rules, 'amount');
   if (!p.value) throw new CouponRulesError(p.errors);
   const text = decimalText(p.value, c.value.minorUnits);

@@ -54,9 +54,16 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
       return { errors: [ruleError('NOT_AN_AMOUNT', path, `amounts are decimal strings: write "${String(input)}", not the number ${String(input)}`)] };
     }
     if (!Number.isInteger(input)) {
-      return { errors: [ruleError('FLOAT_AMOUNT', path, `the binary float ${String(input)} is not an exact amount: pass a decimal string such as "${input.toFixed(2)}"`)] };
+      return {
+        errors: [
+          ruleError('FLOAT_AMOUNT', path, `the binary float ${String(input)} is not an exact amount: pass a decimal string such as "${input.toFixed(2)}"`),
+        ],
+      };
     }
-    if (!Number.isSafeInteger(input)) return { errors: [ruleError('AMOUNT_OUT_OF_RANGE', path, `${String(input)} is beyond the exact integer range of a JavaScript number: pass a decimal string`)] };
+    if (!Number.isSafeInteger(input))
+      return {
+        errors: [ruleError('AMOUNT_OUT_OF_RANGE', path, `${String(input)} is beyond the exact integer range of a JavaScript number: pass a decimal string`)],
+      };
     // Stryker disable next-line UnaryOperator: String(-0) and String(+0) are both "0"
     text = String(Object.is(input, -0) ? 0 : input);
   } else if (typeof input === 'string') {
@@ -75,7 +82,8 @@ export function parseDecimalInput(input: unknown, rules: AmountRules, path: stri
   const sign = text[0];
   if (sign === '+' || sign === '-') {
     negative = sign === '-';
-    if (sign === '+' || !rules.allowNegative) errors.push(ruleError('SIGN_NOT_ALLOWED', path, sign === '+' ? 'write amounts without a "+" sign' : 'this amount must not be negative'));
+    if (sign === '+' || !rules.allowNegative)
+      errors.push(ruleError('SIGN_NOT_ALLOWED', path, sign === '+' ? 'write amounts without a "+" sign' : 'this amount must not be negative'));
     text = text.slice(1);
   }
   if (EXPONENT.test(text)) return { errors: [...errors, ruleError('EXPONENT_NOTATION', path, `"${clip(text)}" uses exponent notation: write the digits out`)] };
@@ -120,7 +128,6 @@ export function describe(value: unknown): string {
       return typeof value === 'object' ? 'an object' : typeof value;
   }
 }
-
 
 /** @internal The exact value of a parsed decimal as `units / 10^scale`. */
 export function scaledOf(p: ParsedDecimal): { readonly units: bigint; readonly scale: number } {

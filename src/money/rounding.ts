@@ -48,5 +48,3 @@ export const DEFAULT_ROUNDING: RoundingMode = 'half-up';
 export function isRoundingMode(value: unknown): value is RoundingMode {
   return value === 'half-up' || value === 'half-even' || value === 'down' || value === 'up';
 }
-
-

@@ -322,7 +322,13 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
     if (itemType !== undefined) itemTypes[i] = itemType;
     const rawPrice = r.required(line, 'unitPrice', path);
     const price =
-      rawPrice === undefined ? undefined : parseDecimalInput(rawPrice, { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true }, `${path}.unitPrice`);
+      rawPrice === undefined
+        ? undefined
+        : parseDecimalInput(
+            rawPrice,
+            { maxDecimals: MAX_UNIT_PRICE_DECIMALS, allowNegative: false, currencyCode: 'unit prices', stringsOnly: true },
+            `${path}.unitPrice`,
+          );
     if (price) r.absorb(price.errors);
     const rawQty = r.required(line, 'quantity', path);
     const quantity = rawQty === undefined ? undefined : r.integer(rawQty, `${path}.quantity`, 1, MAX_QUANTITY, 'INVALID_QUANTITY', 'a quantity');
@@ -610,7 +616,14 @@ const zeroOf = (mu: number): string => ZEROS[mu] ?? formatMinor(0n, mu);
  * when every amount and every product stays below 2^53; `undefined` otherwise, and the general path
  * (bigints where needed) answers. Both give the same answer, to the digit.
  */
-function safeQuoteCore(q: ParsedQuoteRequest, reasons: readonly (readonly IneligibleReason[])[], totals: readonly number[], weights: readonly number[], subtotal: number, eligible: number): Result<QuoteCore> | undefined {
+function safeQuoteCore(
+  q: ParsedQuoteRequest,
+  reasons: readonly (readonly IneligibleReason[])[],
+  totals: readonly number[],
+  weights: readonly number[],
+  subtotal: number,
+  eligible: number,
+): Result<QuoteCore> | undefined {
   const { currency, coupon, rounding } = q;
   const sc = coupon ? safeCoupon(coupon) : null;
   const seller = q.sellerCredit <= MAX_SAFE_BIGINT ? Number(q.sellerCredit) : Number.NaN;
@@ -653,7 +666,13 @@ function safeQuoteCore(q: ParsedQuoteRequest, reasons: readonly (readonly Inelig
     // Stryker disable next-line StringLiteral,OptionalChaining: a validated request has an id and reasons for every line
     return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: text(share), net: share === 0 ? lineTotal : text(total - share) };
   };
-  const full = coupon && outcome ? { percent: coupon.type === 'percent' ? (coupon.tiers[outcome.tierIndex]?.percent ?? coupon.percent) : null, tier: coupon.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined } : null;
+  const full =
+    coupon && outcome
+      ? {
+          percent: coupon.type === 'percent' ? (coupon.tiers[outcome.tierIndex]?.percent ?? coupon.percent) : null,
+          tier: coupon.type === 'percent' ? coupon.tiers[outcome.tierIndex] : undefined,
+        }
+      : null;
   const summary: Quote = {
     subtotal: text(subtotal),
     eligibleTotal: text(eligible),
@@ -667,7 +686,10 @@ function safeQuoteCore(q: ParsedQuoteRequest, reasons: readonly (readonly Inelig
     lines: [],
     batches: batchCredits.map((b) => ({ batch: b.batch, couponCredit: text(b.credit) })),
     explain: {
-      tier: full?.tier && outcome ? { index: outcome.tierIndex, minTotal: formatMinor(full.tier.minTotal, mu), percent: formatScaled(full.tier.percent.units, full.tier.percent.scale) } : null,
+      tier:
+        full?.tier && outcome
+          ? { index: outcome.tierIndex, minTotal: formatMinor(full.tier.minTotal, mu), percent: formatScaled(full.tier.percent.units, full.tier.percent.scale) }
+          : null,
       uncappedCredit: text(outcome?.uncapped ?? 0),
       chargesTotal: text(charges),
       lines: [],

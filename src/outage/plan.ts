@@ -129,7 +129,12 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
   input.coupons.forEach((c, i) => {
     if (!chosen.extend.has(c.id) && !chosen.honor.has(c.id)) return;
     const later = c.events.findIndex((e) => (instantMs(e.at) ?? 0) > atMs);
-    if (later !== -1) r.error('EVENTS_AFTER_PLAN', `coupons.${String(i)}.events.${String(later)}`, 'this coupon has an event later than the planning instant: plan again at a later instant before applying');
+    if (later !== -1)
+      r.error(
+        'EVENTS_AFTER_PLAN',
+        `coupons.${String(i)}.events.${String(later)}`,
+        'this coupon has an event later than the planning instant: plan again at a later instant before applying',
+      );
   });
   if (r.count > 0) return fail(r.errors);
   const at = new Date(atMs).toISOString();
@@ -158,13 +163,29 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
     out.set(e.couponId, withRemedies(original, answered(e.couponId)));
     const { remedies: _r, events: _e, ...coupon } = original;
     const terms = termsNow.get(e.couponId) ?? original.terms;
-    out.set(e.newCouponId, { ...coupon, id: e.newCouponId, expires: e.expires, terms, events: [], remedies: recorded([createdAffectedBy(e.expires, coupon.timeZone)], windows) });
+    out.set(e.newCouponId, {
+      ...coupon,
+      id: e.newCouponId,
+      expires: e.expires,
+      terms,
+      events: [],
+      remedies: recorded([createdAffectedBy(e.expires, coupon.timeZone)], windows),
+    });
   }
   const terms = input.policy?.compensation?.terms;
   for (const e of plan.compensate) {
     if (!chosen.compensate.has(e.couponId) || !terms) continue;
     const zone = compensationZones.get(e.couponId) ?? 'UTC';
-    out.set(e.couponId, { id: e.couponId, seller: e.store, recipient: e.buyer, expires: e.expires, timeZone: zone, terms, events: [], remedies: recorded([createdAffectedBy(e.expires, zone)], windows) });
+    out.set(e.couponId, {
+      id: e.couponId,
+      seller: e.store,
+      recipient: e.buyer,
+      expires: e.expires,
+      timeZone: zone,
+      terms,
+      events: [],
+      remedies: recorded([createdAffectedBy(e.expires, zone)], windows),
+    });
   }
   return ok([...out.values()]);
 }

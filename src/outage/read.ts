@@ -52,7 +52,8 @@ export function readIncidents(r: InputReader, value: unknown, path: string, now?
     if (id !== undefined && seen.has(id)) r.error('DUPLICATE_INCIDENT_ID', joinPath(p, 'id'), `incident id "${id.slice(0, 40)}" is used twice`);
     if (id !== undefined) seen.add(id);
     if (start !== undefined && end !== undefined && end <= start) r.error('INVALID_INCIDENT', p, 'an incident ends after it starts');
-    if (start !== undefined && now !== undefined && start > now) r.error('INCIDENT_AFTER_NOW', joinPath(p, 'start'), 'an incident cannot start after the planning instant: plan for it once it has begun');
+    if (start !== undefined && now !== undefined && start > now)
+      r.error('INCIDENT_AFTER_NOW', joinPath(p, 'start'), 'an incident cannot start after the planning instant: plan for it once it has begun');
     if (id !== undefined && start !== undefined && end !== undefined) out.push({ id, start, end });
   });
   return r.count > before ? undefined : out;
@@ -81,8 +82,16 @@ export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy |
       const mark = r.count;
       if (rawTerms !== undefined) readCoupon(r, rawTerms, 'policy.compensation.terms', { code: 'the coupon currency', minorUnits: 12 });
       const validDays = r.integer(r.required(c, 'validDays', 'policy.compensation'), 'policy.compensation.validDays', 0, 366, 'INVALID_POLICY', 'validDays');
-      const minOutageMinutes = r.integer(r.required(c, 'minOutageMinutes', 'policy.compensation'), 'policy.compensation.minOutageMinutes', 0, 525_600, 'INVALID_POLICY', 'minOutageMinutes');
-      if (r.count === mark && validDays !== undefined && minOutageMinutes !== undefined) compensation = { terms: rawTerms as CouponTerms, validDays, minOutageMinutes };
+      const minOutageMinutes = r.integer(
+        r.required(c, 'minOutageMinutes', 'policy.compensation'),
+        'policy.compensation.minOutageMinutes',
+        0,
+        525_600,
+        'INVALID_POLICY',
+        'minOutageMinutes',
+      );
+      if (r.count === mark && validDays !== undefined && minOutageMinutes !== undefined)
+        compensation = { terms: rawTerms as CouponTerms, validDays, minOutageMinutes };
     }
   }
   const flag = (key: 'extend' | 'reissue' | 'honor') => {
@@ -96,7 +105,9 @@ export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy |
   const rawLoyalty = r.field(o, 'loyalty');
   if (rawLoyalty !== undefined) {
     const l = r.object(rawLoyalty, 'policy.loyalty', ['extraGraceDays']);
-    if (l) loyaltyExtraDays = r.integer(r.required(l, 'extraGraceDays', 'policy.loyalty'), 'policy.loyalty.extraGraceDays', 0, 3650, 'INVALID_POLICY', 'extraGraceDays') ?? 0;
+    if (l)
+      loyaltyExtraDays =
+        r.integer(r.required(l, 'extraGraceDays', 'policy.loyalty'), 'policy.loyalty.extraGraceDays', 0, 3650, 'INVALID_POLICY', 'extraGraceDays') ?? 0;
   }
   return r.count > before ? undefined : { graceDays, extensionDays, extend, reissue, honor, loyaltyExtraDays, compensation };
 }
@@ -114,7 +125,8 @@ export function readAttempts(r: InputReader, value: unknown, now: number | undef
     const couponId = r.nonEmptyString(r.required(o, 'couponId', p), joinPath(p, 'couponId'));
     const orderId = r.nonEmptyString(r.required(o, 'orderId', p), joinPath(p, 'orderId'));
     const at = readRequiredInstant(r, o, 'at', p);
-    if (at !== undefined && now !== undefined && at > now) r.error('ATTEMPT_AFTER_NOW', joinPath(p, 'at'), 'an attempt cannot be later than the planning instant');
+    if (at !== undefined && now !== undefined && at > now)
+      r.error('ATTEMPT_AFTER_NOW', joinPath(p, 'at'), 'an attempt cannot be later than the planning instant');
     const op = joinPath(p, 'order');
     const rawOrder = r.required(o, 'order', p);
     const order = rawOrder === undefined ? undefined : r.object(rawOrder, op, ['currency', 'rounding', 'lines', 'buyer', 'store', 'newOrder', 'hasCoupon']);
@@ -126,10 +138,18 @@ export function readAttempts(r: InputReader, value: unknown, now: number | undef
     const { buyer: _b, store: _s, newOrder: _n, hasCoupon: _h, ...quotable } = order;
     const q = readQuoteRequest(quotable);
     if (!q.ok) r.absorb(q.errors.map((e) => ({ ...e, path: nestPath(op, e.path) })));
-    if (couponId !== undefined && orderId !== undefined && at !== undefined && buyer !== undefined && store !== undefined && newOrder !== undefined && hasCoupon !== undefined && q.ok) {
+    if (
+      couponId !== undefined &&
+      orderId !== undefined &&
+      at !== undefined &&
+      buyer !== undefined &&
+      store !== undefined &&
+      newOrder !== undefined &&
+      hasCoupon !== undefined &&
+      q.ok
+    ) {
       out.push({ couponId, orderId, at, path: p, buyer, store, newOrder, hasCoupon, quote: q.value });
     }
   });
   return out; // partial on errors, so that unknown coupon ids are reported too
 }
-

@@ -90,7 +90,8 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
   const attempts = readAttempts(r, r.field(o, 'attempts'), now);
   const rawMembers = r.field(o, 'loyaltyMembers');
   const loyal = new Set(rawMembers === undefined ? [] : (readIds(r, rawMembers, 'loyaltyMembers') ?? []));
-  for (const a of attempts ?? []) if (!ids.has(a.couponId)) r.error('UNKNOWN_COUPON', joinPath(a.path, 'couponId'), `no coupon "${a.couponId.slice(0, 40)}" in "coupons"`);
+  for (const a of attempts ?? [])
+    if (!ids.has(a.couponId)) r.error('UNKNOWN_COUPON', joinPath(a.path, 'couponId'), `no coupon "${a.couponId.slice(0, 40)}" in "coupons"`);
   if (r.count > 0 || now === undefined || !policy || !incidents || !attempts) return fail(r.errors);
 
   const index = new WindowIndex(mergeIntoWindows(incidents));
@@ -116,9 +117,18 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
   const plan: OutagePlan = {
     windows: windows.map((w) => ({ id: w.id, start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), incidents: w.ids })),
     extend: sortById(extend.map((e) => ({ ...e, windows: named(e.couponId) }))),
-    reissue: sortById(reissue.map((e) => ({ couponId: e.couponId, newCouponId: `${e.couponId}~reissue~${windows[hits.get(e.couponId)?.[0]?.[0] ?? 0]?.id ?? ''}`, expires: e.expires, windows: named(e.couponId) }))),
+    reissue: sortById(
+      reissue.map((e) => ({
+        couponId: e.couponId,
+        newCouponId: `${e.couponId}~reissue~${windows[hits.get(e.couponId)?.[0]?.[0] ?? 0]?.id ?? ''}`,
+        expires: e.expires,
+        windows: named(e.couponId),
+      })),
+    ),
     honor: sortById(honor),
-    compensate: sortById(compensate.map((c) => ({ buyer: c.buyer, store: c.store, couponId: c.couponId, expires: c.expires, windows: runsOf(c.ranges, windows) }))),
+    compensate: sortById(
+      compensate.map((c) => ({ buyer: c.buyer, store: c.store, couponId: c.couponId, expires: c.expires, windows: runsOf(c.ranges, windows) })),
+    ),
     notices: [],
   };
   const createdAffectedBy = (expires: string, timeZone: string): Range => {
@@ -186,7 +196,14 @@ function honour(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string,
  * ranges found by binary search; the one window still under way, if any, is judged against the
  * coupon as it is now, then against its new expiry.
  */
-function extendOrReissue(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, honoured: ReadonlyMap<string, Honoured>, policy: ParsedPolicy, now: number, loyal: ReadonlySet<string>) {
+function extendOrReissue(
+  index: WindowIndex,
+  coupons: ReadonlyMap<string, Coupon>,
+  honoured: ReadonlyMap<string, Honoured>,
+  policy: ParsedPolicy,
+  now: number,
+  loyal: ReadonlySet<string>,
+) {
   const windows = index.windows;
   const lengthOf = (w: Window) => policy.extensionDays ?? Math.max(1, Math.ceil((w.end - w.start) / DAY));
   const longest = index.rangeMax(lengthOf);
@@ -247,7 +264,14 @@ function extendOrReissue(index: WindowIndex, coupons: ReadonlyMap<string, Coupon
  * Compensation: one coupon per buyer and store who received any remedy in this plan, when one of
  * the windows it answers lasted at least `minOutageMinutes`; it names the windows of all their remedies.
  */
-function compensation(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, hits: ReadonlyMap<string, readonly Range[]>, policy: ParsedPolicy, now: number, taken: ReadonlySet<string>) {
+function compensation(
+  index: WindowIndex,
+  coupons: ReadonlyMap<string, Coupon>,
+  hits: ReadonlyMap<string, readonly Range[]>,
+  policy: ParsedPolicy,
+  now: number,
+  taken: ReadonlySet<string>,
+) {
   const comp = policy.compensation;
   if (!comp) return [];
   const longest = index.rangeMax((w) => w.end - w.start);
@@ -266,7 +290,14 @@ function compensation(index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, 
     if (!ranges.some(([from, to]) => longest(from, to) >= comp.minOutageMinutes * 60_000)) continue;
     const couponId = `compensation~${e.store}~${e.buyer}~${index.windows[ranges[0]?.[0] ?? 0]?.id ?? ''}`;
     if (taken.has(couponId)) continue;
-    out.push({ buyer: e.buyer, store: e.store, couponId, expires: addCalendarDays(localDateAt(now, e.timeZone), comp.validDays), timeZone: e.timeZone, ranges });
+    out.push({
+      buyer: e.buyer,
+      store: e.store,
+      couponId,
+      expires: addCalendarDays(localDateAt(now, e.timeZone), comp.validDays),
+      timeZone: e.timeZone,
+      ranges,
+    });
   }
   return out;
 }

@@ -146,7 +146,13 @@ export interface OutagePlan {
   readonly extend: readonly { readonly couponId: string; readonly from: string; readonly to: string; readonly windows: readonly string[] }[];
   readonly reissue: readonly { readonly couponId: string; readonly newCouponId: string; readonly expires: string; readonly windows: readonly string[] }[];
   readonly honor: readonly { readonly couponId: string; readonly orderId: string; readonly couponCredit: string; readonly windows: readonly string[] }[];
-  readonly compensate: readonly { readonly buyer: string; readonly store: string; readonly couponId: string; readonly expires: string; readonly windows: readonly string[] }[];
+  readonly compensate: readonly {
+    readonly buyer: string;
+    readonly store: string;
+    readonly couponId: string;
+    readonly expires: string;
+    readonly windows: readonly string[];
+  }[];
   /** One per buyer: loyalty members' first (`priority: true`), then by buyer id. */
   readonly notices: readonly { readonly buyer: string; readonly priority: boolean; readonly items: readonly NoticeItem[] }[];
 }

@@ -147,7 +147,9 @@ export function orderLineArb(id: string, options: ArbitraryOptions = {}): fc.Arb
  */
 export function orderLinesArb(options: ArbitraryOptions = {}): fc.Arbitrary<OrderLine[]> {
   // An array (not a chain) so that shrinking can drop lines; ids are given by position afterwards.
-  return fc.array(orderLineArb('', options), { minLength: 1, maxLength: options.maxLines ?? 8 }).map((lines) => lines.map((l, i) => ({ ...l, id: `L${String(i + 1)}` })));
+  return fc
+    .array(orderLineArb('', options), { minLength: 1, maxLength: options.maxLines ?? 8 })
+    .map((lines) => lines.map((l, i) => ({ ...l, id: `L${String(i + 1)}` })));
 }
 
 /**
@@ -175,7 +177,10 @@ function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerms> {
         percent: fc.integer({ min: 1, max: 5000 }),
         steps: fc.array(fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 7n }), fc.integer({ min: 0, max: 2000 })), { maxLength: 3 }),
         maxDiscount: fc.option(fc.bigInt({ min: 0n, max: 10n ** 7n }), { nil: undefined }),
-        limit: fc.option(fc.record({ mode: fc.constantFrom('only' as const, 'except' as const), itemTypes: fc.uniqueArray(itemTypeArb, { minLength: 1, maxLength: 2 }) }), { nil: undefined }),
+        limit: fc.option(
+          fc.record({ mode: fc.constantFrom('only' as const, 'except' as const), itemTypes: fc.uniqueArray(itemTypeArb, { minLength: 1, maxLength: 2 }) }),
+          { nil: undefined },
+        ),
         excludeSaleItems: fc.option(fc.boolean(), { nil: undefined }),
       })
       .map(({ percent, steps, maxDiscount, limit, excludeSaleItems }) => (mu: number): CouponTerms => {
@@ -223,8 +228,28 @@ export function invalidCouponTermsArb(minorUnits: number): fc.Arbitrary<{ readon
     { terms: { type: 'fixed', amount: '1e3' }, code: 'EXPONENT_NOTATION' },
     { terms: { type: 'fixed', amount: '5', maxDiscount: '1' }, code: 'UNKNOWN_FIELD' },
     { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '0', percent: '15' }] }, code: 'TIER_MIN_TOTAL_NOT_POSITIVE' },
-    { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '50', percent: '15' }, { minTotal: '25', percent: '20' }] }, code: 'TIERS_NOT_INCREASING' },
-    { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '20' }, { minTotal: '50', percent: '15' }] }, code: 'TIER_PERCENT_DECREASING' },
+    {
+      terms: {
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '50', percent: '15' },
+          { minTotal: '25', percent: '20' },
+        ],
+      },
+      code: 'TIERS_NOT_INCREASING',
+    },
+    {
+      terms: {
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '25', percent: '20' },
+          { minTotal: '50', percent: '15' },
+        ],
+      },
+      code: 'TIER_PERCENT_DECREASING',
+    },
     { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '5' }] }, code: 'TIER_BELOW_BASE_PERCENT' },
     { terms: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: [] } }, code: 'EMPTY_ITEM_TYPES' },
     { terms: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'some', itemTypes: ['Part'] } }, code: 'INVALID_ENUM' },
@@ -361,7 +386,12 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
     evidence: fc.option(fc.constantFrom(['chat-1'], ['photo-2', 'photo-1']), { nil: undefined }),
   });
   const policyArb = fc.record(
-    { timeZone: zoneArb, dayCount: fc.constantFrom('calendar' as const, 'business' as const), maxProcessDays: fc.integer({ min: 5, max: 20 }), platformReviewDays: fc.integer({ min: 0, max: 5 }) },
+    {
+      timeZone: zoneArb,
+      dayCount: fc.constantFrom('calendar' as const, 'business' as const),
+      maxProcessDays: fc.integer({ min: 5, max: 20 }),
+      platformReviewDays: fc.integer({ min: 0, max: 5 }),
+    },
     { requiredKeys: [] },
   );
   return fc
@@ -379,11 +409,23 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
       const order = late ? lateOrder : disputeOrder;
       let t = Date.parse('2026-12-01T10:00:00Z');
       const events: DisputeEvent[] = [
-        { type: 'opened', at: iso(t), reason: late ? 'LATE_DELIVERY' : 'DAMAGED', amount: amount(Math.min(claim, cap)), evidence: ['photo-1'], ...(lines ? { lines } : {}) },
+        {
+          type: 'opened',
+          at: iso(t),
+          reason: late ? 'LATE_DELIVERY' : 'DAMAGED',
+          amount: amount(Math.min(claim, cap)),
+          evidence: ['photo-1'],
+          ...(lines ? { lines } : {}),
+        },
       ];
       for (const c of commands) {
         t += c.gapHours * HOUR;
-        const actor = c.kind === 'rule' ? 'platform' : c.kind === 'agree' || c.kind === 'counter' || c.kind === 'disagree' || (c.kind === 'escalate' && c.seller) ? 'seller' : 'buyer';
+        const actor =
+          c.kind === 'rule'
+            ? 'platform'
+            : c.kind === 'agree' || c.kind === 'counter' || c.kind === 'disagree' || (c.kind === 'escalate' && c.seller)
+              ? 'seller'
+              : 'buyer';
         const base = { actor, at: iso(t), expectedVersion: events.length } as const;
         const money = amount(Math.min(c.cents, cap));
         const evidence = c.evidence ? { evidence: c.evidence } : {};
@@ -418,7 +460,12 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
  */
 export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<OutageInput> {
   const incidentArb = fc.tuple(fc.integer({ min: 0, max: 96 }), fc.integer({ min: 1, max: 40 }));
-  const couponArb = fc.record({ expires: dayArb(-2, 9), timeZone: zoneArb, recipient: fc.constantFrom('b1', 'b2'), fate: fc.constantFrom('none', 'none', 'none', 'declined', 'deleted', 'redeemed') });
+  const couponArb = fc.record({
+    expires: dayArb(-2, 9),
+    timeZone: zoneArb,
+    recipient: fc.constantFrom('b1', 'b2'),
+    fate: fc.constantFrom('none', 'none', 'none', 'declined', 'deleted', 'redeemed'),
+  });
   return fc
     .record({
       incidents: fc.array(incidentArb, { maxLength: 3 }),
@@ -446,7 +493,15 @@ export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<Out
               : c.fate === 'redeemed'
                 ? [{ type: 'redeemed', at: when, orderId: 'o0', buyer: c.recipient, store: 's1', newOrder: true, orderHasCoupon: false }]
                 : [];
-        return { id: `c${String(i)}`, seller: 's1', recipient: c.recipient, expires: c.expires, timeZone: c.timeZone, terms: { type: 'percent', percent: '10' }, events };
+        return {
+          id: `c${String(i)}`,
+          seller: 's1',
+          recipient: c.recipient,
+          expires: c.expires,
+          timeZone: c.timeZone,
+          terms: { type: 'percent', percent: '10' },
+          events,
+        };
       });
       return {
         at: iso(at),
@@ -466,7 +521,14 @@ export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<Out
             couponId: `c${String(a.coupon)}`,
             orderId: `o${String(i)}`,
             at: iso(T0 + a.hour * HOUR),
-            order: { currency: 'USD', lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }], buyer: a.buyer, store: 's1', newOrder: true, hasCoupon: false },
+            order: {
+              currency: 'USD',
+              lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }],
+              buyer: a.buyer,
+              store: 's1',
+              newOrder: true,
+              hasCoupon: false,
+            },
           })),
       };
     });

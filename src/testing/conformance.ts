@@ -122,9 +122,17 @@ export function wireRequestArb(op: ConformanceOp, options: ArbitraryOptions = {}
     case 'quote':
       return quoteRequestArb(options).map((r) => ({ op, ...r }));
     case 'coupon-state':
-      return fc.tuple(couponRecordArb(options), fc.integer({ min: 0, max: 24 * 90 })).map(([{ events, ...coupon }, hours]) => ({ op, coupon, events, at: new Date(Date.parse('2026-12-01T00:00:00Z') + hours * 3_600_000).toISOString() }));
+      return fc
+        .tuple(couponRecordArb(options), fc.integer({ min: 0, max: 24 * 90 }))
+        .map(([{ events, ...coupon }, hours]) => ({ op, coupon, events, at: new Date(Date.parse('2026-12-01T00:00:00Z') + hours * 3_600_000).toISOString() }));
     case 'dispute-state':
-      return disputeArb(options).map(({ dispute, at }) => ({ op, policy: dispute.policy, order: { ...dispute.order, quote: { op: 'quote', ...dispute.order.quote } }, events: dispute.events, at }));
+      return disputeArb(options).map(({ dispute, at }) => ({
+        op,
+        policy: dispute.policy,
+        order: { ...dispute.order, quote: { op: 'quote', ...dispute.order.quote } },
+        events: dispute.events,
+        at,
+      }));
     case 'outage-plan':
       return outageInputArb(options).map((input) => ({ op, ...input }));
     default: {
@@ -136,14 +144,17 @@ export function wireRequestArb(op: ConformanceOp, options: ArbitraryOptions = {}
 
 const json = (v: unknown): unknown => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown));
 
-const codeAndPath = (e: unknown): unknown => (typeof e === 'object' && e !== null ? { code: (e as { code?: unknown }).code, path: (e as { path?: unknown }).path } : e);
+const codeAndPath = (e: unknown): unknown =>
+  typeof e === 'object' && e !== null ? { code: (e as { code?: unknown }).code, path: (e as { path?: unknown }).path } : e;
 
 function normalise(answer: unknown, errors: 'codes' | 'exact'): unknown {
   if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== false) return answer;
   const list = (answer as { errors?: unknown }).errors;
   // Messages are for people and may change: even the exact comparison looks at codes and paths only.
   if (errors === 'exact') return Array.isArray(list) ? { ...answer, errors: (list as unknown[]).map(codeAndPath) } : answer;
-  const codes = Array.isArray(list) ? [...new Set((list as unknown[]).map((e) => String(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : e)))].sort() : list;
+  const codes = Array.isArray(list)
+    ? [...new Set((list as unknown[]).map((e) => String(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : e)))].sort()
+    : list;
   return { ok: false, errorCodes: codes };
 }
 
@@ -163,7 +174,14 @@ export function diffAnswers(expected: unknown, actual: unknown, path = ''): Fiel
     for (let i = 0; i < Math.max(expected.length, actual.length); i++) out.push(...diffAnswers(expected[i], actual[i], join(i)));
     return out;
   }
-  if (typeof expected === 'object' && expected !== null && typeof actual === 'object' && actual !== null && !Array.isArray(expected) && !Array.isArray(actual)) {
+  if (
+    typeof expected === 'object' &&
+    expected !== null &&
+    typeof actual === 'object' &&
+    actual !== null &&
+    !Array.isArray(expected) &&
+    !Array.isArray(actual)
+  ) {
     const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
     return keys.flatMap((k) => diffAnswers((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], join(k)));
   }

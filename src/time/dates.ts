@@ -21,7 +21,9 @@ function dayOf(date: string, path: string): number {
 }
 
 function zone(timeZone: string): string {
-  return typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : refuse('INVALID_TIME_ZONE', 'timeZone', `expected an IANA time zone such as "Europe/Berlin", got ${describe(timeZone)}`);
+  return typeof timeZone === 'string' && isTimeZone(timeZone)
+    ? timeZone
+    : refuse('INVALID_TIME_ZONE', 'timeZone', `expected an IANA time zone such as "Europe/Berlin", got ${describe(timeZone)}`);
 }
 
 function wholeNumber(n: number, path: string): number {
@@ -62,7 +64,8 @@ export function endOfLocalDate(date: string, timeZone: string): number {
  * ```
  */
 export function localDateOf(at: InstantInput, timeZone: string): string {
-  const ms = instantMs(at) ?? refuse('INVALID_INSTANT', 'at', `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${describe(at)}`);
+  const ms =
+    instantMs(at) ?? refuse('INVALID_INSTANT', 'at', `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${describe(at)}`);
   return localDateAt(ms, zone(timeZone));
 }
 
@@ -130,5 +133,7 @@ export function addCalendarYears(date: string, years: number): string {
   const day = dayOf(date, 'date');
   const y = wholeNumber(years, 'years');
   // Far outside the years a date can have, the day number itself would lose precision: refuse before computing.
-  return Math.abs(y) > 10_000 ? refuse('DATE_OUT_OF_RANGE', 'years', 'the result would fall outside the years 1000 to 9999') : inRange(addYearsToDay(day, y), 'years');
+  return Math.abs(y) > 10_000
+    ? refuse('DATE_OUT_OF_RANGE', 'years', 'the result would fall outside the years 1000 to 9999')
+    : inRange(addYearsToDay(day, y), 'years');
 }

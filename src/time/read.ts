@@ -10,7 +10,11 @@ export function readInstant(r: InputReader, value: unknown, path: string): numbe
   const p = readInstantValue(value);
   if (p.ok) return p.ms;
   if (p.why === 'sub-millisecond') {
-    r.error('SUB_MILLISECOND_INSTANT', path, `instants are exact to the millisecond, and ${describe(value)} has a non-zero digit after the third decimal of its seconds: round it to the millisecond you mean`);
+    r.error(
+      'SUB_MILLISECOND_INSTANT',
+      path,
+      `instants are exact to the millisecond, and ${describe(value)} has a non-zero digit after the third decimal of its seconds: round it to the millisecond you mean`,
+    );
   } else {
     r.error('INVALID_INSTANT', path, `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${describe(value)}`);
   }

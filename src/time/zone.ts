@@ -54,13 +54,26 @@ function offsetReader(format: Intl.DateTimeFormat): (ms: number) => number {
     let sec = 0;
     for (const part of format.formatToParts(second)) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': sec = Number(part.value); break;
-        default: break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          sec = Number(part.value);
+          break;
+        default:
+          break;
       }
     }
     return dayNumber(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + sec) * 1000 - second;

@@ -30,7 +30,14 @@ export type WireAnswer = { readonly ok: true; readonly result: unknown } | { rea
  * console.log(WIRE_OP_NAMES); // ['quote']
  * ```
  */
-export const WIRE_OP_NAMES: readonly string[] = Object.freeze(['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan']);
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze([
+  'quote',
+  'coupon-issue-check',
+  'coupon-state',
+  'coupon-choices',
+  'dispute-state',
+  'outage-plan',
+]);
 
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
@@ -142,7 +149,13 @@ export function answerLineText(take: () => string): string | Iterable<string> {
     const why = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
     return JSON.stringify({ ok: false, errors: [ruleError('INVALID_JSON', '', `not a JSON value: ${why}`)] });
   }
-  if (typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'op') && (request as { op?: unknown }).op === 'quote') {
+  if (
+    typeof request === 'object' &&
+    request !== null &&
+    !Array.isArray(request) &&
+    Object.hasOwn(request, 'op') &&
+    (request as { op?: unknown }).op === 'quote'
+  ) {
     const parsed = readQuoteRequest(request, ['op']);
     // eslint-disable-next-line no-useless-assignment -- the parsed arrays hold all that is needed: let the request go
     request = undefined;

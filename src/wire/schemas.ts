@@ -17,7 +17,10 @@ const percent = z
   .string()
   .regex(/^(0|[1-9]\d{0,2})(\.\d{1,10})?$/)
   .describe('A percentage above 0 and at most 100, as a decimal string with up to 10 decimals');
-const answerMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Money with exactly the currency minor units');
+const answerMoney = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .describe('Money with exactly the currency minor units');
 
 /** A line of an order on the wire.
  *
@@ -106,7 +109,10 @@ export const CouponTermsSchema = z.discriminatedUnion('type', [PercentCouponSche
  */
 export const QuoteRequestSchema = z.strictObject({
   op: z.literal('quote'),
-  currency: z.string().regex(/^[A-Z]{3}$/).describe('An active ISO 4217 currency code'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .describe('An active ISO 4217 currency code'),
   rounding: z.enum(['half-up', 'half-even']).optional(),
   lines: z.array(OrderLineSchema).min(1),
   coupon: CouponTermsSchema.nullable().optional(),
@@ -180,7 +186,10 @@ const instant = z
   // Up to nine fractional digits, but exact to the millisecond: digits after the third are zeros.
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3}0{0,6})?)?(Z|[+-]\d{2}:\d{2})$/)
   .describe('An ISO 8601 instant with an explicit offset, exact to the millisecond');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date YYYY-MM-DD, local to the store time zone');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('A calendar date YYYY-MM-DD, local to the store time zone');
 const timeZone = z.string().min(1).describe('An IANA time zone name');
 const id = z.string().min(1);
 
@@ -220,7 +229,16 @@ export const CouponIssueCheckAnswerSchema = z.union([
       allowed: z.boolean(),
       violations: z.array(
         z.strictObject({
-          code: z.enum(['SELF', 'RECIPIENT_UNREGISTERED', 'RECIPIENT_EMAIL_UNCONFIRMED', 'STOPLISTED_BY_SELLER', 'STOPLISTED_BY_RECIPIENT', 'EXPIRATION_REQUIRED', 'EXPIRATION_IN_PAST', 'EXPIRATION_TOO_FAR']),
+          code: z.enum([
+            'SELF',
+            'RECIPIENT_UNREGISTERED',
+            'RECIPIENT_EMAIL_UNCONFIRMED',
+            'STOPLISTED_BY_SELLER',
+            'STOPLISTED_BY_RECIPIENT',
+            'EXPIRATION_REQUIRED',
+            'EXPIRATION_IN_PAST',
+            'EXPIRATION_TOO_FAR',
+          ]),
           message: z.string(),
         }),
       ),
@@ -237,7 +255,15 @@ export const CouponIssueCheckAnswerSchema = z.union([
  * console.log(CouponSchema.safeParse({ id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '5.00' } }).success); // true
  * ```
  */
-export const CouponSchema = z.strictObject({ id, seller: id, recipient: id, expires: localDate, timeZone, terms: CouponTermsSchema, remedies: z.array(id).optional() });
+export const CouponSchema = z.strictObject({
+  id,
+  seller: id,
+  recipient: id,
+  expires: localDate,
+  timeZone,
+  terms: CouponTermsSchema,
+  remedies: z.array(id).optional(),
+});
 
 /** An event of a coupon's life.
  *
@@ -275,7 +301,12 @@ export const CouponRecordSchema = CouponSchema.extend({ events: z.array(CouponEv
  * console.log(r.success); // false: every required field is missing
  * ```
  */
-export const CouponStateRequestSchema = z.strictObject({ op: z.literal('coupon-state'), coupon: CouponSchema, events: z.array(CouponEventSchema), at: instant });
+export const CouponStateRequestSchema = z.strictObject({
+  op: z.literal('coupon-state'),
+  coupon: CouponSchema,
+  events: z.array(CouponEventSchema),
+  at: instant,
+});
 
 const actionCheck = z.union([
   z.strictObject({ ok: z.literal(true) }),
@@ -363,7 +394,10 @@ export const DisputeEventSchema = z.discriminatedUnion('type', [
     at: instant,
     reason: z.enum(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'LATE_DELIVERY', 'OTHER']),
     amount,
-    lines: z.array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) })).min(1).optional(),
+    lines: z
+      .array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) }))
+      .min(1)
+      .optional(),
     evidence: z.array(id).optional(),
     description: z.string().optional(),
   }),
@@ -371,7 +405,10 @@ export const DisputeEventSchema = z.discriminatedUnion('type', [
     type: z.literal('claim-changed'),
     at: instant,
     amount,
-    lines: z.array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) })).min(1).optional(),
+    lines: z
+      .array(z.strictObject({ id, quantity: z.int().min(1).max(1_000_000_000) }))
+      .min(1)
+      .optional(),
     evidence: z.array(id).optional(),
   }),
   z.strictObject({ type: z.literal('cancelled'), at: instant }),
@@ -456,7 +493,18 @@ export const DisputeStateAnswerSchema = z.union([
         z.strictObject({
           id: z.string(),
           to: z.enum(['buyer', 'seller']),
-          kind: z.enum(['opened', 'claim-changed', 'seller-responded', 'offer-made', 'offer-declined', 'escalated', 'under-review', 'ruled', 'resolved', 'cancelled']),
+          kind: z.enum([
+            'opened',
+            'claim-changed',
+            'seller-responded',
+            'offer-made',
+            'offer-declined',
+            'escalated',
+            'under-review',
+            'ruled',
+            'resolved',
+            'cancelled',
+          ]),
           at: z.string(),
         }),
       ),
@@ -485,7 +533,10 @@ export const OutagePlanRequestSchema = z.strictObject({
       reissue: z.boolean().optional().describe('Reissue expired coupons an outage affected (default true)'),
       honor: z.boolean().optional().describe('Honour failed redemptions during an outage (default true)'),
       compensation: z.strictObject({ terms: CouponTermsSchema, validDays: z.int().min(0).max(366), minOutageMinutes: z.int().min(0).max(525_600) }).optional(),
-      loyalty: z.strictObject({ extraGraceDays: z.int().min(0).max(3650) }).optional().describe('Extra days on the new expiry of loyalty members\' coupons'),
+      loyalty: z
+        .strictObject({ extraGraceDays: z.int().min(0).max(3650) })
+        .optional()
+        .describe("Extra days on the new expiry of loyalty members' coupons"),
     })
     .optional(),
   incidents: z.array(z.strictObject({ id, start: instant, end: instant })),
@@ -531,7 +582,9 @@ export const OutagePlanAnswerSchema = z.union([
   z.strictObject({
     ok: z.literal(true),
     result: z.strictObject({
-      windows: z.array(z.strictObject({ id: z.string().regex(new RegExp(`^${windowIdPattern}$`)), start: instant, end: instant, incidents: z.array(id).min(1) })),
+      windows: z.array(
+        z.strictObject({ id: z.string().regex(new RegExp(`^${windowIdPattern}$`)), start: instant, end: instant, incidents: z.array(id).min(1) }),
+      ),
       extend: z.array(z.strictObject({ couponId: z.string(), from: localDate, to: localDate, windows: windowRefs })),
       reissue: z.array(z.strictObject({ couponId: z.string(), newCouponId: z.string(), expires: localDate, windows: windowRefs })),
       honor: z.array(z.strictObject({ couponId: z.string(), orderId: z.string(), couponCredit: answerMoney, windows: windowRefs })),

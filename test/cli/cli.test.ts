@@ -10,14 +10,23 @@ async function oracle(chunks: readonly (string | Buffer)[], maxLineBytes?: numbe
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString('utf8')));
-  await runOracle(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))), output, maxLineBytes === undefined ? {} : { maxLineBytes });
+  await runOracle(
+    Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))),
+    output,
+    maxLineBytes === undefined ? {} : { maxLineBytes },
+  );
   return text.split('\n').slice(0, -1);
 }
 
 const cli = (args: readonly string[], input?: string | Buffer) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
 
-const valid = JSON.stringify({ op: 'quote', currency: 'USD', lines: [{ id: 'a', itemType: 'Part', unitPrice: '1.00', quantity: 2 }], coupon: { type: 'fixed', amount: '0.50' } });
+const valid = JSON.stringify({
+  op: 'quote',
+  currency: 'USD',
+  lines: [{ id: 'a', itemType: 'Part', unitPrice: '1.00', quantity: 2 }],
+  coupon: { type: 'fixed', amount: '0.50' },
+});
 
 describe('coupon-rules oracle', () => {
   it('answers every hostile line with a structured error, one line each, in order', async () => {
@@ -67,21 +76,38 @@ describe('coupon-rules oracle', () => {
 
   it('refuses a line one byte over the limit before reading it as JSON, and takes one of exactly the limit', async () => {
     const limit = valid.length;
-    const codes = async (chunks: readonly string[]) => (await oracle(chunks, limit)).map((a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok');
+    const codes = async (chunks: readonly string[]) =>
+      (await oracle(chunks, limit)).map((a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok');
     expect(await codes([valid, '\n'])).toEqual(['ok']);
     expect(await codes([`${valid} `, '\n'])).toEqual(['LINE_TOO_LONG']);
     // Whether the line arrives whole or split, its CRLF's \r not counted, or without a final newline.
-    expect(await codes([valid.slice(0, 5), valid.slice(5), ' \n', valid, '\r\n', valid.slice(0, 9), valid.slice(9), ' '])).toEqual(['LINE_TOO_LONG', 'ok', 'LINE_TOO_LONG']);
+    expect(await codes([valid.slice(0, 5), valid.slice(5), ' \n', valid, '\r\n', valid.slice(0, 9), valid.slice(9), ' '])).toEqual([
+      'LINE_TOO_LONG',
+      'ok',
+      'LINE_TOO_LONG',
+    ]);
     expect(await codes([valid, '\r', '\n', `${valid}\r`])).toEqual(['ok', 'ok']);
     // Bad UTF-8 split over chunks is still caught, and the next line is read afresh.
     expect(await codes(['{"op":"quote", "x": "\u00e9'.slice(0, -1), '\n', valid, '\n'])).toEqual(['INVALID_JSON', 'ok']);
     const eAcute = Buffer.from('é', 'utf8');
-    expect((await oracle([Buffer.from('"'), eAcute.subarray(0, 1), eAcute.subarray(1), Buffer.from('"\n')])).map((a) => (JSON.parse(a) as { errors: { code: string }[] }).errors[0]?.code)).toEqual(['INVALID_TYPE']);
-    expect((await oracle([Buffer.from('"'), eAcute.subarray(0, 1), Buffer.from('"\n'), Buffer.from(`${valid}\n`)])).map((a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok')).toEqual(['INVALID_UTF8', 'ok']);
+    expect(
+      (await oracle([Buffer.from('"'), eAcute.subarray(0, 1), eAcute.subarray(1), Buffer.from('"\n')])).map(
+        (a) => (JSON.parse(a) as { errors: { code: string }[] }).errors[0]?.code,
+      ),
+    ).toEqual(['INVALID_TYPE']);
+    expect(
+      (await oracle([Buffer.from('"'), eAcute.subarray(0, 1), Buffer.from('"\n'), Buffer.from(`${valid}\n`)])).map(
+        (a) => (JSON.parse(a) as { ok: boolean; errors?: { code: string }[] }).errors?.[0]?.code ?? 'ok',
+      ),
+    ).toEqual(['INVALID_UTF8', 'ok']);
   });
 
   it('writes an answer larger than a megabyte whole, in order with the small ones', async () => {
-    const big = JSON.stringify({ op: 'quote', currency: 'USD', lines: Array.from({ length: 20_000 }, (_, i) => ({ id: `L${String(i)}`, itemType: 'Part', unitPrice: '1.00', quantity: 1 })) });
+    const big = JSON.stringify({
+      op: 'quote',
+      currency: 'USD',
+      lines: Array.from({ length: 20_000 }, (_, i) => ({ id: `L${String(i)}`, itemType: 'Part', unitPrice: '1.00', quantity: 1 })),
+    });
     const answers = await oracle([valid, '\n', big, '\n', valid, '\n']);
     expect(answers).toEqual([answerWireLine(valid), answerWireLine(big), answerWireLine(valid)]);
     expect(answers[1]?.length).toBeGreaterThan(1 << 20);
@@ -91,7 +117,10 @@ describe('coupon-rules oracle', () => {
     const dir = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts oracle < /`], { encoding: 'utf8', timeout: 60_000 });
     expect(dir.status).toBe(2);
     expect(dir.stderr).toBe('coupon-rules: cannot read requests from stdin: stdin is a directory\n');
-    const full = spawnSync('sh', ['-c', `echo '${valid}' | "${process.execPath}" --import tsx src/cli/main.ts oracle > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+    const full = spawnSync('sh', ['-c', `echo '${valid}' | "${process.execPath}" --import tsx src/cli/main.ts oracle > /dev/full`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(full.status).toBe(2);
     expect(full.stderr).toBe('coupon-rules: cannot write to stdout: ENOSPC: no space left on device, write\n');
   });
@@ -117,7 +146,10 @@ describe('coupon-rules oracle', () => {
     output.on('data', (d: Buffer) => (text += d.toString('utf8')));
     // One line per chunk first (a dialogue: no helper), then the bulk, split into chunks of many lines.
     const bulk = Buffer.from(chunks[0] ?? '', 'utf8');
-    const pieces = [Buffer.from(`${valid}\n`), ...Array.from({ length: Math.ceil(bulk.length / 65_536) }, (_, i) => bulk.subarray(i * 65_536, (i + 1) * 65_536))];
+    const pieces = [
+      Buffer.from(`${valid}\n`),
+      ...Array.from({ length: Math.ceil(bulk.length / 65_536) }, (_, i) => bulk.subarray(i * 65_536, (i + 1) * 65_536)),
+    ];
     await runOracle(Readable.from(pieces), output, { helpers });
     expect(calls).toBeGreaterThan(3);
     expect(text.split('\n').slice(0, -1)).toEqual([valid, ...lines].map((l) => answerWireLine(l)));
@@ -163,6 +195,10 @@ describe('coupon-rules quote / schema', () => {
   it('prints the JSON Schema of the quote request', () => {
     const run = cli(['schema', 'quote']);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['op', 'currency', 'lines'] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      required: ['op', 'currency', 'lines'],
+    });
   });
 });

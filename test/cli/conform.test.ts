@@ -17,7 +17,7 @@ describe('coupon-rules conform', () => {
     expect(run.stdout).toContain('Replay: coupon-rules conform --op quote --runs 200 --seed 42 -- python3 examples/python/coupon_oracle.py');
   });
 
-  it('passes the library\'s own oracle on every op, and exits 2 on bad usage', () => {
+  it("passes the library's own oracle on every op, and exits 2 on bad usage", () => {
     for (const op of ['quote', 'coupon-state', 'dispute-state', 'outage-plan']) {
       const run = conform(['--op', op, '--runs', '40', '--', process.execPath, 'dist/cli.js', 'oracle']);
       expect(run.stdout).toContain(`conforms on op "${op}": 40 cases agree`);

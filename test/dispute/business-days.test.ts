@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 function walk(date: string, days: number, weekend: readonly number[], holidays: readonly string[]): string {
   let t = Date.parse(`${date}T00:00:00Z`);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     t += DAY;
     const weekday = new Date(t).getUTCDay() || 7;
     if (!weekend.includes(weekday) && !holidays.includes(iso(t))) left--;
@@ -42,11 +42,17 @@ describe('business days', () => {
     );
   });
 
-  it('skip the weekend and the holidays in the rule\'s own example', () => {
+  it("skip the weekend and the holidays in the rule's own example", () => {
     // Friday 18 December + 5 business days, skipping the weekend and 25 December.
-    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] })).toEqual({ date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' });
+    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] })).toEqual({
+      date: '2026-12-28',
+      endsAt: '2026-12-29T00:00:00.000Z',
+    });
     // Holidays given twice, or falling on a weekend, change nothing.
-    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25', '2026-12-25', '2026-12-26'] })).toEqual({ date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' });
+    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25', '2026-12-25', '2026-12-26'] })).toEqual({
+      date: '2026-12-28',
+      endsAt: '2026-12-29T00:00:00.000Z',
+    });
   });
 
   it('cost a count, not a walk: 3,650 business days past 36,500 holidays', () => {

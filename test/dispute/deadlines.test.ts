@@ -30,7 +30,12 @@ describe('the seller deadline: the end of the local day, five days after the ope
   });
 
   it('at endsAt the dispute is under review since endsAt, without any event', () => {
-    expect(view([opened], SELLER_ENDS)).toMatchObject({ status: 'under-review', version: 1, underReviewSince: SELLER_ENDS, timeRemainingMs: { buyer: null, seller: null, platform: 10 * DAY } });
+    expect(view([opened], SELLER_ENDS)).toMatchObject({
+      status: 'under-review',
+      version: 1,
+      underReviewSince: SELLER_ENDS,
+      timeRemainingMs: { buyer: null, seller: null, platform: 10 * DAY },
+    });
   });
 
   it('while the seller is silent the buyer may still change the claim, and that restarts the seller clock', () => {
@@ -62,8 +67,15 @@ describe('the buyer deadline: the end of the local day, five days after the sell
   });
 
   it('the view one millisecond before endsAt is still the buyer turn; at endsAt it is under review since endsAt', () => {
-    expect(view([opened, countered], ms(BUYER_ENDS, -1))).toMatchObject({ status: 'awaiting-buyer', timeRemainingMs: { buyer: 1, seller: null, platform: null } });
-    expect(view([opened, countered], BUYER_ENDS)).toMatchObject({ status: 'under-review', underReviewSince: BUYER_ENDS, timeRemainingMs: { buyer: null, seller: null, platform: 9 * DAY } });
+    expect(view([opened, countered], ms(BUYER_ENDS, -1))).toMatchObject({
+      status: 'awaiting-buyer',
+      timeRemainingMs: { buyer: 1, seller: null, platform: null },
+    });
+    expect(view([opened, countered], BUYER_ENDS)).toMatchObject({
+      status: 'under-review',
+      underReviewSince: BUYER_ENDS,
+      timeRemainingMs: { buyer: null, seller: null, platform: 9 * DAY },
+    });
   });
 
   it('the seller deadline that passed while it was the buyer turn does not put the dispute under review', () => {
@@ -76,12 +88,23 @@ describe('the ruling deadline and overdue', () => {
   it('overdue from the ruling deadline on, not one millisecond before', () => {
     expect(view([opened], ms(RULING_ENDS, -1))).toMatchObject({ status: 'under-review', overdue: false, timeRemainingMs: { platform: 1 } });
     expect(view([opened], RULING_ENDS)).toMatchObject({ status: 'under-review', overdue: true, timeRemainingMs: { buyer: null, seller: null, platform: 0 } });
-    expect(view([opened], ms(RULING_ENDS, DAY))).toMatchObject({ overdue: true, timeRemainingMs: { platform: 0 }, deadlines: { ruling: { date: '2026-12-16', endsAt: RULING_ENDS } } });
+    expect(view([opened], ms(RULING_ENDS, DAY))).toMatchObject({
+      overdue: true,
+      timeRemainingMs: { platform: 0 },
+      deadlines: { ruling: { date: '2026-12-16', endsAt: RULING_ENDS } },
+    });
   });
 
   it('a ruling after the deadline is still accepted, and the view keeps saying it was late; a dispute closed in time is not overdue', () => {
-    expect(view([opened, { type: 'ruled', at: RULING_ENDS, amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({ status: 'resolved', overdue: true, refund: '3.00' });
-    expect(view([opened, { type: 'ruled', at: ms(RULING_ENDS, -1), amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({ status: 'resolved', overdue: false });
+    expect(view([opened, { type: 'ruled', at: RULING_ENDS, amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({
+      status: 'resolved',
+      overdue: true,
+      refund: '3.00',
+    });
+    expect(view([opened, { type: 'ruled', at: ms(RULING_ENDS, -1), amount: '3.00' }], ms(RULING_ENDS, DAY))).toMatchObject({
+      status: 'resolved',
+      overdue: false,
+    });
     expect(view([opened, { type: 'cancelled', at: '2026-12-02T00:00:00Z' }], RULING_ENDS)).toMatchObject({ status: 'cancelled', overdue: false });
   });
 
@@ -118,7 +141,10 @@ describe('each policy period is used for its own deadline', () => {
 
   it('a period of zero days ends with the same local day', () => {
     const zero = { sellerResponseDays: 0 };
-    expect(view([opened], '2026-12-01T23:59:59.999Z', { policy: zero })).toMatchObject({ status: 'awaiting-seller', deadlines: { seller: { date: '2026-12-01', endsAt: '2026-12-02T00:00:00.000Z' } } });
+    expect(view([opened], '2026-12-01T23:59:59.999Z', { policy: zero })).toMatchObject({
+      status: 'awaiting-seller',
+      deadlines: { seller: { date: '2026-12-01', endsAt: '2026-12-02T00:00:00.000Z' } },
+    });
     expect(view([opened], '2026-12-02T00:00:00Z', { policy: zero }).status).toBe('under-review');
   });
 });
@@ -135,7 +161,10 @@ describe('deadlines in the policy time zone', () => {
   it('an opening late in the UTC day counts from the next local day east of UTC', () => {
     // 1 December 23:30 UTC is already 2 December in Berlin: the seller answers until the end of 7 December, 23:00 UTC
     const late: DisputeEvent = { ...opened, at: '2026-12-01T23:30:00Z' };
-    expect(view([late], '2026-12-02T00:00:00Z', { policy: { timeZone: 'Europe/Berlin' } }).deadlines.seller).toEqual({ date: '2026-12-07', endsAt: '2026-12-07T23:00:00.000Z' });
+    expect(view([late], '2026-12-02T00:00:00Z', { policy: { timeZone: 'Europe/Berlin' } }).deadlines.seller).toEqual({
+      date: '2026-12-07',
+      endsAt: '2026-12-07T23:00:00.000Z',
+    });
   });
 });
 
@@ -151,7 +180,9 @@ describe('when a dispute may be opened', () => {
     // with a 0-day window, a claim one millisecond before confirmation is still judged as unconfirmed
     expect(codes([{ ...opened, at: '2026-11-28T17:59:59.999Z' }], '2026-12-31T00:00:00Z', { policy: { requestWindowDays: 0 } })).toEqual([]);
     expect(codes([{ ...opened, at: '2026-11-28T18:00:00Z' }], '2026-12-31T00:00:00Z', { policy: { requestWindowDays: 0 } })).toEqual([]);
-    expect(codes([{ ...opened, at: '2026-11-29T00:00:00Z' }], '2026-12-31T00:00:00Z', { policy: { requestWindowDays: 0 } })).toEqual(['WINDOW_CLOSED@events.0']);
+    expect(codes([{ ...opened, at: '2026-11-29T00:00:00Z' }], '2026-12-31T00:00:00Z', { policy: { requestWindowDays: 0 } })).toEqual([
+      'WINDOW_CLOSED@events.0',
+    ]);
   });
 
   it('the window closes at the start of the local day after the last one, also when the claim is NOT_RECEIVED', () => {
@@ -183,14 +214,19 @@ describe('when a dispute may be opened', () => {
 
   it('NOT_RECEIVED with no expected delivery date is refused before confirmation', () => {
     const notReceived: DisputeEvent = { type: 'opened', at: '2026-12-20T00:00:00Z', reason: 'NOT_RECEIVED', amount: '49.00' };
-    expect(codes([notReceived], '2026-12-31T00:00:00Z', { order: { ...order, receiptConfirmedAt: null, expectedDeliveryBy: null } })).toEqual(['DELIVERY_NOT_DUE@events.0.reason']);
+    expect(codes([notReceived], '2026-12-31T00:00:00Z', { order: { ...order, receiptConfirmedAt: null, expectedDeliveryBy: null } })).toEqual([
+      'DELIVERY_NOT_DUE@events.0.reason',
+    ]);
     const { expectedDeliveryBy: _e, receiptConfirmedAt: _c, ...bare } = order;
     expect(codes([notReceived], '2026-12-31T00:00:00Z', { order: bare })).toEqual(['DELIVERY_NOT_DUE@events.0.reason']);
   });
 
   it('an order with neither shipping nor delivery facts reports both NOT_SHIPPED and DELIVERY_NOT_DUE', () => {
     const notReceived: DisputeEvent = { type: 'opened', at: '2026-12-20T00:00:00Z', reason: 'NOT_RECEIVED', amount: '49.00' };
-    expect(codes([notReceived], '2026-12-31T00:00:00Z', { order: { quote: order.quote } })).toEqual(['NOT_SHIPPED@events.0', 'DELIVERY_NOT_DUE@events.0.reason']);
+    expect(codes([notReceived], '2026-12-31T00:00:00Z', { order: { quote: order.quote } })).toEqual([
+      'NOT_SHIPPED@events.0',
+      'DELIVERY_NOT_DUE@events.0.reason',
+    ]);
   });
 });
 
@@ -202,7 +238,11 @@ describe('the view is the dispute as of now', () => {
   });
 
   it('the opening itself is applied at its own instant', () => {
-    expect(view([opened], '2026-12-01T10:00:00Z')).toMatchObject({ status: 'awaiting-seller', version: 1, timeRemainingMs: { seller: 5 * DAY + 14 * 3_600_000 } });
+    expect(view([opened], '2026-12-01T10:00:00Z')).toMatchObject({
+      status: 'awaiting-seller',
+      version: 1,
+      timeRemainingMs: { seller: 5 * DAY + 14 * 3_600_000 },
+    });
   });
 
   it('events at the same instant are in order', () => {
@@ -216,7 +256,9 @@ describe('the view is the dispute as of now', () => {
 
   it('the version is the number of stored events, whatever now: the one decide expects', () => {
     const events: DisputeEvent[] = [opened, countered, { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' }];
-    expect([view(events, '2026-12-01T12:00:00Z').version, view(events, '2026-12-02T12:00:00Z').version, view(events, '2026-12-03T12:00:00Z').version]).toEqual([3, 3, 3]);
+    expect([view(events, '2026-12-01T12:00:00Z').version, view(events, '2026-12-02T12:00:00Z').version, view(events, '2026-12-03T12:00:00Z').version]).toEqual([
+      3, 3, 3,
+    ]);
   });
 
   it('lets the documented pattern work with an event stamped after now: view, then decide on its version', () => {

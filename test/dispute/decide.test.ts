@@ -18,7 +18,17 @@ const refused = (...errors: { code: string; path: string; message: string }[]) =
 
 describe('decide: a command adds exactly the event it names', () => {
   it('opens a dispute with the reason, amount, lines, evidence and description given', () => {
-    const c = cmd({ type: 'open', actor: 'buyer', at: AT, expectedVersion: 0, reason: 'DAMAGED', amount: '9.00', lines: [{ id: 'L1', quantity: 1 }], evidence: ['photo-1'], description: 'cracked' });
+    const c = cmd({
+      type: 'open',
+      actor: 'buyer',
+      at: AT,
+      expectedVersion: 0,
+      reason: 'DAMAGED',
+      amount: '9.00',
+      lines: [{ id: 'L1', quantity: 1 }],
+      evidence: ['photo-1'],
+      description: 'cracked',
+    });
     expect(decide({ order, events: [] }, c)).toStrictEqual(
       added([{ type: 'opened', at: AT, reason: 'DAMAGED', amount: '9.00', lines: [{ id: 'L1', quantity: 1 }], evidence: ['photo-1'], description: 'cracked' }]),
     );
@@ -35,8 +45,18 @@ describe('decide: a command adds exactly the event it names', () => {
   });
 
   it('changes the claim with new lines and evidence, and without them when none are given', () => {
-    const withLists = cmd({ type: 'change-claim', actor: 'buyer', at: AT, expectedVersion: 1, amount: '18.00', lines: [{ id: 'L1', quantity: 2 }], evidence: ['photo-2'] });
-    expect(decide(awaitingSeller, withLists)).toStrictEqual(added([{ type: 'claim-changed', at: AT, amount: '18.00', lines: [{ id: 'L1', quantity: 2 }], evidence: ['photo-2'] }]));
+    const withLists = cmd({
+      type: 'change-claim',
+      actor: 'buyer',
+      at: AT,
+      expectedVersion: 1,
+      amount: '18.00',
+      lines: [{ id: 'L1', quantity: 2 }],
+      evidence: ['photo-2'],
+    });
+    expect(decide(awaitingSeller, withLists)).toStrictEqual(
+      added([{ type: 'claim-changed', at: AT, amount: '18.00', lines: [{ id: 'L1', quantity: 2 }], evidence: ['photo-2'] }]),
+    );
     const amountOnly = cmd({ type: 'change-claim', actor: 'buyer', at: AT, expectedVersion: 1, amount: '10.00' });
     expect(decide(awaitingSeller, amountOnly)).toStrictEqual(added([{ type: 'claim-changed', at: AT, amount: '10.00' }]));
   });
@@ -46,26 +66,42 @@ describe('decide: a command adds exactly the event it names', () => {
   });
 
   it('records the seller agreeing, countering and disagreeing (with or without a note)', () => {
-    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(added([{ type: 'seller-agreed', at: AT }]));
-    expect(decide(awaitingSeller, cmd({ type: 'counter', actor: 'seller', at: AT, expectedVersion: 1, amount: '11.99' }))).toStrictEqual(added([{ type: 'seller-countered', at: AT, amount: '11.99' }]));
+    expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(
+      added([{ type: 'seller-agreed', at: AT }]),
+    );
+    expect(decide(awaitingSeller, cmd({ type: 'counter', actor: 'seller', at: AT, expectedVersion: 1, amount: '11.99' }))).toStrictEqual(
+      added([{ type: 'seller-countered', at: AT, amount: '11.99' }]),
+    );
     expect(decide(awaitingSeller, cmd({ type: 'disagree', actor: 'seller', at: AT, expectedVersion: 1, note: 'no damage visible' }))).toStrictEqual(
       added([{ type: 'seller-disagreed', at: AT, note: 'no damage visible' }]),
     );
-    expect(decide(awaitingSeller, cmd({ type: 'disagree', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(added([{ type: 'seller-disagreed', at: AT }]));
+    expect(decide(awaitingSeller, cmd({ type: 'disagree', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(
+      added([{ type: 'seller-disagreed', at: AT }]),
+    );
   });
 
   it('records the buyer accepting an offer on the buyer turn', () => {
-    expect(decide(awaitingBuyer, cmd({ type: 'accept', actor: 'buyer', at: AT, expectedVersion: 2 }))).toStrictEqual(added([{ type: 'buyer-accepted', at: AT }]));
+    expect(decide(awaitingBuyer, cmd({ type: 'accept', actor: 'buyer', at: AT, expectedVersion: 2 }))).toStrictEqual(
+      added([{ type: 'buyer-accepted', at: AT }]),
+    );
   });
 
   it('records who escalates: the buyer on the buyer turn, the seller on the seller turn', () => {
-    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'buyer', at: AT, expectedVersion: 2 }))).toStrictEqual(added([{ type: 'escalated', at: AT, by: 'buyer' }]));
-    expect(decide(awaitingSeller, cmd({ type: 'escalate', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(added([{ type: 'escalated', at: AT, by: 'seller' }]));
+    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'buyer', at: AT, expectedVersion: 2 }))).toStrictEqual(
+      added([{ type: 'escalated', at: AT, by: 'buyer' }]),
+    );
+    expect(decide(awaitingSeller, cmd({ type: 'escalate', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(
+      added([{ type: 'escalated', at: AT, by: 'seller' }]),
+    );
   });
 
   it('records the platform ruling under review, zero included', () => {
-    expect(decide(underReview, cmd({ type: 'rule', actor: 'platform', at: AT, expectedVersion: 3, amount: '6.00' }))).toStrictEqual(added([{ type: 'ruled', at: AT, amount: '6.00' }]));
-    expect(decide(underReview, cmd({ type: 'rule', actor: 'platform', at: AT, expectedVersion: 3, amount: '0.00' }))).toStrictEqual(added([{ type: 'ruled', at: AT, amount: '0.00' }]));
+    expect(decide(underReview, cmd({ type: 'rule', actor: 'platform', at: AT, expectedVersion: 3, amount: '6.00' }))).toStrictEqual(
+      added([{ type: 'ruled', at: AT, amount: '6.00' }]),
+    );
+    expect(decide(underReview, cmd({ type: 'rule', actor: 'platform', at: AT, expectedVersion: 3, amount: '0.00' }))).toStrictEqual(
+      added([{ type: 'ruled', at: AT, amount: '0.00' }]),
+    );
   });
 
   it('accepts the instant as a Date and keeps it in the event', () => {
@@ -97,13 +133,19 @@ describe('decide: who may issue a command', () => {
   }
 
   it('lets the buyer and the seller escalate, never the platform', () => {
-    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'platform', at: AT, expectedVersion: 2 }))).toStrictEqual(refused(wrong('escalate', 'platform')));
+    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'platform', at: AT, expectedVersion: 2 }))).toStrictEqual(
+      refused(wrong('escalate', 'platform')),
+    );
   });
 
   it('refuses an escalation out of turn as WRONG_TURN, not as a wrong actor', () => {
     const message = (at: string) => `"escalated" at ${at} is not allowed now (wrong turn)`;
-    expect(decide(awaitingSeller, cmd({ type: 'escalate', actor: 'buyer', at: AT, expectedVersion: 1 }))).toStrictEqual(refused({ code: 'WRONG_TURN', path: 'command', message: message('2026-12-04T10:00:00.000Z') }));
-    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'seller', at: AT, expectedVersion: 2 }))).toStrictEqual(refused({ code: 'WRONG_TURN', path: 'command', message: message('2026-12-04T10:00:00.000Z') }));
+    expect(decide(awaitingSeller, cmd({ type: 'escalate', actor: 'buyer', at: AT, expectedVersion: 1 }))).toStrictEqual(
+      refused({ code: 'WRONG_TURN', path: 'command', message: message('2026-12-04T10:00:00.000Z') }),
+    );
+    expect(decide(awaitingBuyer, cmd({ type: 'escalate', actor: 'seller', at: AT, expectedVersion: 2 }))).toStrictEqual(
+      refused({ code: 'WRONG_TURN', path: 'command', message: message('2026-12-04T10:00:00.000Z') }),
+    );
   });
 
   it('refuses an unknown actor once, whatever the command', () => {
@@ -137,8 +179,16 @@ describe('decide: who may issue a command', () => {
 });
 
 describe('decide: a command is decided on the current version', () => {
-  const stale = (expected: string, events: number) => ({ code: 'STALE_VERSION', path: 'command.expectedVersion', message: `the command was decided on version ${expected}, but the dispute has ${String(events)} events` });
-  const badVersion = (got: string) => ({ code: 'INVALID_TYPE', path: 'command.expectedVersion', message: `expectedVersion is the number of events the command was decided on, got ${got}` });
+  const stale = (expected: string, events: number) => ({
+    code: 'STALE_VERSION',
+    path: 'command.expectedVersion',
+    message: `the command was decided on version ${expected}, but the dispute has ${String(events)} events`,
+  });
+  const badVersion = (got: string) => ({
+    code: 'INVALID_TYPE',
+    path: 'command.expectedVersion',
+    message: `expectedVersion is the number of events the command was decided on, got ${got}`,
+  });
 
   it('refuses a command decided on an older or a newer version than the dispute', () => {
     expect(decide(awaitingBuyer, cmd({ type: 'cancel', actor: 'buyer', at: AT, expectedVersion: 1 }))).toStrictEqual(refused(stale('1', 2)));
@@ -158,7 +208,9 @@ describe('decide: a command is decided on the current version', () => {
 
   it('does not check the rules of a stale command: it is not applied at all', () => {
     // 20.00 is not below the claim, but the stale version is the only problem reported.
-    expect(decide(awaitingSeller, cmd({ type: 'counter', actor: 'seller', at: AT, expectedVersion: 0, amount: '20.00' }))).toStrictEqual(refused(stale('0', 1)));
+    expect(decide(awaitingSeller, cmd({ type: 'counter', actor: 'seller', at: AT, expectedVersion: 0, amount: '20.00' }))).toStrictEqual(
+      refused(stale('0', 1)),
+    );
   });
 });
 
@@ -185,14 +237,22 @@ describe('decide: input that is not a dispute or not a command', () => {
 
   it('refuses an instant without an offset at command.at', () => {
     expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'seller', at: '2026-12-04T10:00:00', expectedVersion: 1 }))).toStrictEqual(
-      refused({ code: 'INVALID_INSTANT', path: 'command.at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-04T10:00:00"' }),
+      refused({
+        code: 'INVALID_INSTANT',
+        path: 'command.at',
+        message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-04T10:00:00"',
+      }),
     );
   });
 
   it('reports every problem of the command envelope at once', () => {
     expect(decide(awaitingSeller, cmd({ type: 'agree', actor: 'buyer', at: 'tomorrow', expectedVersion: 0 })).ok).toBe(false);
     const r = decide(awaitingSeller, cmd({ type: 'agree', actor: 'buyer', at: 'tomorrow', expectedVersion: 0 }));
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['INVALID_INSTANT@command.at', 'WRONG_ACTOR@command.actor', 'STALE_VERSION@command.expectedVersion']);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual([
+      'INVALID_INSTANT@command.at',
+      'WRONG_ACTOR@command.actor',
+      'STALE_VERSION@command.expectedVersion',
+    ]);
   });
 });
 
@@ -215,9 +275,22 @@ describe('decide: a broken rule is reported at the command', () => {
   });
 
   it('reports the claimed lines of a new claim at command.lines', () => {
-    const c = cmd({ type: 'change-claim', actor: 'buyer', at: AT, expectedVersion: 1, amount: '9.00', lines: [{ id: 'L9', quantity: 1 }, { id: 'L1', quantity: 4 }] });
+    const c = cmd({
+      type: 'change-claim',
+      actor: 'buyer',
+      at: AT,
+      expectedVersion: 1,
+      amount: '9.00',
+      lines: [
+        { id: 'L9', quantity: 1 },
+        { id: 'L1', quantity: 4 },
+      ],
+    });
     expect(decide(awaitingSeller, c)).toStrictEqual(
-      refused({ code: 'UNKNOWN_LINE', path: 'command.lines.0.id', message: 'the order has no line L9' }, { code: 'LINE_QUANTITY_EXCEEDED', path: 'command.lines.1.quantity', message: 'line L1 has 3 units, not 4' }),
+      refused(
+        { code: 'UNKNOWN_LINE', path: 'command.lines.0.id', message: 'the order has no line L9' },
+        { code: 'LINE_QUANTITY_EXCEEDED', path: 'command.lines.1.quantity', message: 'line L1 has 3 units, not 4' },
+      ),
     );
   });
 
@@ -238,7 +311,11 @@ describe('decide: a broken rule is reported at the command', () => {
     );
     const badPolicy: Dispute = { ...awaitingSeller, policy: { sellerResponseDays: 3651 } };
     expect(decide(badPolicy, cmd({ type: 'agree', actor: 'seller', at: AT, expectedVersion: 1 }))).toStrictEqual(
-      refused({ code: 'INVALID_POLICY', path: 'policy.sellerResponseDays', message: 'sellerResponseDays must be an integer from 0 to 3650 (a JSON number), got number 3651' }),
+      refused({
+        code: 'INVALID_POLICY',
+        path: 'policy.sellerResponseDays',
+        message: 'sellerResponseDays must be an integer from 0 to 3650 (a JSON number), got number 3651',
+      }),
     );
   });
 
@@ -246,6 +323,9 @@ describe('decide: a broken rule is reported at the command', () => {
     const short: Dispute = { ...awaitingSeller, policy: { sellerResponseDays: 1 } };
     // Opened 1 December: with one day, the seller answers in time until the end of 2 December.
     expect(decide(short, cmd({ type: 'agree', actor: 'seller', at: '2026-12-02T23:59:59.999Z', expectedVersion: 1 })).ok).toBe(true);
-    expect(decide(short, cmd({ type: 'agree', actor: 'seller', at: '2026-12-03T00:00:00Z', expectedVersion: 1 }))).toMatchObject({ ok: false, errors: [{ code: 'DEADLINE_PASSED', path: 'command' }] });
+    expect(decide(short, cmd({ type: 'agree', actor: 'seller', at: '2026-12-03T00:00:00Z', expectedVersion: 1 }))).toMatchObject({
+      ok: false,
+      errors: [{ code: 'DEADLINE_PASSED', path: 'command' }],
+    });
   });
 });

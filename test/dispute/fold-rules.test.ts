@@ -19,7 +19,9 @@ const photo = { buyer: [{ item: 'photo-1', at: '2026-12-01T10:00:00.000Z' }], se
 
 /** The notices of events (index, recipients, kind, instant) in order. */
 function told(...list: readonly (readonly [string, 'buyer' | 'seller' | 'both', string, string])[]) {
-  return list.flatMap(([key, to, kind, at]) => (to === 'both' ? (['buyer', 'seller'] as const) : [to]).map((party) => ({ id: `${key}-${party}`, to: party, kind, at })));
+  return list.flatMap(([key, to, kind, at]) =>
+    (to === 'both' ? (['buyer', 'seller'] as const) : [to]).map((party) => ({ id: `${key}-${party}`, to: party, kind, at })),
+  );
 }
 const openedNotice = ['e0', 'both', 'opened', '2026-12-01T10:00:00.000Z'] as const;
 
@@ -75,7 +77,11 @@ describe('the view on the seller turn', () => {
       overdue: false,
       underReviewSince: null,
       allowed: { buyer: ['change-claim'], seller: ['agree', 'counter', 'disagree', 'escalate'], platform: [] },
-      blocked: { buyer: { cancel: 'SELLER_ALREADY_RESPONDED', accept: 'WRONG_TURN', decline: 'WRONG_TURN', escalate: 'WRONG_TURN' }, seller: {}, platform: { rule: 'NOT_UNDER_REVIEW' } },
+      blocked: {
+        buyer: { cancel: 'SELLER_ALREADY_RESPONDED', accept: 'WRONG_TURN', decline: 'WRONG_TURN', escalate: 'WRONG_TURN' },
+        seller: {},
+        platform: { rule: 'NOT_UNDER_REVIEW' },
+      },
       timeRemainingMs: { buyer: null, seller: 5 * DAY, platform: null },
       offers: [
         { by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'superseded' },
@@ -142,7 +148,12 @@ describe('the view on the buyer turn', () => {
 
   it('a claim changed on the buyer turn hands the turn back to the seller and withdraws the counter-offer', () => {
     const v = view([opened, countered, { type: 'claim-changed', at: '2026-12-03T10:00:00Z', amount: '11.00' }], '2026-12-03T10:00:00Z');
-    expect(v).toMatchObject({ status: 'awaiting-seller', offer: null, requested: '11.00', timeRemainingMs: { buyer: null, seller: 5 * DAY + 14 * HOUR, platform: null } });
+    expect(v).toMatchObject({
+      status: 'awaiting-seller',
+      offer: null,
+      requested: '11.00',
+      timeRemainingMs: { buyer: null, seller: 5 * DAY + 14 * HOUR, platform: null },
+    });
     expect(v.offers.map((o) => o.fate)).toEqual(['superseded', 'superseded', 'pending']);
   });
 });
@@ -177,7 +188,11 @@ describe('the view under review', () => {
       timeRemainingMs: { buyer: null, seller: null, platform: 10 * DAY },
       offers: [{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'lapsed' }],
       evidence: photo,
-      notices: [...told(openedNotice), { id: 'review-buyer', to: 'buyer', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' }, { id: 'review-seller', to: 'seller', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' }],
+      notices: [
+        ...told(openedNotice),
+        { id: 'review-buyer', to: 'buyer', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' },
+        { id: 'review-seller', to: 'seller', kind: 'under-review', at: '2026-12-07T00:00:00.000Z' },
+      ],
       blocksOtherRefunds: true,
     });
   });
@@ -201,7 +216,12 @@ describe('the view under review', () => {
 
   it('an escalation by the buyer: both parties blocked by UNDER_REVIEW, the refusal escalated', () => {
     const v = view([opened, disagreed, { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'buyer' }], '2026-12-04T10:00:00Z');
-    expect(v).toMatchObject({ status: 'under-review', version: 3, underReviewSince: '2026-12-03T10:00:00.000Z', allowed: { buyer: [], seller: [], platform: ['rule'] } });
+    expect(v).toMatchObject({
+      status: 'under-review',
+      version: 3,
+      underReviewSince: '2026-12-03T10:00:00.000Z',
+      allowed: { buyer: [], seller: [], platform: ['rule'] },
+    });
     expect(v.blocked).toEqual(reviewBlocks(null));
     expect(v.timeRemainingMs).toEqual({ buyer: null, seller: null, platform: 12 * DAY + 14 * HOUR });
     expect(v.offers.map((o) => [o.kind, o.fate])).toEqual([
@@ -212,7 +232,11 @@ describe('the view under review', () => {
 
   it('an escalation by the seller on the seller turn: the claim is escalated, both parties blocked by UNDER_REVIEW', () => {
     const v = view([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller' }], '2026-12-08T00:00:00Z');
-    expect(v).toMatchObject({ status: 'under-review', underReviewSince: '2026-12-02T10:00:00.000Z', deadlines: { seller: sellerDeadline, buyer: null, ruling } });
+    expect(v).toMatchObject({
+      status: 'under-review',
+      underReviewSince: '2026-12-02T10:00:00.000Z',
+      deadlines: { seller: sellerDeadline, buyer: null, ruling },
+    });
     expect(v.blocked).toEqual(reviewBlocks(null));
     expect(v.offers).toEqual([{ by: 'buyer', kind: 'claim', amount: '12.00', at: '2026-12-01T10:00:00.000Z', fate: 'escalated' }]);
   });
@@ -301,7 +325,12 @@ describe('the view once closed', () => {
   });
 
   it('ruled: the ruling is final and added to the offers; the time under review stays on record', () => {
-    const events: DisputeEvent[] = [opened, disagreed, { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'buyer' }, { type: 'ruled', at: '2026-12-05T10:00:00Z', amount: '6.50' }];
+    const events: DisputeEvent[] = [
+      opened,
+      disagreed,
+      { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'buyer' },
+      { type: 'ruled', at: '2026-12-05T10:00:00Z', amount: '6.50' },
+    ];
     expect(view(events, '2027-01-10T00:00:00Z')).toEqual({
       status: 'resolved',
       version: 4,
@@ -341,7 +370,11 @@ describe('the view once closed', () => {
 
   it('the ruling may be the whole refundable amount of the current claim, not more', () => {
     const claimL2: DisputeEvent = { ...opened, amount: '5.00', lines: [{ id: 'L2', quantity: 1 }] };
-    expect(view([claimL2, { type: 'ruled', at: '2026-12-08T00:00:00Z', amount: '18.00' }], '2026-12-09T00:00:00Z')).toMatchObject({ status: 'resolved', refund: '18.00', refundable: '18.00' });
+    expect(view([claimL2, { type: 'ruled', at: '2026-12-08T00:00:00Z', amount: '18.00' }], '2026-12-09T00:00:00Z')).toMatchObject({
+      status: 'resolved',
+      refund: '18.00',
+      refundable: '18.00',
+    });
   });
 });
 
@@ -354,17 +387,25 @@ describe('changing the claim', () => {
   });
 
   it('replaces the lines when a list is given, and checks the amount against the new cap', () => {
-    const v = view([oneUnit, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '18.00', lines: [{ id: 'L2', quantity: 1 }] }], '2026-12-03T00:00:00Z');
+    const v = view(
+      [oneUnit, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '18.00', lines: [{ id: 'L2', quantity: 1 }] }],
+      '2026-12-03T00:00:00Z',
+    );
     expect(v).toMatchObject({ requested: '18.00', refundable: '18.00' });
   });
 
   it('keeps the previous evidence when it is left out, and a list given replaces it', () => {
     // a DAMAGED claim keeps its photo: no EVIDENCE_REQUIRED on a change that leaves evidence out
     expect(view([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '11.00' }], '2026-12-03T00:00:00Z').requested).toBe('11.00');
-    expect(view([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '11.00', evidence: ['photo-2'] }], '2026-12-03T00:00:00Z').requested).toBe('11.00');
+    expect(
+      view([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '11.00', evidence: ['photo-2'] }], '2026-12-03T00:00:00Z').requested,
+    ).toBe('11.00');
     // an OTHER claim needs no evidence, so an empty list is fine
     const other: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '5.00', evidence: ['note-1'] };
-    expect(view([other, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '4.00', evidence: [] }], '2026-12-03T00:00:00Z')).toMatchObject({ reason: 'OTHER', requested: '4.00' });
+    expect(view([other, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '4.00', evidence: [] }], '2026-12-03T00:00:00Z')).toMatchObject({
+      reason: 'OTHER',
+      requested: '4.00',
+    });
   });
 
   it('a claim with lines is capped by their net value and by what remains of the payment, whichever is lower', () => {
@@ -380,14 +421,20 @@ describe('changing the claim', () => {
     expect(view([{ ...opened, amount: '1.00', lines: [{ id: 'L1', quantity: 2 }] }], '2026-12-02T00:00:00Z').refundable).toBe('18.00');
   });
 
-  it('rounds each proportion on its own, with the order\'s rounding mode', () => {
+  it("rounds each proportion on its own, with the order's rounding mode", () => {
     // 3 × 3.3367 = 10.0101 → a 10.01 net: 1 unit 10.01 / 3 = 3.3367 → 3.34; 2 units 6.6733 → 6.67; all three 10.01
     const odd: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '3.3367', quantity: 3 }] } };
-    const cap = (q: number, rounding?: 'half-even') => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', { order: { ...odd, quote: { ...odd.quote, ...(rounding ? { rounding } : {}) } } }).refundable;
+    const cap = (q: number, rounding?: 'half-even') =>
+      view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: q }] }], '2026-12-02T00:00:00Z', {
+        order: { ...odd, quote: { ...odd.quote, ...(rounding ? { rounding } : {}) } },
+      }).refundable;
     expect([cap(1), cap(2), cap(3)]).toEqual(['3.34', '6.67', '10.01']);
     // 2 units at 0.125, no coupon: a 0.25 line; one unit is 0.125 → 0.13 half-up, 0.12 half-even (its list value alike)
     const half: DisputeOrder = { ...order, quote: { currency: 'USD', lines: [{ id: 'X', itemType: 'Part', unitPrice: '0.125', quantity: 2 }] } };
-    const one = (rounding: 'half-up' | 'half-even') => view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: 1 }] }], '2026-12-02T00:00:00Z', { order: { ...half, quote: { ...half.quote, rounding } } }).refundable;
+    const one = (rounding: 'half-up' | 'half-even') =>
+      view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '0.01', lines: [{ id: 'X', quantity: 1 }] }], '2026-12-02T00:00:00Z', {
+        order: { ...half, quote: { ...half.quote, rounding } },
+      }).refundable;
     expect([one('half-up'), one('half-even')]).toEqual(['0.13', '0.12']);
   });
 });
@@ -395,22 +442,48 @@ describe('changing the claim', () => {
 describe('events of every kind, with every field they may carry', () => {
   it('accepts each event type with all its own fields', () => {
     const full: DisputeEvent[] = [
-      { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'MISSING_PARTS', amount: '9.00', lines: [{ id: 'L1', quantity: 1 }], evidence: ['photo-1'], description: 'one part missing' },
+      {
+        type: 'opened',
+        at: '2026-12-01T10:00:00Z',
+        reason: 'MISSING_PARTS',
+        amount: '9.00',
+        lines: [{ id: 'L1', quantity: 1 }],
+        evidence: ['photo-1'],
+        description: 'one part missing',
+      },
       { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z', note: 'all parts were packed' },
       { type: 'claim-changed', at: '2026-12-03T10:00:00Z', amount: '18.00', lines: [{ id: 'L1', quantity: 2 }], evidence: ['photo-1', 'photo-2'] },
       { type: 'seller-countered', at: '2026-12-04T10:00:00Z', amount: '9.00' },
       { type: 'escalated', at: '2026-12-05T10:00:00Z', by: 'buyer' },
       { type: 'ruled', at: '2026-12-06T10:00:00Z', amount: '18.00' },
     ];
-    expect(view(full, '2026-12-07T00:00:00Z')).toMatchObject({ status: 'resolved', version: 6, reason: 'MISSING_PARTS', refund: '18.00', refundable: '18.00', offer: '9.00' });
+    expect(view(full, '2026-12-07T00:00:00Z')).toMatchObject({
+      status: 'resolved',
+      version: 6,
+      reason: 'MISSING_PARTS',
+      refund: '18.00',
+      refundable: '18.00',
+      offer: '9.00',
+    });
     expect(view([full[0] as DisputeEvent, { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' }], '2026-12-03T00:00:00Z').refund).toBe('9.00');
     expect(view([full[0] as DisputeEvent, { type: 'cancelled', at: '2026-12-02T10:00:00Z' }], '2026-12-03T00:00:00Z').status).toBe('cancelled');
-    expect(view([full[0] as DisputeEvent, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '4.00' }, { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' }], '2026-12-04T00:00:00Z').refund).toBe('4.00');
+    expect(
+      view(
+        [
+          full[0] as DisputeEvent,
+          { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '4.00' },
+          { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' },
+        ],
+        '2026-12-04T00:00:00Z',
+      ).refund,
+    ).toBe('4.00');
   });
 
   it('opens for every reason: NOT_RECEIVED and OTHER without evidence', () => {
     const unconfirmed = { order: { ...order, receiptConfirmedAt: null } };
-    expect(view([{ type: 'opened', at: '2026-12-06T00:00:00Z', reason: 'NOT_RECEIVED', amount: '49.00' }], '2026-12-06T01:00:00Z', unconfirmed).reason).toBe('NOT_RECEIVED');
+    expect(view([{ type: 'opened', at: '2026-12-06T00:00:00Z', reason: 'NOT_RECEIVED', amount: '49.00' }], '2026-12-06T01:00:00Z', unconfirmed).reason).toBe(
+      'NOT_RECEIVED',
+    );
     expect(view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], '2026-12-02T00:00:00Z').reason).toBe('OTHER');
     for (const reason of ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS'] as const) {
       expect(view([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason, amount: '1.00', evidence: ['photo-1'] }], '2026-12-02T00:00:00Z').reason).toBe(reason);
@@ -423,6 +496,9 @@ describe('events of every kind, with every field they may carry', () => {
   });
 
   it('the buyer may open a claim for exactly what remains of the payment', () => {
-    expect(view([{ ...opened, amount: '9.00' }], '2026-12-02T00:00:00Z', { order: { ...order, refunded: '40.00' } })).toMatchObject({ requested: '9.00', refundable: '9.00' });
+    expect(view([{ ...opened, amount: '9.00' }], '2026-12-02T00:00:00Z', { order: { ...order, refunded: '40.00' } })).toMatchObject({
+      requested: '9.00',
+      refundable: '9.00',
+    });
   });
 });

@@ -65,7 +65,8 @@ class Act implements fc.Command<Model, Real> {
     // No deadline lies past the ruling's, and from the end of negotiation on the platform can rule.
     const ruling = v.value.deadlines.ruling.endsAt;
     for (const dl of [v.value.deadlines.seller, v.value.deadlines.buyer, v.value.negotiationEnds]) if (dl) expect(dl.endsAt <= ruling).toBe(true);
-    if (m.now >= Date.parse(v.value.negotiationEnds.endsAt) && v.value.status !== 'resolved' && v.value.status !== 'cancelled') expect(v.value.allowed.platform).toEqual(['rule']);
+    if (m.now >= Date.parse(v.value.negotiationEnds.endsAt) && v.value.status !== 'resolved' && v.value.status !== 'cancelled')
+      expect(v.value.allowed.platform).toEqual(['rule']);
     // Notices: each id once, and those already told stay first (a shop sends each exactly once).
     const ids = v.value.notices.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -89,13 +90,29 @@ describe('dispute command model', () => {
   it('never resolves twice, never refunds more than was paid, never acts after a terminal state, never lets a deadline pass the process limit, never retells a notice', () => {
     const kinds: Kind[] = ['open', 'change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule'];
     const act = fc
-      .record({ kind: fc.constantFrom(...kinds), actor: fc.constantFrom('usual' as const, 'usual' as const, 'usual' as const, 'usual' as const, 'buyer' as const, 'seller' as const, 'platform' as const), amount: fc.integer({ min: 0, max: 3500 }), stale: fc.integer({ min: 0, max: 7 }).map((n) => n === 0) })
+      .record({
+        kind: fc.constantFrom(...kinds),
+        actor: fc.constantFrom(
+          'usual' as const,
+          'usual' as const,
+          'usual' as const,
+          'usual' as const,
+          'buyer' as const,
+          'seller' as const,
+          'platform' as const,
+        ),
+        amount: fc.integer({ min: 0, max: 3500 }),
+        stale: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+      })
       .map(({ kind, actor, amount, stale }) => new Act(kind, actor, amount, stale));
     const commands = fc.commands([act, act, act, fc.integer({ min: 1, max: 24 * 8 }).map((h) => new Wait(h))], { maxCommands: 30 });
     fc.assert(
       fc.property(commands, (cmds) => {
         const opened: DisputeEvent = { type: 'opened', at: '2026-11-29T00:00:00Z', reason: 'OTHER', amount: '20.00' };
-        const setup = (): { model: Model; real: Real } => ({ model: { now: Date.parse('2026-11-29T01:00:00Z'), closed: false, told: [] }, real: { events: [opened] } });
+        const setup = (): { model: Model; real: Real } => ({
+          model: { now: Date.parse('2026-11-29T01:00:00Z'), closed: false, told: [] },
+          real: { events: [opened] },
+        });
         fc.modelRun(setup, cmds);
       }),
     );

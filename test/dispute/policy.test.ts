@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DISPUTE_POLICY, type Dispute, type DisputeEvent, type DisputeOrder, type DisputePolicy, type DisputeView, MAX_POLICY_DAYS, disputeDeadline, disputeView } from '../../src/index.js';
+import {
+  DEFAULT_DISPUTE_POLICY,
+  type Dispute,
+  type DisputeEvent,
+  type DisputeOrder,
+  type DisputePolicy,
+  type DisputeView,
+  MAX_POLICY_DAYS,
+  disputeDeadline,
+  disputeView,
+} from '../../src/index.js';
 import { errorsThrownBy } from '../helpers.js';
 
 // December 2026: Tuesday 1, Friday 4, Saturday 5, Sunday 6, Monday 7.
@@ -28,11 +38,24 @@ function policyErrors(policy: unknown) {
 }
 const deadlines = (policy: DisputePolicy | undefined) => view(policy).deadlines;
 /** The codes and paths of what a call threw, as `CODE at path; …` (it must throw a CouponRulesError). */
-const thrown = (f: () => unknown): string => errorsThrownBy(f).map((e) => `${e.code} at ${e.path}`).join('; ');
+const thrown = (f: () => unknown): string =>
+  errorsThrownBy(f)
+    .map((e) => `${e.code} at ${e.path}`)
+    .join('; ');
 
 describe('policy defaults', () => {
   it('are UTC, a 15-day window, 5 days for each party, 15 days in all with the last 3 for the review, calendar days, Saturday and Sunday off', () => {
-    expect(DEFAULT_DISPUTE_POLICY).toEqual({ timeZone: 'UTC', requestWindowDays: 15, sellerResponseDays: 5, buyerResponseDays: 5, maxProcessDays: 15, platformReviewDays: 3, dayCount: 'calendar', weekend: [6, 7], holidays: [] });
+    expect(DEFAULT_DISPUTE_POLICY).toEqual({
+      timeZone: 'UTC',
+      requestWindowDays: 15,
+      sellerResponseDays: 5,
+      buyerResponseDays: 5,
+      maxProcessDays: 15,
+      platformReviewDays: 3,
+      dayCount: 'calendar',
+      weekend: [6, 7],
+      holidays: [],
+    });
     expect(MAX_POLICY_DAYS).toBe(3650);
   });
 
@@ -64,7 +87,11 @@ describe('policy periods', () => {
       ruling: { date: '2026-12-11', endsAt: '2026-12-12T00:00:00.000Z' },
     });
     // With zero days, each party answers on the local day it got the turn.
-    const sameDay = view({ sellerResponseDays: 0, buyerResponseDays: 0, maxProcessDays: 0 }, [opened, { ...countered, at: '2026-12-01T23:59:59.999Z' }], '2026-12-01T23:59:59.999Z');
+    const sameDay = view(
+      { sellerResponseDays: 0, buyerResponseDays: 0, maxProcessDays: 0 },
+      [opened, { ...countered, at: '2026-12-01T23:59:59.999Z' }],
+      '2026-12-01T23:59:59.999Z',
+    );
     expect(sameDay.status).toBe('awaiting-buyer');
     expect(sameDay.deadlines).toEqual({
       seller: { date: '2026-12-01', endsAt: '2026-12-02T00:00:00.000Z' },
@@ -78,7 +105,10 @@ describe('policy periods', () => {
     const policy = { requestWindowDays: 3 };
     expect(view(policy, [opened], '2026-12-02T00:00:00Z').status).toBe('awaiting-seller');
     const late = disputeView({ policy, order, events: [{ ...opened, at: '2026-12-02T00:00:00Z' }] }, '2026-12-02T12:00:00Z');
-    expect(late).toEqual({ ok: false, errors: [{ code: 'WINDOW_CLOSED', path: 'events.0', message: 'the request window closed at the end of 2026-12-01 (3 days after receipt was confirmed)' }] });
+    expect(late).toEqual({
+      ok: false,
+      errors: [{ code: 'WINDOW_CLOSED', path: 'events.0', message: 'the request window closed at the end of 2026-12-01 (3 days after receipt was confirmed)' }],
+    });
   });
 
   it('are whole days from 0 to 3650', () => {
@@ -109,7 +139,9 @@ describe('policy time zone', () => {
   });
 
   it('refuses a zone the runtime does not know', () => {
-    expect(policyErrors({ timeZone: 'Mars/Olympus' })).toEqual([{ code: 'INVALID_TIME_ZONE', path: 'policy.timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Olympus"' }]);
+    expect(policyErrors({ timeZone: 'Mars/Olympus' })).toEqual([
+      { code: 'INVALID_TIME_ZONE', path: 'policy.timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Olympus"' },
+    ]);
   });
 });
 
@@ -145,18 +177,33 @@ describe('policy day count', () => {
   });
 
   it('refuses a day count other than calendar or business', () => {
-    expect(policyErrors({ dayCount: 'weekly' })).toEqual([{ code: 'INVALID_ENUM', path: 'policy.dayCount', message: '"dayCount" is "calendar" or "business"' }]);
+    expect(policyErrors({ dayCount: 'weekly' })).toEqual([
+      { code: 'INVALID_ENUM', path: 'policy.dayCount', message: '"dayCount" is "calendar" or "business"' },
+    ]);
   });
 
   it('refuses weekend days that are not ISO weekdays, and a week with no business day', () => {
-    const weekday = (i: number, got: string) => ({ code: 'INVALID_POLICY', path: `policy.weekend.${String(i)}`, message: `an ISO weekday must be an integer from 1 to 7 (a JSON number), got ${got}` });
-    expect(policyErrors({ weekend: [0, 6, 8, 6.5, '7'] })).toEqual([weekday(0, 'number 0'), weekday(2, 'number 8'), weekday(3, 'number 6.5'), weekday(4, 'the string "7"')]);
-    expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 7] })).toEqual([{ code: 'INVALID_POLICY', path: 'policy.weekend', message: 'a week needs at least one business day' }]);
+    const weekday = (i: number, got: string) => ({
+      code: 'INVALID_POLICY',
+      path: `policy.weekend.${String(i)}`,
+      message: `an ISO weekday must be an integer from 1 to 7 (a JSON number), got ${got}`,
+    });
+    expect(policyErrors({ weekend: [0, 6, 8, 6.5, '7'] })).toEqual([
+      weekday(0, 'number 0'),
+      weekday(2, 'number 8'),
+      weekday(3, 'number 6.5'),
+      weekday(4, 'the string "7"'),
+    ]);
+    expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 7] })).toEqual([
+      { code: 'INVALID_POLICY', path: 'policy.weekend', message: 'a week needs at least one business day' },
+    ]);
     // Six valid days and one invalid entry: only the entry is wrong, the week still has a business day.
     expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 0] })).toEqual([weekday(6, 'number 0')]);
     // Repeated days count once: Sunday is still a business day.
     expect(disputeDeadline(FRIDAY, 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 6] }).date).toBe('2026-12-06');
-    expect(policyErrors({ weekend: 'Saturday' })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.weekend', message: 'expected an array, got the string "Saturday"' }]);
+    expect(policyErrors({ weekend: 'Saturday' })).toEqual([
+      { code: 'INVALID_TYPE', path: 'policy.weekend', message: 'expected an array, got the string "Saturday"' },
+    ]);
   });
 
   it('refuses holidays that are not calendar dates', () => {
@@ -164,7 +211,9 @@ describe('policy day count', () => {
     // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- a String object is not a string
     const boxed: String = new String('2026-12-25');
     expect(policyErrors({ holidays: ['2026-12-25', '2026-02-30', 20261225, boxed, '25.12.2026'] })).toEqual([holiday(1), holiday(2), holiday(3), holiday(4)]);
-    expect(policyErrors({ holidays: '2026-12-25' })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.holidays', message: 'expected an array, got the string "2026-12-25"' }]);
+    expect(policyErrors({ holidays: '2026-12-25' })).toEqual([
+      { code: 'INVALID_TYPE', path: 'policy.holidays', message: 'expected an array, got the string "2026-12-25"' },
+    ]);
   });
 
   it('reports every problem of a policy at once', () => {
@@ -182,7 +231,10 @@ describe('disputeDeadline', () => {
   it('computes N days after an instant in the policy zone, to the start of the next local day', () => {
     expect(disputeDeadline(new Date(FRIDAY), 0)).toEqual({ date: '2026-12-04', endsAt: '2026-12-05T00:00:00.000Z' });
     expect(disputeDeadline('2026-12-04T11:00:00+01:00', MAX_POLICY_DAYS)).toEqual({ date: '2036-12-01', endsAt: '2036-12-02T00:00:00.000Z' });
-    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] })).toEqual({ date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' });
+    expect(disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] })).toEqual({
+      date: '2026-12-28',
+      endsAt: '2026-12-29T00:00:00.000Z',
+    });
   });
 
   it('throws a CouponRulesError with each problem: instant without an offset, days out of range, invalid policy', () => {
@@ -193,6 +245,8 @@ describe('disputeDeadline', () => {
     expect(thrown(() => disputeDeadline(FRIDAY, Number.NaN))).toBe('INVALID_POLICY at days');
     expect(thrown(() => disputeDeadline(FRIDAY, 5, { weekend: [1, 2, 3, 4, 5, 6, 7] }))).toBe('INVALID_POLICY at policy.weekend');
     expect(thrown(() => disputeDeadline(FRIDAY, 5, { timeZone: 'Mars/Olympus' }))).toBe('INVALID_TIME_ZONE at policy.timeZone');
-    expect(thrown(() => disputeDeadline('noon', -1, { timeZone: 'Mars/Olympus' }))).toBe('INVALID_TIME_ZONE at policy.timeZone; INVALID_INSTANT at at; INVALID_POLICY at days');
+    expect(thrown(() => disputeDeadline('noon', -1, { timeZone: 'Mars/Olympus' }))).toBe(
+      'INVALID_TIME_ZONE at policy.timeZone; INVALID_INSTANT at at; INVALID_POLICY at days',
+    );
   });
 });

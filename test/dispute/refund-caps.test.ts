@@ -11,7 +11,13 @@ const USD = findCurrency('USD');
 if (!USD) throw new Error('USD');
 const MODES = ['half-up', 'half-even'] as const;
 const line = fc
-  .record({ units: fc.bigInt({ min: 0n, max: 10n ** 9n }), scale: fc.integer({ min: 0, max: 6 }), quantity: fc.integer({ min: 1, max: 5000 }), couponPart: fc.integer({ min: 0, max: 100 }), rounding: fc.constantFrom(...MODES) })
+  .record({
+    units: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+    scale: fc.integer({ min: 0, max: 6 }),
+    quantity: fc.integer({ min: 1, max: 5000 }),
+    couponPart: fc.integer({ min: 0, max: 100 }),
+    rounding: fc.constantFrom(...MODES),
+  })
   .map(({ units, scale, quantity, couponPart, rounding }) => {
     const order = { currency: USD, rounding };
     // The line total as the quote rounds it, and a net that is what is left of it after a coupon share.
@@ -20,10 +26,12 @@ const line = fc
     return { order, line: { quantity, net, price: { units, scale } } };
   });
 const listValue = (l: { price: { units: bigint; scale: number } }, k: number, rounding: (typeof MODES)[number]) =>
-  l.price.scale <= 2 ? l.price.units * BigInt(k) * 10n ** BigInt(2 - l.price.scale) : divRound(l.price.units * BigInt(k), 10n ** BigInt(l.price.scale - 2), rounding);
+  l.price.scale <= 2
+    ? l.price.units * BigInt(k) * 10n ** BigInt(2 - l.price.scale)
+    : divRound(l.price.units * BigInt(k), 10n ** BigInt(l.price.scale - 2), rounding);
 
-describe('refund caps of a line\'s units', () => {
-  it('give exactly the net for every unit, never more than the units\' list value, and grow with the units', () => {
+describe("refund caps of a line's units", () => {
+  it("give exactly the net for every unit, never more than the units' list value, and grow with the units", () => {
     fc.assert(
       fc.property(line, fc.nat(), ({ order, line: l }, pick) => {
         const k = 1 + (pick % l.quantity);

@@ -30,7 +30,13 @@ describe('"The entire process should not exceed 15 days"', () => {
   it('from the end of negotiation the dispute is under review: the parties are blocked with PROCESS_LIMIT_REACHED and the platform may rule', () => {
     const v = view([opened, ...changes], NEGOTIATION_ENDS);
     expect(v).toMatchObject({ status: 'under-review', underReviewSince: NEGOTIATION_ENDS, allowed: { buyer: [], seller: [], platform: ['rule'] } });
-    expect(v.blocked.buyer).toEqual({ 'change-claim': 'PROCESS_LIMIT_REACHED', cancel: 'PROCESS_LIMIT_REACHED', accept: 'PROCESS_LIMIT_REACHED', decline: 'PROCESS_LIMIT_REACHED', escalate: 'PROCESS_LIMIT_REACHED' });
+    expect(v.blocked.buyer).toEqual({
+      'change-claim': 'PROCESS_LIMIT_REACHED',
+      cancel: 'PROCESS_LIMIT_REACHED',
+      accept: 'PROCESS_LIMIT_REACHED',
+      decline: 'PROCESS_LIMIT_REACHED',
+      escalate: 'PROCESS_LIMIT_REACHED',
+    });
     expect(v.blocked.seller.agree).toBe('PROCESS_LIMIT_REACHED');
     expect(v.timeRemainingMs.platform).toBe(3 * 86_400_000);
     // a claim change at the limit is refused; one a millisecond before is in time
@@ -54,9 +60,15 @@ describe('"The entire process should not exceed 15 days"', () => {
   });
 
   it('platformReviewDays sets the reserve; unset it shrinks with a short process; set it must fit in the process', () => {
-    expect(view([opened], '2026-12-02T00:00:00Z', { policy: { platformReviewDays: 10 } }).negotiationEnds).toEqual({ date: '2026-12-06', endsAt: '2026-12-07T00:00:00.000Z' });
+    expect(view([opened], '2026-12-02T00:00:00Z', { policy: { platformReviewDays: 10 } }).negotiationEnds).toEqual({
+      date: '2026-12-06',
+      endsAt: '2026-12-07T00:00:00.000Z',
+    });
     // maxProcessDays 2: the review takes both days, so negotiation ends with the opening day
-    expect(view([opened], '2026-12-01T12:00:00Z', { policy: { maxProcessDays: 2 } }).deadlines.seller).toEqual({ date: '2026-12-01', endsAt: '2026-12-02T00:00:00.000Z' });
+    expect(view([opened], '2026-12-01T12:00:00Z', { policy: { maxProcessDays: 2 } }).deadlines.seller).toEqual({
+      date: '2026-12-01',
+      endsAt: '2026-12-02T00:00:00.000Z',
+    });
     expect(codes([opened], undefined, { policy: { maxProcessDays: 5, platformReviewDays: 6 } })).toEqual(['INVALID_POLICY@policy.platformReviewDays']);
     expect(codes([opened], undefined, { policy: { maxProcessDays: 5, platformReviewDays: 5 } })).toEqual([]);
   });
@@ -86,7 +98,12 @@ describe('"It\'s up to you to accept, negotiate, or decline the offer"', () => {
 
   it('declining records the counter-offer as declined; the claim stands and the seller answers it again within a fresh deadline', () => {
     const v = view([opened, countered, declined], '2026-12-03T12:00:00Z');
-    expect(v).toMatchObject({ status: 'awaiting-seller', offer: null, requested: '12.00', deadlines: { seller: { date: '2026-12-08', endsAt: '2026-12-09T00:00:00.000Z' } } });
+    expect(v).toMatchObject({
+      status: 'awaiting-seller',
+      offer: null,
+      requested: '12.00',
+      deadlines: { seller: { date: '2026-12-08', endsAt: '2026-12-09T00:00:00.000Z' } },
+    });
     expect(v.offers.map((o) => [o.by, o.kind, o.amount, o.fate])).toEqual([
       ['buyer', 'claim', '12.00', 'superseded'],
       ['seller', 'counter-offer', '8.00', 'declined'],
@@ -96,9 +113,17 @@ describe('"It\'s up to you to accept, negotiate, or decline the offer"', () => {
   });
 
   it('the seller may then agree, counter anew or disagree', () => {
-    expect(view([opened, countered, declined, { type: 'seller-agreed', at: '2026-12-04T10:00:00Z' }], '2026-12-05T00:00:00Z')).toMatchObject({ status: 'resolved', refund: '12.00' });
-    expect(view([opened, countered, declined, { type: 'seller-countered', at: '2026-12-04T10:00:00Z', amount: '10.00' }], '2026-12-05T00:00:00Z')).toMatchObject({ status: 'awaiting-buyer', offer: '10.00' });
-    expect(view([opened, countered, declined, { type: 'seller-disagreed', at: '2026-12-04T10:00:00Z' }], '2026-12-05T00:00:00Z')).toMatchObject({ status: 'awaiting-buyer', offer: null });
+    expect(view([opened, countered, declined, { type: 'seller-agreed', at: '2026-12-04T10:00:00Z' }], '2026-12-05T00:00:00Z')).toMatchObject({
+      status: 'resolved',
+      refund: '12.00',
+    });
+    expect(
+      view([opened, countered, declined, { type: 'seller-countered', at: '2026-12-04T10:00:00Z', amount: '10.00' }], '2026-12-05T00:00:00Z'),
+    ).toMatchObject({ status: 'awaiting-buyer', offer: '10.00' });
+    expect(view([opened, countered, declined, { type: 'seller-disagreed', at: '2026-12-04T10:00:00Z' }], '2026-12-05T00:00:00Z')).toMatchObject({
+      status: 'awaiting-buyer',
+      offer: null,
+    });
   });
 
   it('only a counter-offer can be declined, and only on the buyer turn', () => {
@@ -120,8 +145,14 @@ describe('"It\'s up to you to accept, negotiate, or decline the offer"', () => {
 
   it('decide turns the buyer\'s "decline" into a buyer-declined event, and refuses it from anyone else', () => {
     const dispute = { order, events: [opened, countered] };
-    expect(decide(dispute, { type: 'decline', actor: 'buyer', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toEqual({ ok: true, value: { events: [{ type: 'buyer-declined', at: '2026-12-03T10:00:00Z' }] } });
-    expect(decide(dispute, { type: 'decline', actor: 'seller', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toMatchObject({ ok: false, errors: [{ code: 'WRONG_ACTOR' }] });
+    expect(decide(dispute, { type: 'decline', actor: 'buyer', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toEqual({
+      ok: true,
+      value: { events: [{ type: 'buyer-declined', at: '2026-12-03T10:00:00Z' }] },
+    });
+    expect(decide(dispute, { type: 'decline', actor: 'seller', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'WRONG_ACTOR' }],
+    });
   });
 });
 
@@ -151,17 +182,26 @@ describe('"The platform will review the evidence provided by both parties"', () 
     const v = view([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller', evidence: ['tracking'] }], '2026-12-03T00:00:00Z');
     expect(v.evidence.seller).toEqual([{ item: 'tracking', at: '2026-12-02T10:00:00.000Z' }]);
     const dispute = { order, events: [opened] };
-    expect(decide(dispute, { type: 'escalate', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['tracking'], note: 'see tracking' })).toEqual({
+    expect(
+      decide(dispute, { type: 'escalate', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['tracking'], note: 'see tracking' }),
+    ).toEqual({
       ok: true,
       value: { events: [{ type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller', evidence: ['tracking'], note: 'see tracking' }] },
     });
-    expect(decide(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '5.00', evidence: ['x'] })).toMatchObject({ ok: true, value: { events: [{ evidence: ['x'] }] } });
-    expect(decide(dispute, { type: 'disagree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['y'] })).toMatchObject({ ok: true, value: { events: [{ evidence: ['y'] }] } });
+    expect(
+      decide(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '5.00', evidence: ['x'] }),
+    ).toMatchObject({ ok: true, value: { events: [{ evidence: ['x'] }] } });
+    expect(decide(dispute, { type: 'disagree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['y'] })).toMatchObject({
+      ok: true,
+      value: { events: [{ evidence: ['y'] }] },
+    });
   });
 
   it('evidence items are non-empty strings in a list', () => {
     expect(codes([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller', evidence: [''] }])).toEqual(['EMPTY_STRING@events.1.evidence.0']);
-    expect(codes([opened, { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z', evidence: 'x' as unknown as string[] }])).toEqual(['INVALID_TYPE@events.1.evidence']);
+    expect(codes([opened, { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z', evidence: 'x' as unknown as string[] }])).toEqual([
+      'INVALID_TYPE@events.1.evidence',
+    ]);
   });
 });
 
@@ -176,20 +216,30 @@ describe('buyer protection covers "late delivery"', () => {
   it('is refused when delivery was on time, when no date was promised, or before receipt is confirmed', () => {
     expect(codes([lateClaim], undefined, late({ expectedDeliveryBy: '2026-12-05' }))).toEqual(['DELIVERED_ON_TIME@events.0.reason']);
     expect(codes([lateClaim], undefined, late({ expectedDeliveryBy: null }))).toEqual(['NO_DELIVERY_DATE@events.0.reason']);
-    expect(codes([lateClaim], undefined, late({ receiptConfirmedAt: null, expectedDeliveryBy: '2026-11-25' }))).toEqual(['RECEIPT_NOT_CONFIRMED@events.0.reason']);
+    expect(codes([lateClaim], undefined, late({ receiptConfirmedAt: null, expectedDeliveryBy: '2026-11-25' }))).toEqual([
+      'RECEIPT_NOT_CONFIRMED@events.0.reason',
+    ]);
   });
 
   it('the expected date ends at local midnight in the policy zone', () => {
     // Berlin: 28 November ends at 23:00 UTC
     const berlin = { policy: { timeZone: 'Europe/Berlin' } };
-    expect(codes([lateClaim], undefined, { ...berlin, ...late({ expectedDeliveryBy: '2026-11-28', receiptConfirmedAt: '2026-11-28T22:59:59.999Z' }) })).toEqual(['DELIVERED_ON_TIME@events.0.reason']);
+    expect(codes([lateClaim], undefined, { ...berlin, ...late({ expectedDeliveryBy: '2026-11-28', receiptConfirmedAt: '2026-11-28T22:59:59.999Z' }) })).toEqual(
+      ['DELIVERED_ON_TIME@events.0.reason'],
+    );
     expect(codes([lateClaim], undefined, { ...berlin, ...late({ expectedDeliveryBy: '2026-11-28', receiptConfirmedAt: '2026-11-28T23:00:00Z' }) })).toEqual([]);
   });
 });
 
 describe('"You will receive a notification confirming that your dispute has been opened … You will be notified of the outcome"', () => {
   it('tells both parties of the opening, the other party of each move, both of an escalation and of the outcome', () => {
-    const events: DisputeEvent[] = [opened, countered, { type: 'buyer-declined', at: '2026-12-03T10:00:00Z' }, { type: 'escalated', at: '2026-12-04T10:00:00Z', by: 'seller' }, { type: 'ruled', at: '2026-12-05T10:00:00Z', amount: '9.00' }];
+    const events: DisputeEvent[] = [
+      opened,
+      countered,
+      { type: 'buyer-declined', at: '2026-12-03T10:00:00Z' },
+      { type: 'escalated', at: '2026-12-04T10:00:00Z', by: 'seller' },
+      { type: 'ruled', at: '2026-12-05T10:00:00Z', amount: '9.00' },
+    ];
     expect(view(events, '2026-12-06T00:00:00Z').notices.map((n) => `${n.id} ${n.to} ${n.kind}`)).toEqual([
       'e0-buyer buyer opened',
       'e0-seller seller opened',

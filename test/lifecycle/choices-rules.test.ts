@@ -7,7 +7,15 @@ import { couponChoices, type CouponChoicesRequest, type CouponRecord } from '../
 
 const base = { seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'America/New_York', events: [] } as const;
 const coupon = (id: string, terms: CouponRecord['terms'], extra: Partial<CouponRecord> = {}): CouponRecord => ({ ...base, id, terms, ...extra });
-const order = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }, { id: 'L2', itemType: 'Set', unitPrice: '30.00', quantity: 1 }], newOrder: true, hasCoupon: false };
+const order = {
+  currency: 'USD',
+  lines: [
+    { id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 },
+    { id: 'L2', itemType: 'Set', unitPrice: '30.00', quantity: 1 },
+  ],
+  newOrder: true,
+  hasCoupon: false,
+};
 const request = (coupons: unknown[], change: Record<string, unknown> = {}): CouponChoicesRequest =>
   ({ at: '2026-12-01T10:00:00Z', store: 's1', buyer: 'b1', order, coupons, ...change }) as CouponChoicesRequest;
 const ranked = (req: CouponChoicesRequest) => {
@@ -43,24 +51,36 @@ describe('each choice', () => {
     const small = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.25', quantity: 1 }], newOrder: true, hasCoupon: false };
     const ten = [coupon('c1', { type: 'percent', percent: '10' })];
     expect(couponChoices(request(ten, { order: small }))).toMatchObject({ ok: true, value: { choices: [{ couponCredit: '0.03' }] } });
-    expect(couponChoices(request(ten, { order: { ...small, rounding: 'half-even' } }))).toMatchObject({ ok: true, value: { choices: [{ couponCredit: '0.02' }] } });
+    expect(couponChoices(request(ten, { order: { ...small, rounding: 'half-even' } }))).toMatchObject({
+      ok: true,
+      value: { choices: [{ couponCredit: '0.02' }] },
+    });
   });
 
   it('uses the terms and the expiry as they stand after edits and extensions', () => {
-    const edited = coupon('c1', { type: 'fixed', amount: '1.00' }, {
-      events: [
-        { type: 'edited', at: '2026-11-20T00:00:00Z', terms: { type: 'fixed', amount: '7.00' } },
-        { type: 'extended', at: '2026-11-21T00:00:00Z', expires: '2027-01-31', incidents: ['inc-1'] },
-      ],
+    const edited = coupon(
+      'c1',
+      { type: 'fixed', amount: '1.00' },
+      {
+        events: [
+          { type: 'edited', at: '2026-11-20T00:00:00Z', terms: { type: 'fixed', amount: '7.00' } },
+          { type: 'extended', at: '2026-11-21T00:00:00Z', expires: '2027-01-31', incidents: ['inc-1'] },
+        ],
+      },
+    );
+    expect(couponChoices(request([edited]))).toEqual({
+      ok: true,
+      value: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '7.00', expiresAt: '2027-02-01T05:00:00.000Z' }] },
     });
-    expect(couponChoices(request([edited]))).toEqual({ ok: true, value: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '7.00', expiresAt: '2027-02-01T05:00:00.000Z' }] } });
   });
 
   it('quotes in the order currency: JPY has no decimals', () => {
     const jpy = { currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '1000', quantity: 1 }], newOrder: true, hasCoupon: false };
     const r = couponChoices(request([coupon('c1', { type: 'fixed', amount: '150' }), coupon('c2', { type: 'percent', percent: '20' })], { order: jpy }));
     expect(r.ok && r.value.choices.map((c) => `${c.couponId}:${c.couponCredit}`)).toEqual(['c2:200', 'c1:150']);
-    expect(errorsOf(request([coupon('c1', { type: 'fixed', amount: '1.50' })], { order: jpy })).map((e) => `${e.code}@${e.path}`)).toEqual(['TOO_MANY_DECIMALS@coupons.0.terms.amount']);
+    expect(errorsOf(request([coupon('c1', { type: 'fixed', amount: '1.50' })], { order: jpy })).map((e) => `${e.code}@${e.path}`)).toEqual([
+      'TOO_MANY_DECIMALS@coupons.0.terms.amount',
+    ]);
   });
 });
 
@@ -108,11 +128,7 @@ describe('the ranking', () => {
 
   it('breaks a tie in credit by the earliest expiry instant, then by id', () => {
     const five = { type: 'fixed', amount: '5.00' } as const;
-    const c = [
-      coupon('a', five, { expires: '2027-01-10' }),
-      coupon('b', five, { expires: '2026-12-20' }),
-      coupon('c', five, { expires: '2026-12-20' }),
-    ];
+    const c = [coupon('a', five, { expires: '2027-01-10' }), coupon('b', five, { expires: '2026-12-20' }), coupon('c', five, { expires: '2026-12-20' })];
     expect(ranked(request(c))).toEqual(['b', 'c', 'a']);
     expect(ranked(request([...c].reverse()))).toEqual(['b', 'c', 'a']);
   });
@@ -165,11 +181,22 @@ describe('problems in a checkout request', () => {
 
   it('reports a bad order without quoting the coupons', () => {
     const c = [coupon('c1', { type: 'fixed', amount: '1.00' })];
-    expect(errorsOf(request(c, { order: { ...order, currency: 'XYZ' } }))).toEqual([err('UNKNOWN_CURRENCY', 'order.currency', '"XYZ" is not an active ISO 4217 currency code')]);
+    expect(errorsOf(request(c, { order: { ...order, currency: 'XYZ' } }))).toEqual([
+      err('UNKNOWN_CURRENCY', 'order.currency', '"XYZ" is not an active ISO 4217 currency code'),
+    ]);
   });
 
   it('reports a bad instant without folding the coupons', () => {
-    const twice = coupon('c1', { type: 'fixed', amount: '1.00' }, { events: [{ type: 'declined', at: '2026-11-01T00:00:00Z' }, { type: 'declined', at: '2026-11-02T00:00:00Z' }] });
+    const twice = coupon(
+      'c1',
+      { type: 'fixed', amount: '1.00' },
+      {
+        events: [
+          { type: 'declined', at: '2026-11-01T00:00:00Z' },
+          { type: 'declined', at: '2026-11-02T00:00:00Z' },
+        ],
+      },
+    );
     expect(errorsOf(request([twice], { at: '2026-12-01' }))).toEqual([
       err('INVALID_INSTANT', 'at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-01"'),
     ]);
@@ -177,39 +204,67 @@ describe('problems in a checkout request', () => {
   });
 
   it('checks every coupon record, at its index', () => {
-    expect(errorsOf(request([null, [], { ...base, id: 'c3', terms: { type: 'fixed', amount: '1.00' }, events: undefined }, { ...coupon('c4', { type: 'fixed', amount: '1.00' }), events: 'none' }]))).toEqual([
+    expect(
+      errorsOf(
+        request([
+          null,
+          [],
+          { ...base, id: 'c3', terms: { type: 'fixed', amount: '1.00' }, events: undefined },
+          { ...coupon('c4', { type: 'fixed', amount: '1.00' }), events: 'none' },
+        ]),
+      ),
+    ).toEqual([
       err('INVALID_TYPE', 'coupons.0', 'expected an object, got null'),
       err('INVALID_TYPE', 'coupons.1', 'expected an object, got an array'),
       err('REQUIRED', 'coupons.2.events', '"events" is required'),
       err('INVALID_TYPE', 'coupons.3.events', 'expected an array, got the string "none"'),
     ]);
-    expect(errorsOf(request(['c1', 7]))).toEqual([err('INVALID_TYPE', 'coupons.0', 'expected an object, got the string "c1"'), err('INVALID_TYPE', 'coupons.1', 'expected an object, got number 7')]);
+    expect(errorsOf(request(['c1', 7]))).toEqual([
+      err('INVALID_TYPE', 'coupons.0', 'expected an object, got the string "c1"'),
+      err('INVALID_TYPE', 'coupons.1', 'expected an object, got number 7'),
+    ]);
     expect(errorsOf(request([], { coupons: {} }))).toEqual([err('INVALID_TYPE', 'coupons', 'expected an array, got an object')]);
-    expect(errorsOf(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), extra: 1 }]))).toEqual([err('UNKNOWN_FIELD', 'coupons.0.extra', 'unknown field "extra"')]);
+    expect(errorsOf(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), extra: 1 }]))).toEqual([
+      err('UNKNOWN_FIELD', 'coupons.0.extra', 'unknown field "extra"'),
+    ]);
   });
 
   it('does not fold the events of a coupon record with a malformed field', () => {
     // The remedies are malformed: the (well-formed) events are not checked against the rules.
-    const declinedTwice = [{ type: 'declined', at: '2026-11-01T00:00:00Z' }, { type: 'declined', at: '2026-11-02T00:00:00Z' }];
+    const declinedTwice = [
+      { type: 'declined', at: '2026-11-01T00:00:00Z' },
+      { type: 'declined', at: '2026-11-02T00:00:00Z' },
+    ];
     expect(errorsOf(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), remedies: [''], events: declinedTwice }]))).toEqual([
       err('EMPTY_STRING', 'coupons.0.remedies.0', 'must not be empty'),
     ]);
   });
 
   it('does not fold the events of a coupon record with a bad field, whichever field it is', () => {
-    const declinedTwice = [{ type: 'declined', at: '2026-11-01T00:00:00Z' }, { type: 'declined', at: '2026-11-02T00:00:00Z' }];
+    const declinedTwice = [
+      { type: 'declined', at: '2026-11-01T00:00:00Z' },
+      { type: 'declined', at: '2026-11-02T00:00:00Z' },
+    ];
     const good = { ...coupon('c1', { type: 'fixed', amount: '1.00' }), events: declinedTwice };
     expect(errorsOf(request([good])).map((e) => `${e.code}@${e.path}`)).toEqual(['COUPON_DECLINED@coupons.0.events.1']);
     expect(errorsOf(request([{ ...good, id: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.id', 'must not be empty')]);
     expect(errorsOf(request([{ ...good, seller: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.seller', 'must not be empty')]);
     expect(errorsOf(request([{ ...good, recipient: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.recipient', 'must not be empty')]);
-    expect(errorsOf(request([{ ...good, expires: '2026-02-30' }]))).toEqual([err('INVALID_DATE', 'coupons.0.expires', 'expected a calendar date "YYYY-MM-DD", got the string "2026-02-30"')]);
-    expect(errorsOf(request([{ ...good, timeZone: 'Nowhere' }]))).toEqual([err('INVALID_TIME_ZONE', 'coupons.0.timeZone', 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere"')]);
+    expect(errorsOf(request([{ ...good, expires: '2026-02-30' }]))).toEqual([
+      err('INVALID_DATE', 'coupons.0.expires', 'expected a calendar date "YYYY-MM-DD", got the string "2026-02-30"'),
+    ]);
+    expect(errorsOf(request([{ ...good, timeZone: 'Nowhere' }]))).toEqual([
+      err('INVALID_TIME_ZONE', 'coupons.0.timeZone', 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere"'),
+    ]);
     expect(errorsOf(request([{ ...good, terms: { type: 'fixed' } }]))).toEqual([err('REQUIRED', 'coupons.0.terms.amount', '"amount" is required')]);
   });
 
   it('does not fold the events of a coupon record when one of them is malformed', () => {
-    const events = [{ type: 'declined', at: '2026-11-01T00:00:00Z' }, { type: 'declined', at: '2026-11-02T00:00:00Z' }, { type: 'deleted', at: 'soon' }];
+    const events = [
+      { type: 'declined', at: '2026-11-01T00:00:00Z' },
+      { type: 'declined', at: '2026-11-02T00:00:00Z' },
+      { type: 'deleted', at: 'soon' },
+    ];
     expect(errorsOf(request([coupon('c1', { type: 'fixed', amount: '1.00' }, { events: events as CouponRecord['events'] })]))).toEqual([
       err('INVALID_INSTANT', 'coupons.0.events.2.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
     ]);

@@ -7,7 +7,16 @@ const request = (coupons: CouponRecord[], order: Partial<CouponChoicesRequest['o
   at: '2026-12-01T10:00:00Z',
   store: 's1',
   buyer: 'b1',
-  order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }, { id: 'L2', itemType: 'Set', unitPrice: '30.00', quantity: 1 }], newOrder: true, hasCoupon: false, ...order },
+  order: {
+    currency: 'USD',
+    lines: [
+      { id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 },
+      { id: 'L2', itemType: 'Set', unitPrice: '30.00', quantity: 1 },
+    ],
+    newOrder: true,
+    hasCoupon: false,
+    ...order,
+  },
   coupons,
 });
 const choose = (req: CouponChoicesRequest) => {
@@ -45,7 +54,11 @@ describe('the checkout choice', () => {
         coupon('other-buyer', { type: 'fixed', amount: '9.00' }, { recipient: 'b2' }),
         coupon('expired', { type: 'fixed', amount: '9.00' }, { expires: '2026-11-30' }),
         coupon('declined', { type: 'fixed', amount: '9.00' }, { events: [{ type: 'declined', at: '2026-11-25T00:00:00Z' }] }),
-        coupon('redeemed', { type: 'fixed', amount: '9.00' }, { events: [{ type: 'redeemed', at: '2026-11-25T00:00:00Z', orderId: 'o0', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }] }),
+        coupon(
+          'redeemed',
+          { type: 'fixed', amount: '9.00' },
+          { events: [{ type: 'redeemed', at: '2026-11-25T00:00:00Z', orderId: 'o0', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }] },
+        ),
         coupon('deleted', { type: 'fixed', amount: '9.00' }, { events: [{ type: 'deleted', at: '2026-11-25T00:00:00Z' }] }),
         coupon('ok', { type: 'fixed', amount: '1.00' }),
       ]),
@@ -63,10 +76,23 @@ describe('the checkout choice', () => {
     const r = couponChoices(
       request([
         coupon('c1', { type: 'fixed', amount: '1.505' }),
-        coupon('c2', { type: 'fixed', amount: '1.00' }, { events: [{ type: 'deleted', at: '2026-11-25T00:00:00Z' }, { type: 'declined', at: '2026-11-26T00:00:00Z' }] }),
+        coupon(
+          'c2',
+          { type: 'fixed', amount: '1.00' },
+          {
+            events: [
+              { type: 'deleted', at: '2026-11-25T00:00:00Z' },
+              { type: 'declined', at: '2026-11-26T00:00:00Z' },
+            ],
+          },
+        ),
         coupon('c2', { type: 'fixed', amount: '1.00' }),
       ]),
     );
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['DUPLICATE_COUPON_ID@coupons.2.id', 'TOO_MANY_DECIMALS@coupons.0.terms.amount', 'COUPON_DELETED@coupons.1.events.1']);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual([
+      'DUPLICATE_COUPON_ID@coupons.2.id',
+      'TOO_MANY_DECIMALS@coupons.0.terms.amount',
+      'COUPON_DELETED@coupons.1.events.1',
+    ]);
   });
 });

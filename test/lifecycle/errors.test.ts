@@ -27,12 +27,26 @@ describe('a coupon record', () => {
   it('requires every coupon field, its events and the instant, each reported once', () => {
     expect(couponState({} as CouponRecord, undefined as unknown as string)).toEqual({
       ok: false,
-      errors: [required('id'), required('seller'), required('recipient'), required('expires'), required('timeZone'), required('terms'), required('events'), required('at')],
+      errors: [
+        required('id'),
+        required('seller'),
+        required('recipient'),
+        required('expires'),
+        required('timeZone'),
+        required('terms'),
+        required('events'),
+        required('at'),
+      ],
     });
   });
 
   it('checks the type of each field', () => {
-    expect(errorsOf({ id: '', seller: 1, recipient: null, expires: '2026-12-32', timeZone: 'Mars/Base', terms: 'five', remedies: 'inc-1', events: {}, extra: true }, '2026-12-20')).toEqual([
+    expect(
+      errorsOf(
+        { id: '', seller: 1, recipient: null, expires: '2026-12-32', timeZone: 'Mars/Base', terms: 'five', remedies: 'inc-1', events: {}, extra: true },
+        '2026-12-20',
+      ),
+    ).toEqual([
       unknown('extra'),
       err('EMPTY_STRING', 'id', 'must not be empty'),
       err('INVALID_TYPE', 'seller', 'expected a string, got number 1'),
@@ -47,7 +61,10 @@ describe('a coupon record', () => {
   });
 
   it('checks the terms for shape, with up to 12 decimals, in no currency yet', () => {
-    expect(stateOf({ ...coupon, terms: { type: 'fixed', amount: '1.000000000001' }, events: [] })).toMatchObject({ ok: true, value: { terms: { type: 'fixed', amount: '1.000000000001' } } });
+    expect(stateOf({ ...coupon, terms: { type: 'fixed', amount: '1.000000000001' }, events: [] })).toMatchObject({
+      ok: true,
+      value: { terms: { type: 'fixed', amount: '1.000000000001' } },
+    });
     expect(errorsOf({ ...coupon, terms: { type: 'fixed', amount: '1.0000000000001' }, events: [] })).toEqual([
       err('TOO_MANY_DECIMALS', 'terms.amount', 'the coupon currency amounts have at most 12 decimals, got 13'),
     ]);
@@ -99,7 +116,11 @@ describe('the events of a record', () => {
   it('need an instant with an offset', () => {
     expect(eventErrors({ type: 'declined' })).toEqual([required('events.0.at')]);
     expect(eventErrors({ type: 'deleted', at: '2026-12-02T10:00:00' })).toEqual([
-      err('INVALID_INSTANT', 'events.0.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-02T10:00:00"'),
+      err(
+        'INVALID_INSTANT',
+        'events.0.at',
+        'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-02T10:00:00"',
+      ),
     ]);
   });
 
@@ -107,9 +128,13 @@ describe('the events of a record', () => {
     expect(eventErrors({ type: 'declined', at: AT, expires: '2027-01-01' })).toEqual([unknown('events.0.expires')]);
     expect(eventErrors({ type: 'deleted', at: AT, orderId: 'o1' })).toEqual([unknown('events.0.orderId')]);
     expect(eventErrors({ type: 'edited', at: AT, expires: '2027-01-01', orderId: 'o1' })).toEqual([unknown('events.0.orderId')]);
-    expect(eventErrors({ type: 'redeemed', at: AT, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, expires: '2027-01-01' })).toEqual([unknown('events.0.expires')]);
+    expect(
+      eventErrors({ type: 'redeemed', at: AT, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, expires: '2027-01-01' }),
+    ).toEqual([unknown('events.0.expires')]);
     expect(eventErrors({ type: 'extended', at: AT, expires: '2027-01-01', incidents: ['i'], orderId: 'o1' })).toEqual([unknown('events.0.orderId')]);
-    expect(eventErrors({ type: 'honored', at: AT, orderId: 'o1', attemptAt: AT, incidents: ['i'], expires: '2027-01-01' })).toEqual([unknown('events.0.expires')]);
+    expect(eventErrors({ type: 'honored', at: AT, orderId: 'o1', attemptAt: AT, incidents: ['i'], expires: '2027-01-01' })).toEqual([
+      unknown('events.0.expires'),
+    ]);
   });
 
   it('accept every field of their type', () => {
@@ -128,7 +153,12 @@ describe('the events of a record', () => {
         expiresAt: '2027-01-05T23:00:00.000Z',
         terms: { type: 'fixed', amount: '6.00' },
         redemption: null,
-        allowed: { edit: { ok: false, code: 'COUPON_DELETED' }, delete: { ok: false, code: 'COUPON_DELETED' }, decline: { ok: false, code: 'COUPON_DELETED' }, redeem: { ok: false, code: 'COUPON_DELETED' } },
+        allowed: {
+          edit: { ok: false, code: 'COUPON_DELETED' },
+          delete: { ok: false, code: 'COUPON_DELETED' },
+          decline: { ok: false, code: 'COUPON_DELETED' },
+          redeem: { ok: false, code: 'COUPON_DELETED' },
+        },
       },
     });
   });
@@ -145,8 +175,12 @@ describe('the events of a record', () => {
         err('AMOUNT_NOT_POSITIVE', 'events.0.terms.amount', 'a fixed coupon takes more than zero off'),
         err('INVALID_DATE', 'events.0.expires', 'expected a calendar date "YYYY-MM-DD", got the string "2027-02-29"'),
       ]);
-      expect(eventErrors({ type: 'edited', at: AT, terms: null })).toEqual([err('INVALID_TYPE', 'events.0.terms', 'a coupon is an object with "type": "percent" or "fixed"')]);
-      expect(eventErrors({ type: 'edited', at: AT, expires: null })).toEqual([err('INVALID_DATE', 'events.0.expires', 'expected a calendar date "YYYY-MM-DD", got null')]);
+      expect(eventErrors({ type: 'edited', at: AT, terms: null })).toEqual([
+        err('INVALID_TYPE', 'events.0.terms', 'a coupon is an object with "type": "percent" or "fixed"'),
+      ]);
+      expect(eventErrors({ type: 'edited', at: AT, expires: null })).toEqual([
+        err('INVALID_DATE', 'events.0.expires', 'expected a calendar date "YYYY-MM-DD", got null'),
+      ]);
     });
   });
 
@@ -171,7 +205,10 @@ describe('the events of a record', () => {
     });
 
     it('records the order and the instant of a valid redemption', () => {
-      const r = stateOf({ ...coupon, events: [{ type: 'redeemed', at: '2026-12-02T10:00:00Z', orderId: 'o7', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }] });
+      const r = stateOf({
+        ...coupon,
+        events: [{ type: 'redeemed', at: '2026-12-02T10:00:00Z', orderId: 'o7', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }],
+      });
       expect(r).toMatchObject({ ok: true, value: { status: 'redeemed', redemption: { orderId: 'o7', at: '2026-12-02T10:00:00.000Z' } } });
     });
   });
@@ -189,7 +226,9 @@ describe('the events of a record', () => {
         err('INVALID_DATE', 'events.0.expires', 'expected a calendar date "YYYY-MM-DD", got the string "5 Jan"'),
         err('EMPTY_STRING', 'events.0.incidents.1', 'must not be empty'),
       ]);
-      expect(eventErrors({ type: 'extended', at: AT, expires: '2027-01-05', incidents: 'inc-1' })).toEqual([err('INVALID_TYPE', 'events.0.incidents', 'expected an array, got the string "inc-1"')]);
+      expect(eventErrors({ type: 'extended', at: AT, expires: '2027-01-05', incidents: 'inc-1' })).toEqual([
+        err('INVALID_TYPE', 'events.0.incidents', 'expected an array, got the string "inc-1"'),
+      ]);
     });
   });
 
@@ -198,26 +237,35 @@ describe('the events of a record', () => {
 
     it('requires the order, the attempt and at least one incident', () => {
       expect(eventErrors({ type: 'honored', at: AT })).toEqual([required('events.0.orderId'), required('events.0.attemptAt'), required('events.0.incidents')]);
-      expect(eventErrors({ ...honored, incidents: [] })).toEqual([err('EMPTY_INCIDENTS', 'events.0.incidents', 'a remedy names at least one incident it answers')]);
+      expect(eventErrors({ ...honored, incidents: [] })).toEqual([
+        err('EMPTY_INCIDENTS', 'events.0.incidents', 'a remedy names at least one incident it answers'),
+      ]);
     });
 
     it('checks the attempt instant, which may not come after the honouring', () => {
       expect(eventErrors({ ...honored, orderId: '', attemptAt: '2026-12-01' })).toEqual([
         err('EMPTY_STRING', 'events.0.orderId', 'must not be empty'),
-        err('INVALID_INSTANT', 'events.0.attemptAt', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-01"'),
+        err(
+          'INVALID_INSTANT',
+          'events.0.attemptAt',
+          'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-01"',
+        ),
       ]);
       expect(eventErrors({ ...honored, attemptAt: '2026-12-05T00:00:00.001Z' })).toEqual([
         err('INVALID_INSTANT', 'events.0.attemptAt', 'a redemption is honoured after the attempt, not before'),
       ]);
       // An attempt at the very instant it is honoured is fine.
-      expect(stateOf({ ...coupon, events: [{ ...honored, attemptAt: honored.at }] })).toMatchObject({ ok: true, value: { status: 'redeemed', redemption: { orderId: 'o9', at: '2026-12-05T00:00:00.000Z' } } });
+      expect(stateOf({ ...coupon, events: [{ ...honored, attemptAt: honored.at }] })).toMatchObject({
+        ok: true,
+        value: { status: 'redeemed', redemption: { orderId: 'o9', at: '2026-12-05T00:00:00.000Z' } },
+      });
     });
   });
 
   it('are all checked for shape, and folded only when every one is well-formed', () => {
     // The first event is fine but the second is malformed: no fold, so the third (a second decline) is not refused.
-    expect(eventErrors({ type: 'declined', at: '2026-12-01T00:00:00Z' }, { type: 'deleted', at: 'soon' }, { type: 'declined', at: '2026-12-03T00:00:00Z' })).toEqual([
-      err('INVALID_INSTANT', 'events.1.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
-    ]);
+    expect(
+      eventErrors({ type: 'declined', at: '2026-12-01T00:00:00Z' }, { type: 'deleted', at: 'soon' }, { type: 'declined', at: '2026-12-03T00:00:00Z' }),
+    ).toEqual([err('INVALID_INSTANT', 'events.1.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"')]);
   });
 });

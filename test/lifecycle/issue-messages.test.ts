@@ -47,7 +47,9 @@ describe('each issue violation comes with its message', () => {
 
   it('it may be today, not earlier: the message names both dates', () => {
     expect(check({ expires: '2026-11-22' })).toEqual({ ok: true, value: { allowed: true, violations: [] } });
-    expect(check({ expires: '2026-11-21' })).toEqual(refused({ code: 'EXPIRATION_IN_PAST', message: 'the expiration date 2026-11-21 is before today, 2026-11-22' }));
+    expect(check({ expires: '2026-11-21' })).toEqual(
+      refused({ code: 'EXPIRATION_IN_PAST', message: 'the expiration date 2026-11-21 is before today, 2026-11-22' }),
+    );
   });
 
   it('it may be at most one calendar year from today: the message names the limit and today', () => {
@@ -74,9 +76,9 @@ describe('each issue violation comes with its message', () => {
   });
 
   it('lists every violation that applies, in the order of the rules', () => {
-    expect(check({ recipient: { id: 's1', registered: false, emailConfirmed: false }, stoplisted: { bySeller: true, byRecipient: true }, expires: null })).toEqual(
-      refused(SELF, UNREGISTERED, UNCONFIRMED, BY_SELLER, BY_RECIPIENT, REQUIRED),
-    );
+    expect(
+      check({ recipient: { id: 's1', registered: false, emailConfirmed: false }, stoplisted: { bySeller: true, byRecipient: true }, expires: null }),
+    ).toEqual(refused(SELF, UNREGISTERED, UNCONFIRMED, BY_SELLER, BY_RECIPIENT, REQUIRED));
   });
 });
 
@@ -92,7 +94,8 @@ describe('malformed issue requests are errors, with the path of each problem', (
     const r = checkCouponIssue({} as never);
     expect(r.ok).toBe(false);
     // A missing instant, zone, party or stoplist is reported once, as missing, not also as invalid.
-    for (const path of ['at', 'timeZone', 'seller', 'recipient', 'stoplisted']) expect(at(r, path)).toEqual([{ code: 'REQUIRED', path, message: `"${path}" is required` }]);
+    for (const path of ['at', 'timeZone', 'seller', 'recipient', 'stoplisted'])
+      expect(at(r, path)).toEqual([{ code: 'REQUIRED', path, message: `"${path}" is required` }]);
     expect(r.ok ? [] : r.errors.filter((e) => e.path.includes('.'))).toEqual([]);
   });
 
@@ -164,7 +167,13 @@ describe('malformed issue requests are errors, with the path of each problem', (
       ok: false,
       errors: [{ code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere/Land"' }],
     });
-    expect(check({ at: '2026-11-22T15:00:00', recipient: { id: 's1', registered: true, emailConfirmed: true } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_INSTANT', path: 'at' }] });
-    expect(check({ expires: '2027-02-30', recipient: { id: 's1', registered: true, emailConfirmed: true } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_DATE', path: 'expires' }] });
+    expect(check({ at: '2026-11-22T15:00:00', recipient: { id: 's1', registered: true, emailConfirmed: true } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_INSTANT', path: 'at' }],
+    });
+    expect(check({ expires: '2027-02-30', recipient: { id: 's1', registered: true, emailConfirmed: true } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_DATE', path: 'expires' }],
+    });
   });
 });

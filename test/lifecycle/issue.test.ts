@@ -34,14 +34,9 @@ describe('who may be given a coupon', () => {
   });
 
   it('reports every violation at once', () => {
-    expect(codes({ recipient: { id: 's1', registered: false, emailConfirmed: false }, stoplisted: { bySeller: true, byRecipient: true }, expires: '2030-01-01' })).toEqual([
-      'SELF',
-      'RECIPIENT_UNREGISTERED',
-      'RECIPIENT_EMAIL_UNCONFIRMED',
-      'STOPLISTED_BY_SELLER',
-      'STOPLISTED_BY_RECIPIENT',
-      'EXPIRATION_TOO_FAR',
-    ]);
+    expect(
+      codes({ recipient: { id: 's1', registered: false, emailConfirmed: false }, stoplisted: { bySeller: true, byRecipient: true }, expires: '2030-01-01' }),
+    ).toEqual(['SELF', 'RECIPIENT_UNREGISTERED', 'RECIPIENT_EMAIL_UNCONFIRMED', 'STOPLISTED_BY_SELLER', 'STOPLISTED_BY_RECIPIENT', 'EXPIRATION_TOO_FAR']);
   });
 
   it('accepts today and exactly one year from today', () => {
@@ -78,7 +73,11 @@ describe('who may be given a coupon', () => {
   });
 
   it('answers malformed input with errors, not violations', () => {
-    expect(codes({ timeZone: 'Mars/Base', expires: '2027-02-30', at: '2026-11-22 15:00' })).toEqual(['INVALID_INSTANT@at', 'INVALID_TIME_ZONE@timeZone', 'INVALID_DATE@expires']);
+    expect(codes({ timeZone: 'Mars/Base', expires: '2027-02-30', at: '2026-11-22 15:00' })).toEqual([
+      'INVALID_INSTANT@at',
+      'INVALID_TIME_ZONE@timeZone',
+      'INVALID_DATE@expires',
+    ]);
     expect(codes({ at: '2026-11-22T15:00:00' })).toEqual(['INVALID_INSTANT@at']);
     expect(codes({ seller: { id: '' }, extra: 1 })).toEqual(['UNKNOWN_FIELD@extra', 'EMPTY_STRING@seller.id']);
   });

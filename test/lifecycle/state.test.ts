@@ -2,8 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, type Coupon, type CouponEvent, type CouponRedeemedEvent, couponState, type CouponView } from '../../src/index.js';
 
-const coupon: Coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10', maxDiscount: '20.00' } };
-const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({ type: 'redeemed', at, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, ...extra });
+const coupon: Coupon = {
+  id: 'c1',
+  seller: 's1',
+  recipient: 'b1',
+  expires: '2026-12-31',
+  timeZone: 'Europe/Berlin',
+  terms: { type: 'percent', percent: '10', maxDiscount: '20.00' },
+};
+const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({
+  type: 'redeemed',
+  at,
+  orderId: 'o1',
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  orderHasCoupon: false,
+  ...extra,
+});
 function view(events: readonly CouponEvent[], at: string, c: Coupon = coupon): CouponView {
   const r = couponState({ ...c, events }, at);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -28,7 +44,10 @@ describe('coupon statuses', () => {
   });
 
   it('is redeemed, declined or deleted by its events, and redeemed is final', () => {
-    expect(view([redeem('2026-12-02T10:00:00Z')], '2027-06-01T00:00:00Z')).toMatchObject({ status: 'redeemed', redemption: { orderId: 'o1', at: '2026-12-02T10:00:00.000Z' } });
+    expect(view([redeem('2026-12-02T10:00:00Z')], '2027-06-01T00:00:00Z')).toMatchObject({
+      status: 'redeemed',
+      redemption: { orderId: 'o1', at: '2026-12-02T10:00:00.000Z' },
+    });
     expect(view([{ type: 'declined', at: '2026-12-02T10:00:00Z' }], '2027-06-01T00:00:00Z').status).toBe('declined');
     expect(view([{ type: 'deleted', at: '2026-12-02T10:00:00Z' }], '2026-12-03T00:00:00Z').status).toBe('deleted');
   });
@@ -38,11 +57,21 @@ describe('coupon statuses', () => {
   });
 
   it('lets the seller edit only an open coupon; a change to fixed drops the cap', () => {
-    const edited = view([{ type: 'edited', at: '2026-12-01T10:00:00Z', terms: { type: 'fixed', amount: '5.00' }, expires: '2027-01-15' }], '2026-12-02T00:00:00Z');
+    const edited = view(
+      [{ type: 'edited', at: '2026-12-01T10:00:00Z', terms: { type: 'fixed', amount: '5.00' }, expires: '2027-01-15' }],
+      '2026-12-02T00:00:00Z',
+    );
     expect(edited.terms).toEqual({ type: 'fixed', amount: '5.00' });
     expect(edited.expiresAt).toBe('2027-01-15T23:00:00.000Z');
-    expect(errors([redeem('2026-12-02T10:00:00Z'), { type: 'edited', at: '2026-12-03T10:00:00Z', expires: '2027-01-15' }])).toEqual(['COUPON_REDEEMED@events.1']);
-    expect(errors([{ type: 'declined', at: '2026-12-02T10:00:00Z' }, { type: 'edited', at: '2026-12-03T10:00:00Z', expires: '2027-01-15' }])).toEqual(['COUPON_DECLINED@events.1']);
+    expect(errors([redeem('2026-12-02T10:00:00Z'), { type: 'edited', at: '2026-12-03T10:00:00Z', expires: '2027-01-15' }])).toEqual([
+      'COUPON_REDEEMED@events.1',
+    ]);
+    expect(
+      errors([
+        { type: 'declined', at: '2026-12-02T10:00:00Z' },
+        { type: 'edited', at: '2026-12-03T10:00:00Z', expires: '2027-01-15' },
+      ]),
+    ).toEqual(['COUPON_DECLINED@events.1']);
     expect(errors([{ type: 'edited', at: '2027-01-02T10:00:00Z', expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toEqual(['COUPON_EXPIRED@events.0']);
   });
 
@@ -51,15 +80,27 @@ describe('coupon statuses', () => {
     expect(errors([{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-11-30' }])).toEqual(['EXPIRATION_IN_PAST@events.0.expires']);
     expect(errors([{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2027-12-01' }])).toEqual([]);
     expect(errors([{ type: 'edited', at: '2026-12-01T10:00:00Z' }])).toEqual(['EMPTY_EDIT@events.0']);
-    expect(errors([{ type: 'edited', at: '2026-12-01T10:00:00Z', terms: { type: 'fixed', amount: '5.00', maxDiscount: '1.00' } as never }])).toEqual(['UNKNOWN_FIELD@events.0.terms.maxDiscount']);
+    expect(errors([{ type: 'edited', at: '2026-12-01T10:00:00Z', terms: { type: 'fixed', amount: '5.00', maxDiscount: '1.00' } as never }])).toEqual([
+      'UNKNOWN_FIELD@events.0.terms.maxDiscount',
+    ]);
   });
 
   it('lets the seller delete unless redeemed, and a deleted coupon stays deleted', () => {
-    expect(errors([{ type: 'declined', at: '2026-12-02T10:00:00Z' }, { type: 'deleted', at: '2026-12-03T10:00:00Z' }])).toEqual([]);
+    expect(
+      errors([
+        { type: 'declined', at: '2026-12-02T10:00:00Z' },
+        { type: 'deleted', at: '2026-12-03T10:00:00Z' },
+      ]),
+    ).toEqual([]);
     expect(errors([{ type: 'deleted', at: '2027-01-02T10:00:00Z' }], '2027-01-03T00:00:00Z')).toEqual([]); // an expired coupon may be deleted
     expect(errors([redeem('2026-12-02T10:00:00Z'), { type: 'deleted', at: '2026-12-03T10:00:00Z' }])).toEqual(['COUPON_REDEEMED@events.1']);
     expect(errors([{ type: 'deleted', at: '2026-12-02T10:00:00Z' }, redeem('2026-12-03T10:00:00Z')])).toEqual(['COUPON_DELETED@events.1']);
-    expect(errors([{ type: 'deleted', at: '2026-12-02T10:00:00Z' }, { type: 'deleted', at: '2026-12-03T10:00:00Z' }])).toEqual(['COUPON_DELETED@events.1']);
+    expect(
+      errors([
+        { type: 'deleted', at: '2026-12-02T10:00:00Z' },
+        { type: 'deleted', at: '2026-12-03T10:00:00Z' },
+      ]),
+    ).toEqual(['COUPON_DELETED@events.1']);
   });
 
   it('lets the buyer decline only an open coupon', () => {
@@ -80,17 +121,33 @@ describe('coupon statuses', () => {
   });
 
   it('requires events in time order', () => {
-    expect(errors([{ type: 'declined', at: '2026-12-03T10:00:00Z' }, { type: 'deleted', at: '2026-12-02T10:00:00Z' }])).toEqual(['EVENTS_OUT_OF_ORDER@events.1']);
+    expect(
+      errors([
+        { type: 'declined', at: '2026-12-03T10:00:00Z' },
+        { type: 'deleted', at: '2026-12-02T10:00:00Z' },
+      ]),
+    ).toEqual(['EVENTS_OUT_OF_ORDER@events.1']);
   });
 
   it('tells which actions are allowed now, and why not', () => {
     const at = '2026-12-05T00:00:00Z';
-    expect(allowedActions({ ...coupon, events: [] }, at)).toEqual({ ok: true, value: { edit: { ok: true }, delete: { ok: true }, decline: { ok: true }, redeem: { ok: true } } });
+    expect(allowedActions({ ...coupon, events: [] }, at)).toEqual({
+      ok: true,
+      value: { edit: { ok: true }, delete: { ok: true }, decline: { ok: true }, redeem: { ok: true } },
+    });
     expect(allowedActions({ ...coupon, events: [redeem('2026-12-02T10:00:00Z')] }, at)).toEqual({
       ok: true,
-      value: { edit: { ok: false, code: 'COUPON_REDEEMED' }, delete: { ok: false, code: 'COUPON_REDEEMED' }, decline: { ok: false, code: 'COUPON_REDEEMED' }, redeem: { ok: false, code: 'COUPON_REDEEMED' } },
+      value: {
+        edit: { ok: false, code: 'COUPON_REDEEMED' },
+        delete: { ok: false, code: 'COUPON_REDEEMED' },
+        decline: { ok: false, code: 'COUPON_REDEEMED' },
+        redeem: { ok: false, code: 'COUPON_REDEEMED' },
+      },
     });
-    expect(allowedActions({ ...coupon, events: [] }, '2027-02-01T00:00:00Z')).toMatchObject({ ok: true, value: { edit: { code: 'COUPON_EXPIRED' }, delete: { ok: true }, redeem: { code: 'COUPON_EXPIRED' } } });
+    expect(allowedActions({ ...coupon, events: [] }, '2027-02-01T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { edit: { code: 'COUPON_EXPIRED' }, delete: { ok: true }, redeem: { code: 'COUPON_EXPIRED' } },
+    });
   });
 });
 
@@ -160,10 +217,22 @@ class Wait implements fc.Command<Model, Real> {
 
 describe('coupon status machine (model-based)', () => {
   it('never reaches a state the rules forbid', () => {
-    const commands = fc.commands([fc.constant(new Redeem()), fc.constant(new Decline()), fc.constant(new Delete()), fc.constant(new Edit()), fc.integer({ min: 1, max: 24 * 20 }).map((h) => new Wait(h))], { maxCommands: 25 });
+    const commands = fc.commands(
+      [
+        fc.constant(new Redeem()),
+        fc.constant(new Decline()),
+        fc.constant(new Delete()),
+        fc.constant(new Edit()),
+        fc.integer({ min: 1, max: 24 * 20 }).map((h) => new Wait(h)),
+      ],
+      { maxCommands: 25 },
+    );
     fc.assert(
       fc.property(commands, (cmds) => {
-        const setup = (): { model: Model; real: Real } => ({ model: { stored: 'open', now: START, expiresAt: Date.parse('2026-12-31T23:00:00Z') }, real: { events: [] } });
+        const setup = (): { model: Model; real: Real } => ({
+          model: { stored: 'open', now: START, expiresAt: Date.parse('2026-12-31T23:00:00Z') },
+          real: { events: [] },
+        });
         fc.modelRun(setup, cmds);
       }),
     );

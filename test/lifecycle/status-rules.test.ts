@@ -1,14 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionBlock, type ActionCheck, allowedActions, type Coupon, type CouponRecord, type CouponEvent, type CouponRedeemedEvent, couponState, type CouponView, planOutageRemedies } from '../../src/index.js';
+import {
+  type ActionBlock,
+  type ActionCheck,
+  allowedActions,
+  type Coupon,
+  type CouponRecord,
+  type CouponEvent,
+  type CouponRedeemedEvent,
+  couponState,
+  type CouponView,
+  planOutageRemedies,
+} from '../../src/index.js';
 
 // docs/lifecycle.md, "Statuses and events": each event is checked against the rules as they stood when
 // it happened; a refused event is an error at `events.N` whose message names the event and its instant,
 // and the fold goes on past it as if it had not happened.
 
 // Valid through 31 December 2026 in Berlin: expired from 2026-12-31T23:00:00Z on.
-const coupon: Coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10', maxDiscount: '20.00' } };
+const coupon: Coupon = {
+  id: 'c1',
+  seller: 's1',
+  recipient: 'b1',
+  expires: '2026-12-31',
+  timeZone: 'Europe/Berlin',
+  terms: { type: 'percent', percent: '10', maxDiscount: '20.00' },
+};
 const END = '2026-12-31T23:00:00.000Z';
-const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({ type: 'redeemed', at, orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false, ...extra });
+const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({
+  type: 'redeemed',
+  at,
+  orderId: 'o1',
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  orderHasCoupon: false,
+  ...extra,
+});
 const declined = (at: string): CouponEvent => ({ type: 'declined', at });
 const deleted = (at: string): CouponEvent => ({ type: 'deleted', at });
 const state = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z', c: Coupon = coupon) => couponState({ ...c, events }, at);
@@ -38,7 +65,10 @@ describe('the view of a coupon', () => {
 
   it('is expired from the start of the day after its expiration date, not one millisecond before', () => {
     expect(state([], '2026-12-31T22:59:59.999Z')).toEqual({ ok: true, value: openView() });
-    const expired = openView({ status: 'expired', allowed: { edit: no('COUPON_EXPIRED'), delete: YES, decline: no('COUPON_EXPIRED'), redeem: no('COUPON_EXPIRED') } });
+    const expired = openView({
+      status: 'expired',
+      allowed: { edit: no('COUPON_EXPIRED'), delete: YES, decline: no('COUPON_EXPIRED'), redeem: no('COUPON_EXPIRED') },
+    });
     expect(state([], END)).toEqual({ ok: true, value: expired });
     expect(state([], '2027-06-01T00:00:00Z')).toEqual({ ok: true, value: expired });
   });
@@ -55,13 +85,19 @@ describe('the view of a coupon', () => {
   });
 
   it('is declined: it may still be deleted, nothing else; it does not become expired', () => {
-    const view = openView({ status: 'declined', allowed: { edit: no('COUPON_DECLINED'), delete: YES, decline: no('COUPON_DECLINED'), redeem: no('COUPON_DECLINED') } });
+    const view = openView({
+      status: 'declined',
+      allowed: { edit: no('COUPON_DECLINED'), delete: YES, decline: no('COUPON_DECLINED'), redeem: no('COUPON_DECLINED') },
+    });
     expect(state([declined('2026-12-02T10:00:00Z')], '2026-12-05T00:00:00Z')).toEqual({ ok: true, value: view });
     expect(state([declined('2026-12-02T10:00:00Z')], '2027-06-01T00:00:00Z')).toEqual({ ok: true, value: view });
   });
 
   it('is deleted: terminal, every action refused', () => {
-    const view = openView({ status: 'deleted', allowed: { edit: no('COUPON_DELETED'), delete: no('COUPON_DELETED'), decline: no('COUPON_DELETED'), redeem: no('COUPON_DELETED') } });
+    const view = openView({
+      status: 'deleted',
+      allowed: { edit: no('COUPON_DELETED'), delete: no('COUPON_DELETED'), decline: no('COUPON_DELETED'), redeem: no('COUPON_DELETED') },
+    });
     expect(state([deleted('2026-12-02T10:00:00Z')], '2026-12-05T00:00:00Z')).toEqual({ ok: true, value: view });
     expect(state([deleted('2026-12-02T10:00:00Z')], '2027-06-01T00:00:00Z')).toEqual({ ok: true, value: view });
   });
@@ -71,10 +107,19 @@ describe('the view of a coupon', () => {
       ok: true,
       value: { edit: no('COUPON_DECLINED'), delete: YES, decline: no('COUPON_DECLINED'), redeem: no('COUPON_DECLINED') },
     });
-    expect(allowedActions({ ...coupon, events: [] }, END)).toEqual({ ok: true, value: { edit: no('COUPON_EXPIRED'), delete: YES, decline: no('COUPON_EXPIRED'), redeem: no('COUPON_EXPIRED') } });
+    expect(allowedActions({ ...coupon, events: [] }, END)).toEqual({
+      ok: true,
+      value: { edit: no('COUPON_EXPIRED'), delete: YES, decline: no('COUPON_EXPIRED'), redeem: no('COUPON_EXPIRED') },
+    });
     expect(allowedActions({ ...coupon, events: [deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')] }, '2026-12-03T00:00:00Z')).toEqual({
       ok: false,
-      errors: [refusal('events.1', 'COUPON_DELETED', '"deleted" at 2026-12-02T00:00:00.000Z is not allowed: a coupon may be deleted unless it is redeemed, and the coupon has been deleted')],
+      errors: [
+        refusal(
+          'events.1',
+          'COUPON_DELETED',
+          '"deleted" at 2026-12-02T00:00:00.000Z is not allowed: a coupon may be deleted unless it is redeemed, and the coupon has been deleted',
+        ),
+      ],
     });
   });
 });
@@ -94,9 +139,16 @@ describe('events in time', () => {
   });
 
   it('allows events at the same instant, applied in list order', () => {
-    expect(state([declined('2026-12-02T10:00:00Z'), deleted('2026-12-02T10:00:00Z')], '2026-12-03T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'deleted' } });
+    expect(state([declined('2026-12-02T10:00:00Z'), deleted('2026-12-02T10:00:00Z')], '2026-12-03T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'deleted' },
+    });
     expect(errors([declined('2026-12-02T10:00:00Z'), redeem('2026-12-02T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_DECLINED', '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: only an open, unexpired coupon may be redeemed, and the coupon has been declined'),
+      refusal(
+        'events.1',
+        'COUPON_DECLINED',
+        '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: only an open, unexpired coupon may be redeemed, and the coupon has been declined',
+      ),
     ]);
   });
 
@@ -106,12 +158,13 @@ describe('events in time', () => {
       deleted('2026-12-02T00:00:00Z'), // out of order: not applied, so the decline below is allowed
       declined('2026-12-04T00:00:00Z'),
     ];
-    expect(errors(events)).toEqual([refusal('events.1', 'EVENTS_OUT_OF_ORDER', 'this "deleted" event is earlier than the event before it: events must be in time order')]);
-    // The event after one out of order is compared with the last event that was in order.
-    expect(errors([declined('2026-12-03T00:00:00Z'), deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')]).map((e) => `${e.code}@${e.path}`)).toEqual([
-      'EVENTS_OUT_OF_ORDER@events.1',
-      'EVENTS_OUT_OF_ORDER@events.2',
+    expect(errors(events)).toEqual([
+      refusal('events.1', 'EVENTS_OUT_OF_ORDER', 'this "deleted" event is earlier than the event before it: events must be in time order'),
     ]);
+    // The event after one out of order is compared with the last event that was in order.
+    expect(
+      errors([declined('2026-12-03T00:00:00Z'), deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')]).map((e) => `${e.code}@${e.path}`),
+    ).toEqual(['EVENTS_OUT_OF_ORDER@events.1', 'EVENTS_OUT_OF_ORDER@events.2']);
   });
 
   it('goes on past a refused event as if it had not happened, reporting every problem at once', () => {
@@ -119,10 +172,9 @@ describe('events in time', () => {
     expect(errors([redeem('2026-12-02T10:00:00Z', { buyer: 'b2' }), redeem('2026-12-03T10:00:00Z')])).toEqual([
       refusal('events.0', 'NOT_RECIPIENT', '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: the buyer b2 is not the coupon\'s recipient'),
     ]);
-    expect(errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z'), deleted('2026-12-04T10:00:00Z')]).map((e) => `${e.code}@${e.path}`)).toEqual([
-      'COUPON_REDEEMED@events.1',
-      'COUPON_REDEEMED@events.2',
-    ]);
+    expect(
+      errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z'), deleted('2026-12-04T10:00:00Z')]).map((e) => `${e.code}@${e.path}`),
+    ).toEqual(['COUPON_REDEEMED@events.1', 'COUPON_REDEEMED@events.2']);
   });
 });
 
@@ -145,7 +197,10 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
     const events: CouponEvent[] = [{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2027-01-15' }, redeem('2027-01-10T10:00:00Z')];
     expect(state(events, '2027-01-11T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'redeemed' } });
     // And an earlier one ends it sooner.
-    expect(state([{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-12-10' }], '2026-12-10T23:00:00Z')).toMatchObject({ ok: true, value: { status: 'expired', expiresAt: '2026-12-10T23:00:00.000Z' } });
+    expect(state([{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-12-10' }], '2026-12-10T23:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'expired', expiresAt: '2026-12-10T23:00:00.000Z' },
+    });
   });
 
   it('refuses to edit a coupon that is not open, saying why', () => {
@@ -160,7 +215,10 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
     expect(errors([{ type: 'edited', at: END, expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toEqual([
       refusal('events.0', 'COUPON_EXPIRED', `"edited" at ${END} is not allowed: only an open coupon may be edited, and the coupon has expired`),
     ]);
-    expect(state([{ type: 'edited', at: '2026-12-31T22:59:59.999Z', expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'open', expires: '2027-03-01' } });
+    expect(state([{ type: 'edited', at: '2026-12-31T22:59:59.999Z', expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'open', expires: '2027-03-01' },
+    });
   });
 
   it('re-checks the new expiration against the local date of the edit, with messages', () => {
@@ -177,7 +235,10 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
 
   it('does not apply an edit with a refused expiration (terms included)', () => {
     // Had the past date been applied, the redemption a day later would be refused as expired.
-    const events: CouponEvent[] = [{ type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-11-30', terms: { type: 'fixed', amount: '5.00' } }, redeem('2026-12-02T10:00:00Z')];
+    const events: CouponEvent[] = [
+      { type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-11-30', terms: { type: 'fixed', amount: '5.00' } },
+      redeem('2026-12-02T10:00:00Z'),
+    ];
     expect(errors(events).map((e) => `${e.code}@${e.path}`)).toEqual(['EXPIRATION_IN_PAST@events.0.expires']);
   });
 });
@@ -231,9 +292,15 @@ describe('redeemed: open and unexpired, by the recipient, in the issuing store, 
 describe('declined: only an open, unexpired coupon', () => {
   it('refuses to decline a coupon that is not open, saying why', () => {
     const why = (block: string) => `"declined" at 2026-12-03T10:00:00.000Z is not allowed: only an open coupon may be declined, and ${block}`;
-    expect(errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
-    expect(errors([declined('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
-    expect(errors([deleted('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
+    expect(errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
+      refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed')),
+    ]);
+    expect(errors([declined('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
+      refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined')),
+    ]);
+    expect(errors([deleted('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
+      refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted')),
+    ]);
   });
 
   it('refuses to decline an expired coupon', () => {
@@ -247,13 +314,20 @@ describe('deleted: unless redeemed or already deleted; an expired or declined co
   it('deletes an open, an expired or a declined coupon', () => {
     expect(state([deleted('2026-12-02T10:00:00Z')], '2026-12-03T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'deleted' } });
     expect(state([deleted(END)], '2027-01-03T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'deleted' } });
-    expect(state([declined('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')], '2026-12-04T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'deleted' } });
+    expect(state([declined('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')], '2026-12-04T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'deleted' },
+    });
   });
 
   it('refuses to delete a redeemed or deleted coupon, saying why', () => {
     const why = (block: string) => `"deleted" at 2026-12-03T10:00:00.000Z is not allowed: a coupon may be deleted unless it is redeemed, and ${block}`;
-    expect(errors([redeem('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
-    expect(errors([deleted('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
+    expect(errors([redeem('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([
+      refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed')),
+    ]);
+    expect(errors([deleted('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([
+      refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted')),
+    ]);
   });
 });
 
@@ -283,11 +357,14 @@ describe('extended (outage remedy): later, never earlier, only of an open, unexp
 
   it('does not apply a refused extension', () => {
     // Had the shorter date been applied, the redemption on 31 December would be refused as expired.
-    expect(errors([extended('2026-12-05T00:00:00Z', '2026-12-01'), redeem('2026-12-31T12:00:00Z')], '2027-01-02T00:00:00Z').map((e) => e.code)).toEqual(['EXPIRATION_SHORTENED']);
+    expect(errors([extended('2026-12-05T00:00:00Z', '2026-12-01'), redeem('2026-12-31T12:00:00Z')], '2027-01-02T00:00:00Z').map((e) => e.code)).toEqual([
+      'EXPIRATION_SHORTENED',
+    ]);
   });
 
   it('refuses to extend a coupon that has expired (it is reissued instead) or is not open', () => {
-    const why = (at: string, block: string) => `"extended" at ${at} is not allowed: only an open, unexpired coupon is extended (an expired one is reissued), and ${block}`;
+    const why = (at: string, block: string) =>
+      `"extended" at ${at} is not allowed: only an open, unexpired coupon is extended (an expired one is reissued), and ${block}`;
     expect(errors([extended(END, '2027-01-10')], '2027-01-02T00:00:00Z')).toEqual([refusal('events.0', 'COUPON_EXPIRED', why(END, 'the coupon has expired'))]);
     expect(errors([redeem('2026-12-02T10:00:00Z'), extended('2026-12-03T10:00:00Z', '2027-01-10')])).toEqual([
       refusal('events.1', 'COUPON_REDEEMED', why('2026-12-03T10:00:00.000Z', 'the coupon has been redeemed')),
@@ -298,7 +375,10 @@ describe('extended (outage remedy): later, never earlier, only of an open, unexp
   });
 
   it('extends a coupon one millisecond before it expires', () => {
-    expect(state([extended('2026-12-31T22:59:59.999Z', '2027-01-10')], '2027-01-05T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'open', expires: '2027-01-10' } });
+    expect(state([extended('2026-12-31T22:59:59.999Z', '2027-01-10')], '2027-01-05T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'open', expires: '2027-01-10' },
+    });
   });
 });
 
@@ -325,12 +405,17 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
 
   it('refuses an attempt made at or after the coupon expired', () => {
     expect(errors([honored('2027-01-05T00:00:00Z', END)], '2027-01-06T00:00:00Z')).toEqual([
-      refusal('events.0', 'COUPON_EXPIRED', '"honored" at 2027-01-05T00:00:00.000Z is not allowed: the coupon had already expired when the redemption was attempted'),
+      refusal(
+        'events.0',
+        'COUPON_EXPIRED',
+        '"honored" at 2027-01-05T00:00:00.000Z is not allowed: the coupon had already expired when the redemption was attempted',
+      ),
     ]);
   });
 
   it('refuses a coupon redeemed, declined or deleted since, saying why', () => {
-    const why = (block: string) => `"honored" at 2026-12-05T00:00:00.000Z is not allowed: only a coupon that is still open (or expired since) is honoured, and ${block}`;
+    const why = (block: string) =>
+      `"honored" at 2026-12-05T00:00:00.000Z is not allowed: only a coupon that is still open (or expired since) is honoured, and ${block}`;
     const honour = honored('2026-12-05T00:00:00Z', '2026-12-01T10:30:00Z');
     expect(errors([redeem('2026-12-02T10:00:00Z'), honour])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
     expect(errors([declined('2026-12-02T10:00:00Z'), honour])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
@@ -338,8 +423,14 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
   });
 
   it('takes the expiry as it stands after an extension', () => {
-    const events: CouponEvent[] = [{ type: 'extended', at: '2026-12-05T00:00:00Z', expires: '2027-01-10', incidents: ['inc-0'] }, honored('2027-01-08T00:00:00Z', '2027-01-05T10:00:00Z')];
-    expect(state(events, '2027-01-09T00:00:00Z')).toMatchObject({ ok: true, value: { status: 'redeemed', expires: '2027-01-10', redemption: { orderId: 'o9', at: '2027-01-05T10:00:00.000Z' } } });
+    const events: CouponEvent[] = [
+      { type: 'extended', at: '2026-12-05T00:00:00Z', expires: '2027-01-10', incidents: ['inc-0'] },
+      honored('2027-01-08T00:00:00Z', '2027-01-05T10:00:00Z'),
+    ];
+    expect(state(events, '2027-01-09T00:00:00Z')).toMatchObject({
+      ok: true,
+      value: { status: 'redeemed', expires: '2027-01-10', redemption: { orderId: 'o9', at: '2027-01-05T10:00:00.000Z' } },
+    });
   });
 });
 
@@ -348,7 +439,15 @@ describe('the incidents a coupon has been remedied for', () => {
   // planner extends it, unless its record says the incident has been answered already.
   const input = { at: '2026-12-02T08:00:00Z', incidents: [{ id: 'inc-1', start: '2026-12-01T22:30:00Z', end: '2026-12-02T01:30:00Z' }] };
   const W1 = 'w-f3eaf40f811f88bbc313a24833369561'; // the window of inc-1 (docs/outages.md)
-  const c2: CouponRecord = { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' }, events: [] };
+  const c2: CouponRecord = {
+    id: 'c2',
+    seller: 's1',
+    recipient: 'b1',
+    expires: '2026-12-02',
+    timeZone: 'Europe/Berlin',
+    terms: { type: 'fixed', amount: '3.00' },
+    events: [],
+  };
   const extensions = (c: CouponRecord) => {
     const plan = planOutageRemedies({ ...input, coupons: [c] });
     return plan.ok ? plan.value.extend.map((e) => `${e.couponId}:${e.from}->${e.to}:${e.windows.join('+')}`) : plan.errors.map((e) => `${e.code}@${e.path}`);

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarYears, checkCouponIssue, type CouponIssueRequest, couponState, localDateOf, startOfLocalDate, validityEnd } from '../../src/index.js';
+import {
+  addCalendarDays,
+  addCalendarYears,
+  checkCouponIssue,
+  type CouponIssueRequest,
+  couponState,
+  localDateOf,
+  startOfLocalDate,
+  validityEnd,
+} from '../../src/index.js';
 import { MAX_YEAR } from '../../src/time/calendar.js';
 import { errorsThrownBy } from '../helpers.js';
 
@@ -20,7 +29,11 @@ const errorsOf = (change: Record<string, unknown>) => {
   const r = check(change);
   return r.ok ? [] : r.errors;
 };
-const instantError = (got: string) => ({ code: 'INVALID_INSTANT', path: 'at', message: `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${got}` });
+const instantError = (got: string) => ({
+  code: 'INVALID_INSTANT',
+  path: 'at',
+  message: `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${got}`,
+});
 const dateError = (got: string) => ({ code: 'INVALID_DATE', path: 'expires', message: `expected a calendar date "YYYY-MM-DD", got ${got}` });
 const zoneError = (got: string) => ({ code: 'INVALID_TIME_ZONE', path: 'timeZone', message: `expected an IANA time zone such as "Europe/Berlin", got ${got}` });
 
@@ -147,7 +160,10 @@ describe('expiration dates are calendar dates from year 1000 to year 9000', () =
     });
     expect(check({ expires: '9000-12-31' })).toEqual({
       ok: true,
-      value: { allowed: false, violations: [{ code: 'EXPIRATION_TOO_FAR', message: 'the expiration date 9000-12-31 is after 2027-11-22, one year from today (2026-11-22)' }] },
+      value: {
+        allowed: false,
+        violations: [{ code: 'EXPIRATION_TOO_FAR', message: 'the expiration date 9000-12-31 is after 2027-11-22, one year from today (2026-11-22)' }],
+      },
     });
   });
 });
@@ -183,9 +199,23 @@ describe('today is the local date of the instant in the store zone', () => {
   });
 
   it('throws a CouponRulesError for something that is not an instant', () => {
-    expect(errorsThrownBy(() => localDateOf('2026-11-22', 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22"' }]);
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T24:00:00Z', 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22T24:00:00Z"' }]);
-    expect(errorsThrownBy(() => localDateOf(new Date(Number.NaN), 'UTC'))).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got an object' }]);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22', 'UTC'))).toEqual([
+      {
+        code: 'INVALID_INSTANT',
+        path: 'at',
+        message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22"',
+      },
+    ]);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T24:00:00Z', 'UTC'))).toEqual([
+      {
+        code: 'INVALID_INSTANT',
+        path: 'at',
+        message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-11-22T24:00:00Z"',
+      },
+    ]);
+    expect(errorsThrownBy(() => localDateOf(new Date(Number.NaN), 'UTC'))).toEqual([
+      { code: 'INVALID_INSTANT', path: 'at', message: 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got an object' },
+    ]);
   });
 });
 
@@ -225,10 +255,18 @@ describe('local days, validity ends and calendar arithmetic', () => {
   });
 
   it('throws a CouponRulesError for a date that does not exist', () => {
-    expect(errorsThrownBy(() => startOfLocalDate('2027-02-30', 'UTC'))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2027-02-30"' }]);
-    expect(errorsThrownBy(() => validityEnd('2026-13-01', 'UTC'))).toEqual([{ code: 'INVALID_DATE', path: 'expires', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-13-01"' }]);
-    expect(errorsThrownBy(() => addCalendarDays('2026-11-22T00:00:00Z', 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-11-22T00:00:00Z"' }]);
-    expect(errorsThrownBy(() => addCalendarYears('22-11-2026', 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "22-11-2026"' }]);
+    expect(errorsThrownBy(() => startOfLocalDate('2027-02-30', 'UTC'))).toEqual([
+      { code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2027-02-30"' },
+    ]);
+    expect(errorsThrownBy(() => validityEnd('2026-13-01', 'UTC'))).toEqual([
+      { code: 'INVALID_DATE', path: 'expires', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-13-01"' },
+    ]);
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22T00:00:00Z', 1))).toEqual([
+      { code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "2026-11-22T00:00:00Z"' },
+    ]);
+    expect(errorsThrownBy(() => addCalendarYears('22-11-2026', 1))).toEqual([
+      { code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got the string "22-11-2026"' },
+    ]);
   });
 });
 
@@ -254,7 +292,10 @@ describe('results do not depend on the process time zone (TZ)', () => {
     expect(validityEnd('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(startOfLocalDate('2026-11-22', 'UTC').toISOString()).toBe('2026-11-22T00:00:00.000Z');
     expect(check({ at: '2026-11-22T15:00:00Z', expires: '2027-11-22' })).toEqual({ ok: true, value: { allowed: true, violations: [] } });
-    const r = couponState({ id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '1.00' }, events: [] }, '2026-12-31T23:59:59Z');
+    const r = couponState(
+      { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '1.00' }, events: [] },
+      '2026-12-31T23:59:59Z',
+    );
     expect(r.ok && [r.value.status, r.value.expiresAt]).toEqual(['open', '2027-01-01T00:00:00.000Z']);
   });
 });

@@ -22,7 +22,9 @@ describe('allocate', () => {
     expect(() => allocate(money('1', 'USD'), [money('1', 'EUR')])).toThrow(/CURRENCY_MISMATCH/);
   });
 
-  const weights = fc.array(fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 10n ** 12n })), { minLength: 1, maxLength: 30 }).filter((ws) => ws.some((w) => w > 0n));
+  const weights = fc
+    .array(fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 10n ** 12n })), { minLength: 1, maxLength: 30 })
+    .filter((ws) => ws.some((w) => w > 0n));
 
   it('parts sum exactly, are within one unit of the exact share, and a zero weight gets zero', () => {
     fc.assert(

@@ -112,12 +112,21 @@ describe('arithmetic', () => {
   it('agrees with a BigInt model of every rounding mode (line totals, ratios, percentages)', () => {
     const mode = fc.constantFrom(...ROUNDING_MODES);
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 1_000_000 }), mode, (units, scale, qty, m) => {
-        // unit price = units / 10^scale; line total in cents = units × qty × 100 / 10^scale
-        const text = (units.toString().padStart(scale + 1, '0')).replace(new RegExp(`(\\d{${scale}})$`), scale ? '.$1' : '$1');
-        const p = unitPrice(text, 'USD');
-        expect(toMinorUnits(lineTotal(p, qty, m))).toBe(roundModel(units * BigInt(qty) * 100n, 10n ** BigInt(scale), m));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        mode,
+        (units, scale, qty, m) => {
+          // unit price = units / 10^scale; line total in cents = units × qty × 100 / 10^scale
+          const text = units
+            .toString()
+            .padStart(scale + 1, '0')
+            .replace(new RegExp(`(\\d{${scale}})$`), scale ? '.$1' : '$1');
+          const p = unitPrice(text, 'USD');
+          expect(toMinorUnits(lineTotal(p, qty, m))).toBe(roundModel(units * BigInt(qty) * 100n, 10n ** BigInt(scale), m));
+        },
+      ),
     );
     fc.assert(
       fc.property(minor, fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), mode, (a, n, d, m) => {

@@ -12,7 +12,10 @@ describe('currency codes', () => {
 
   it('matches codes exactly: usd is not USD', () => {
     expect(findCurrency('usd')).toBeUndefined();
-    expect(parseCurrency('usd')).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"usd" is not an active ISO 4217 currency code' }] });
+    expect(parseCurrency('usd')).toEqual({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"usd" is not an active ISO 4217 currency code' }],
+    });
   });
 
   it('names at most the first 40 characters of an unknown code', () => {

@@ -51,7 +51,13 @@ describe('parseMoney errors, each with its code, path and message', () => {
     ['1.001', [e('TOO_MANY_DECIMALS', 'USD amounts have at most 2 decimals, got 3')]],
     ['', [e('INVALID_AMOUNT', '"" is not a decimal amount (digits, optionally "." and more digits)')]],
     ['1,000.00', [e('INVALID_AMOUNT', '"1,000.00" is not a decimal amount (digits, optionally "." and more digits)')]],
-    ['-007', [e('SIGN_NOT_ALLOWED', 'this amount must not be negative'), e('INVALID_AMOUNT', '"007" is not a decimal amount (digits, optionally "." and more digits)')]],
+    [
+      '-007',
+      [
+        e('SIGN_NOT_ALLOWED', 'this amount must not be negative'),
+        e('INVALID_AMOUNT', '"007" is not a decimal amount (digits, optionally "." and more digits)'),
+      ],
+    ],
     ['1000000000000000', [e('AMOUNT_OUT_OF_RANGE', 'amounts must be below 10^15 major units')]],
     [1_000_000_000_000_000, [e('AMOUNT_OUT_OF_RANGE', 'amounts must be below 10^15 major units')]],
     [2 ** 60, [e('AMOUNT_OUT_OF_RANGE', '1152921504606847000 is beyond the exact integer range of a JavaScript number: pass a decimal string')]],
@@ -85,12 +91,21 @@ describe('parseMoney errors, each with its code, path and message', () => {
   });
 
   it('a "+" sign is refused even where negatives are allowed', () => {
-    expect(parseMoney('+1.00', 'USD', { path: 'price', allowNegative: true })).toEqual({ ok: false, errors: [e('SIGN_NOT_ALLOWED', 'write amounts without a "+" sign')] });
+    expect(parseMoney('+1.00', 'USD', { path: 'price', allowNegative: true })).toEqual({
+      ok: false,
+      errors: [e('SIGN_NOT_ALLOWED', 'write amounts without a "+" sign')],
+    });
   });
 
   it('names the currency and its decimals in TOO_MANY_DECIMALS', () => {
-    expect(parseMoney('1.5', 'JPY')).toEqual({ ok: false, errors: [{ code: 'TOO_MANY_DECIMALS', path: '', message: 'JPY amounts have at most 0 decimals, got 1' }] });
-    expect(parseMoney('1.0000', 'BHD')).toEqual({ ok: false, errors: [{ code: 'TOO_MANY_DECIMALS', path: '', message: 'BHD amounts have at most 3 decimals, got 4' }] });
+    expect(parseMoney('1.5', 'JPY')).toEqual({
+      ok: false,
+      errors: [{ code: 'TOO_MANY_DECIMALS', path: '', message: 'JPY amounts have at most 0 decimals, got 1' }],
+    });
+    expect(parseMoney('1.0000', 'BHD')).toEqual({
+      ok: false,
+      errors: [{ code: 'TOO_MANY_DECIMALS', path: '', message: 'BHD amounts have at most 3 decimals, got 4' }],
+    });
   });
 
   it('puts currency errors under <path>.currency, or at "" without a path', () => {
@@ -98,21 +113,45 @@ describe('parseMoney errors, each with its code, path and message', () => {
       ok: false,
       errors: [{ code: 'UNKNOWN_CURRENCY', path: 'price.currency', message: '"XYZ" is not an active ISO 4217 currency code' }],
     });
-    expect(parseMoney('1.00', 'XYZ')).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"XYZ" is not an active ISO 4217 currency code' }] });
+    expect(parseMoney('1.00', 'XYZ')).toEqual({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"XYZ" is not an active ISO 4217 currency code' }],
+    });
     expect(parseUnitPrice('1.00', { code: 'x', minorUnits: 2 }, { path: 'lines.0.unitPrice' })).toEqual({
       ok: false,
-      errors: [{ code: 'INVALID_CURRENCY', path: 'lines.0.unitPrice.currency.code', message: 'a currency code is 3–16 upper-case letters or digits, starting with a letter' }],
+      errors: [
+        {
+          code: 'INVALID_CURRENCY',
+          path: 'lines.0.unitPrice.currency.code',
+          message: 'a currency code is 3–16 upper-case letters or digits, starting with a letter',
+        },
+      ],
     });
-    expect(parseUnitPrice('1.00', 'XYZ')).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"XYZ" is not an active ISO 4217 currency code' }] });
+    expect(parseUnitPrice('1.00', 'XYZ')).toEqual({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_CURRENCY', path: '', message: '"XYZ" is not an active ISO 4217 currency code' }],
+    });
   });
 
   it('clips a long bad input to 40 characters in the message', () => {
     const forty = 'a'.repeat(40);
-    expect(parseMoney(forty, 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_AMOUNT', path: '', message: `"${forty}" is not a decimal amount (digits, optionally "." and more digits)` }] });
-    expect(parseMoney(`${forty}b`, 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_AMOUNT', path: '', message: `"${forty}…" is not a decimal amount (digits, optionally "." and more digits)` }] });
+    expect(parseMoney(forty, 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_AMOUNT', path: '', message: `"${forty}" is not a decimal amount (digits, optionally "." and more digits)` }],
+    });
+    expect(parseMoney(`${forty}b`, 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_AMOUNT', path: '', message: `"${forty}…" is not a decimal amount (digits, optionally "." and more digits)` }],
+    });
     const exp = `${'1'.repeat(40)}e5`;
-    expect(parseMoney(exp, 'USD')).toEqual({ ok: false, errors: [{ code: 'EXPONENT_NOTATION', path: '', message: `"${'1'.repeat(40)}…" uses exponent notation: write the digits out` }] });
-    expect(parseMoney(['x'.repeat(50)].join(''), 'USD', { path: 'p' })).toMatchObject({ ok: false, errors: [{ message: `"${'x'.repeat(40)}…" is not a decimal amount (digits, optionally "." and more digits)` }] });
+    expect(parseMoney(exp, 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'EXPONENT_NOTATION', path: '', message: `"${'1'.repeat(40)}…" uses exponent notation: write the digits out` }],
+    });
+    expect(parseMoney(['x'.repeat(50)].join(''), 'USD', { path: 'p' })).toMatchObject({
+      ok: false,
+      errors: [{ message: `"${'x'.repeat(40)}…" is not a decimal amount (digits, optionally "." and more digits)` }],
+    });
   });
 });
 
@@ -126,15 +165,23 @@ describe('parseUnitPrice errors', () => {
   });
 
   it('refuses a negative unit price', () => {
-    expect(parseUnitPrice('-0.0125', 'USD', { path: 'unitPrice' })).toEqual({ ok: false, errors: [{ code: 'SIGN_NOT_ALLOWED', path: 'unitPrice', message: 'this amount must not be negative' }] });
+    expect(parseUnitPrice('-0.0125', 'USD', { path: 'unitPrice' })).toEqual({
+      ok: false,
+      errors: [{ code: 'SIGN_NOT_ALLOWED', path: 'unitPrice', message: 'this amount must not be negative' }],
+    });
   });
 
   it('reports errors at "" without a path', () => {
-    expect(parseUnitPrice('x', 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_AMOUNT', path: '', message: '"x" is not a decimal amount (digits, optionally "." and more digits)' }] });
+    expect(parseUnitPrice('x', 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_AMOUNT', path: '', message: '"x" is not a decimal amount (digits, optionally "." and more digits)' }],
+    });
   });
 
   it('the convenience form throws the structured error', () => {
-    expect(thrown(() => unitPrice('1e3', 'USD')).errors).toEqual([{ code: 'EXPONENT_NOTATION', path: '', message: '"1e3" uses exponent notation: write the digits out' }]);
+    expect(thrown(() => unitPrice('1e3', 'USD')).errors).toEqual([
+      { code: 'EXPONENT_NOTATION', path: '', message: '"1e3" uses exponent notation: write the digits out' },
+    ]);
   });
 });
 
@@ -149,7 +196,9 @@ describe('moneyFromMinor errors', () => {
   });
 
   it('refuses what is neither a number nor a bigint with a TypeError', () => {
-    expect(() => moneyFromMinor('1234' as unknown as number, 'USD')).toThrow(new TypeError('minor units must be a bigint or a safe integer, got the string "1234"'));
+    expect(() => moneyFromMinor('1234' as unknown as number, 'USD')).toThrow(
+      new TypeError('minor units must be a bigint or a safe integer, got the string "1234"'),
+    );
     expect(() => moneyFromMinor(null as unknown as number, 'USD')).toThrow(new TypeError('minor units must be a bigint or a safe integer, got null'));
   });
 
@@ -171,21 +220,39 @@ describe('arithmetic errors', () => {
 
   it('INVALID_QUANTITY names the range and the value', () => {
     for (const q of [1.5, -1, 1_000_000_001, Number.NaN, 2 ** 60]) {
-      expect(thrown(() => multiply(usd('1'), q)).errors).toEqual([{ code: 'INVALID_QUANTITY', path: '', message: `a quantity is an integer from 0 to 1000000000, got ${String(q)}` }]);
+      expect(thrown(() => multiply(usd('1'), q)).errors).toEqual([
+        { code: 'INVALID_QUANTITY', path: '', message: `a quantity is an integer from 0 to 1000000000, got ${String(q)}` },
+      ]);
     }
     for (const q of [-1n, 1_000_000_001n]) {
-      expect(thrown(() => lineTotal(unitPrice('1', 'USD'), q)).errors).toEqual([{ code: 'INVALID_QUANTITY', path: '', message: `a quantity is an integer from 0 to 1000000000, got ${String(q)}` }]);
+      expect(thrown(() => lineTotal(unitPrice('1', 'USD'), q)).errors).toEqual([
+        { code: 'INVALID_QUANTITY', path: '', message: `a quantity is an integer from 0 to 1000000000, got ${String(q)}` },
+      ]);
     }
   });
 
   it('ratio parts are checked at the path "numerator" or "denominator"', () => {
-    expect(thrown(() => multiplyByRatio(usd('10'), -1n, 3)).errors).toEqual([{ code: 'SIGN_NOT_ALLOWED', path: 'numerator', message: 'the numerator must not be negative' }]);
-    expect(thrown(() => multiplyByRatio(usd('10'), 1, -3n)).errors).toEqual([{ code: 'SIGN_NOT_ALLOWED', path: 'denominator', message: 'the denominator must not be negative' }]);
-    expect(thrown(() => multiplyByRatio(usd('10'), 1, '-3')).errors).toEqual([{ code: 'SIGN_NOT_ALLOWED', path: 'denominator', message: 'this amount must not be negative' }]);
-    expect(thrown(() => percentage(usd('10'), '-10')).errors).toEqual([{ code: 'SIGN_NOT_ALLOWED', path: 'numerator', message: 'this amount must not be negative' }]);
-    expect(thrown(() => percentage(usd('10'), `1.${'5'.repeat(31)}`)).errors).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'numerator', message: 'numerator amounts have at most 30 decimals, got 31' }]);
-    expect(thrown(() => multiplyByRatio(usd('10'), 1, `1.${'5'.repeat(31)}`)).errors).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'denominator', message: 'denominator amounts have at most 30 decimals, got 31' }]);
-    expect(thrown(() => percentage(usd('10'), 0.1)).errors).toEqual([{ code: 'FLOAT_AMOUNT', path: 'numerator', message: 'the binary float 0.1 is not an exact amount: pass a decimal string such as "0.10"' }]);
+    expect(thrown(() => multiplyByRatio(usd('10'), -1n, 3)).errors).toEqual([
+      { code: 'SIGN_NOT_ALLOWED', path: 'numerator', message: 'the numerator must not be negative' },
+    ]);
+    expect(thrown(() => multiplyByRatio(usd('10'), 1, -3n)).errors).toEqual([
+      { code: 'SIGN_NOT_ALLOWED', path: 'denominator', message: 'the denominator must not be negative' },
+    ]);
+    expect(thrown(() => multiplyByRatio(usd('10'), 1, '-3')).errors).toEqual([
+      { code: 'SIGN_NOT_ALLOWED', path: 'denominator', message: 'this amount must not be negative' },
+    ]);
+    expect(thrown(() => percentage(usd('10'), '-10')).errors).toEqual([
+      { code: 'SIGN_NOT_ALLOWED', path: 'numerator', message: 'this amount must not be negative' },
+    ]);
+    expect(thrown(() => percentage(usd('10'), `1.${'5'.repeat(31)}`)).errors).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'numerator', message: 'numerator amounts have at most 30 decimals, got 31' },
+    ]);
+    expect(thrown(() => multiplyByRatio(usd('10'), 1, `1.${'5'.repeat(31)}`)).errors).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'denominator', message: 'denominator amounts have at most 30 decimals, got 31' },
+    ]);
+    expect(thrown(() => percentage(usd('10'), 0.1)).errors).toEqual([
+      { code: 'FLOAT_AMOUNT', path: 'numerator', message: 'the binary float 0.1 is not an exact amount: pass a decimal string such as "0.10"' },
+    ]);
   });
 
   it('INVALID_RATIO when the denominator is zero, however written', () => {
@@ -237,7 +304,9 @@ describe('allocate errors list every bad weight', () => {
   });
 
   it('all-zero weights, however written', () => {
-    expect(thrown(() => allocate(one, [0, 0n, '0.00', '-0', money('0', 'USD')])).errors).toEqual([{ code: 'INVALID_WEIGHTS', path: '', message: 'the weights are all zero' }]);
+    expect(thrown(() => allocate(one, [0, 0n, '0.00', '-0', money('0', 'USD')])).errors).toEqual([
+      { code: 'INVALID_WEIGHTS', path: '', message: 'the weights are all zero' },
+    ]);
   });
 
   it('says nothing of "all zero" when a weight is bad already', () => {
@@ -275,13 +344,21 @@ describe('values not made by this library are re-validated', () => {
   });
 
   it('the amount must be a canonical decimal string, reported at "amount"', () => {
-    expect(thrown(() => multiply(rebuilt(5), 1)).errors).toEqual([{ code: 'NOT_AN_AMOUNT', path: 'amount', message: 'amounts are decimal strings: write "5", not the number 5' }]);
+    expect(thrown(() => multiply(rebuilt(5), 1)).errors).toEqual([
+      { code: 'NOT_AN_AMOUNT', path: 'amount', message: 'amounts are decimal strings: write "5", not the number 5' },
+    ]);
     expect(thrown(() => multiply(rebuilt(0.5), 1)).errors).toEqual([
       { code: 'FLOAT_AMOUNT', path: 'amount', message: 'the binary float 0.5 is not an exact amount: pass a decimal string such as "0.50"' },
     ]);
-    expect(thrown(() => multiply(rebuilt('1.001'), 1)).errors).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'USD amounts have at most 2 decimals, got 3' }]);
-    expect(thrown(() => multiply(rebuilt('1'.repeat(31)), 1)).errors).toEqual([{ code: 'AMOUNT_OUT_OF_RANGE', path: 'amount', message: 'amounts must be below 10^30 major units' }]);
-    expect(thrown(() => lineTotal(rebuilt('-1.00', 'unit-price'), 1)).errors).toEqual([{ code: 'SIGN_NOT_ALLOWED', path: 'amount', message: 'this amount must not be negative' }]);
+    expect(thrown(() => multiply(rebuilt('1.001'), 1)).errors).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'USD amounts have at most 2 decimals, got 3' },
+    ]);
+    expect(thrown(() => multiply(rebuilt('1'.repeat(31)), 1)).errors).toEqual([
+      { code: 'AMOUNT_OUT_OF_RANGE', path: 'amount', message: 'amounts must be below 10^30 major units' },
+    ]);
+    expect(thrown(() => lineTotal(rebuilt('-1.00', 'unit-price'), 1)).errors).toEqual([
+      { code: 'SIGN_NOT_ALLOWED', path: 'amount', message: 'this amount must not be negative' },
+    ]);
     expect(thrown(() => lineTotal(rebuilt(`0.${'1'.repeat(31)}`, 'unit-price'), 1)).errors).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'USD amounts have at most 30 decimals, got 31' },
     ]);

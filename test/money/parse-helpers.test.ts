@@ -24,7 +24,9 @@ group('parseDecimalInput: the strict grammar -?digits(.digits)?', () => {
   it('takes at most maxDecimals decimals, exactly that many included', () => {
     expect(parseDecimalInput('1.25', rules, 'x')).toEqual({ value: { negative: false, integer: '1', fraction: '25' }, errors: [] });
     expect(parseDecimalInput('-1.25', rules, 'x')).toEqual({ value: { negative: true, integer: '1', fraction: '25' }, errors: [] });
-    expect(parseDecimalInput('1.250', rules, 'x')).toEqual({ errors: [{ code: 'TOO_MANY_DECIMALS', path: 'x', message: 'USD amounts have at most 2 decimals, got 3' }] });
+    expect(parseDecimalInput('1.250', rules, 'x')).toEqual({
+      errors: [{ code: 'TOO_MANY_DECIMALS', path: 'x', message: 'USD amounts have at most 2 decimals, got 3' }],
+    });
     const any = { ...rules, maxDecimals: Number.POSITIVE_INFINITY };
     expect(parseDecimalInput(`1.${'7'.repeat(40)}`, any, 'x')).toEqual({ value: { negative: false, integer: '1', fraction: '7'.repeat(40) }, errors: [] });
   });
@@ -33,8 +35,12 @@ group('parseDecimalInput: the strict grammar -?digits(.digits)?', () => {
     const three = { ...rules, maxIntegerDigits: 3 };
     expect(parseDecimalInput('999', three, 'x')).toEqual({ value: { negative: false, integer: '999', fraction: '' }, errors: [] });
     expect(parseDecimalInput(999, three, 'x')).toEqual({ value: { negative: false, integer: '999', fraction: '' }, errors: [] });
-    expect(parseDecimalInput('1000', three, 'x')).toEqual({ errors: [{ code: 'AMOUNT_OUT_OF_RANGE', path: 'x', message: 'amounts must be below 10^3 major units' }] });
-    expect(parseDecimalInput(-1000, three, 'x')).toEqual({ errors: [{ code: 'AMOUNT_OUT_OF_RANGE', path: 'x', message: 'amounts must be below 10^3 major units' }] });
+    expect(parseDecimalInput('1000', three, 'x')).toEqual({
+      errors: [{ code: 'AMOUNT_OUT_OF_RANGE', path: 'x', message: 'amounts must be below 10^3 major units' }],
+    });
+    expect(parseDecimalInput(-1000, three, 'x')).toEqual({
+      errors: [{ code: 'AMOUNT_OUT_OF_RANGE', path: 'x', message: 'amounts must be below 10^3 major units' }],
+    });
     expect(parseDecimalInput('9'.repeat(15), rules, 'x').value?.integer).toBe('9'.repeat(15));
     expect(parseDecimalInput(999_999_999_999_999, rules, 'x').value?.integer).toBe('999999999999999');
     expect(parseDecimalInput(1_000_000_000_000_000, rules, 'x').errors.map((e) => e.code)).toEqual(['AMOUNT_OUT_OF_RANGE']);
@@ -43,7 +49,9 @@ group('parseDecimalInput: the strict grammar -?digits(.digits)?', () => {
   it('with stringsOnly, a JSON integer is NOT_AN_AMOUNT; a float stays FLOAT_AMOUNT and NaN NON_FINITE_AMOUNT', () => {
     const strict = { ...rules, stringsOnly: true };
     expect(parseDecimalInput('5', strict, 'amount').value).toEqual({ negative: false, integer: '5', fraction: '' });
-    expect(parseDecimalInput(5, strict, 'amount')).toEqual({ errors: [{ code: 'NOT_AN_AMOUNT', path: 'amount', message: 'amounts are decimal strings: write "5", not the number 5' }] });
+    expect(parseDecimalInput(5, strict, 'amount')).toEqual({
+      errors: [{ code: 'NOT_AN_AMOUNT', path: 'amount', message: 'amounts are decimal strings: write "5", not the number 5' }],
+    });
     expect(parseDecimalInput(0.5, strict, 'amount').errors.map((e) => e.code)).toEqual(['FLOAT_AMOUNT']);
     expect(parseDecimalInput(Number.NaN, strict, 'amount').errors.map((e) => e.code)).toEqual(['NON_FINITE_AMOUNT']);
     expect(parseDecimalInput(5, { ...rules, stringsOnly: false }, 'amount').value).toEqual({ negative: false, integer: '5', fraction: '' });
@@ -54,7 +62,9 @@ group('parseDecimalInput: the strict grammar -?digits(.digits)?', () => {
     expect(parseDecimalInput(' 1.00', rules, '')).toEqual({ errors: [ws] });
     expect(parseDecimalInput('1 0 0', rules, '')).toEqual({ errors: [ws] });
     expect(parseDecimalInput('\t-1.5\n', rules, '')).toEqual({ errors: [ws] });
-    expect(parseDecimalInput('1 .001', rules, '')).toEqual({ errors: [ws, { code: 'TOO_MANY_DECIMALS', path: '', message: 'USD amounts have at most 2 decimals, got 3' }] });
+    expect(parseDecimalInput('1 .001', rules, '')).toEqual({
+      errors: [ws, { code: 'TOO_MANY_DECIMALS', path: '', message: 'USD amounts have at most 2 decimals, got 3' }],
+    });
   });
 
   it.each([

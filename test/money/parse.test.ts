@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, CouponRulesError, formatMoney, type Money, money, moneyFromMinor, multiply, parseMoney, parseUnitPrice, toMinorUnits, unitPrice } from '../../src/index.js';
+import {
+  add,
+  CouponRulesError,
+  formatMoney,
+  type Money,
+  money,
+  moneyFromMinor,
+  multiply,
+  parseMoney,
+  parseUnitPrice,
+  toMinorUnits,
+  unitPrice,
+} from '../../src/index.js';
 
 const codes = (r: ReturnType<typeof parseMoney>) => (r.ok ? [] : r.errors.map((e) => e.code));
 

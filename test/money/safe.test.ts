@@ -40,7 +40,9 @@ describe('divRoundSafe', () => {
 });
 
 describe('allocateSafe', () => {
-  const weightsArb = fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0) && Number.isSafeInteger(w.reduce((a, b) => a + b, 0)));
+  const weightsArb = fc
+    .array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 12 })
+    .filter((w) => w.some((x) => x > 0) && Number.isSafeInteger(w.reduce((a, b) => a + b, 0)));
 
   it('equals the bigint largest-remainder allocation, for totals small and near 2^53', () => {
     fc.assert(
@@ -78,13 +80,16 @@ describe('reading and writing amounts', () => {
         const fast = readSafeDecimal(text);
         if (text.replace('.', '').length <= 15) expect(fast).toEqual({ units: Number(big.units), scale: big.scale });
         else expect(fast).toBeUndefined();
-        expect(safeScaled(parsedOf(text)) ?? null).toEqual(parsedOf(text).integer.length + big.scale > 15 ? null : { units: Number(big.units), scale: big.scale });
+        expect(safeScaled(parsedOf(text)) ?? null).toEqual(
+          parsedOf(text).integer.length + big.scale > 15 ? null : { units: Number(big.units), scale: big.scale },
+        );
       }),
     );
   });
 
   it('readSafeDecimal refuses what the strict grammar refuses, leaving the diagnosis to the full parser', () => {
-    for (const text of ['', '.', '1.', '.5', '1.2.3', '01', '00.5', '-1', '+1', '1e3', ' 1', '1 ', '1,5', '1234567890123456']) expect(readSafeDecimal(text)).toBeUndefined();
+    for (const text of ['', '.', '1.', '.5', '1.2.3', '01', '00.5', '-1', '+1', '1e3', ' 1', '1 ', '1,5', '1234567890123456'])
+      expect(readSafeDecimal(text)).toBeUndefined();
     expect(readSafeDecimal('0')).toEqual({ units: 0, scale: 0 });
     expect(readSafeDecimal('0.50')).toEqual({ units: 50, scale: 2 });
     expect(readSafeDecimal('123456789012345')).toEqual({ units: 123_456_789_012_345, scale: 0 });

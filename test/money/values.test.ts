@@ -100,7 +100,8 @@ describe('Money and UnitPrice values', () => {
 });
 
 describe('values rebuilt from JSON are re-validated, then computed with exactly', () => {
-  const rebuilt = (amount: string, kind: 'money' | 'unit-price' = 'money', cur: unknown = { code: 'USD', minorUnits: 2 }) => ({ kind, amount, currency: cur }) as unknown as Money;
+  const rebuilt = (amount: string, kind: 'money' | 'unit-price' = 'money', cur: unknown = { code: 'USD', minorUnits: 2 }) =>
+    ({ kind, amount, currency: cur }) as unknown as Money;
 
   it('a rebuilt Money is formatted canonically', () => {
     expect(formatMoney(rebuilt('1.5'))).toBe('1.50');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type CouponTerms, couponState, type OutageInput, planOutageRemedies, quoteCoupon, type Result, toFixedCoupon, toPercentCoupon, validateCouponTerms } from '../../src/index.js';
+import {
+  type CouponTerms,
+  couponState,
+  type OutageInput,
+  planOutageRemedies,
+  quoteCoupon,
+  type Result,
+  toFixedCoupon,
+  toPercentCoupon,
+  validateCouponTerms,
+} from '../../src/index.js';
 
 // The validity rules of coupon terms (docs/quote.md, "Coupon terms" and "Errors"), one rule per test,
 // with the whole error objects: code, path and message.
@@ -18,16 +28,28 @@ describe('coupon terms: the percentage is above 0 and at most 100, with up to 10
   });
 
   it('refuses 0 and anything above 100, naming the value it got', () => {
-    expect(errorsOf(usd({ type: 'percent', percent: '0' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 0' }]);
-    expect(errorsOf(usd({ type: 'percent', percent: '0.000' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 0' }]);
+    expect(errorsOf(usd({ type: 'percent', percent: '0' }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 0' },
+    ]);
+    expect(errorsOf(usd({ type: 'percent', percent: '0.000' }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 0' },
+    ]);
     expect(errorsOf(usd({ type: 'percent', percent: '100.0000000001' }))).toEqual([
       { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 100.0000000001' },
     ]);
-    expect(errorsOf(usd({ type: 'percent', percent: '100.50' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 100.5' }]);
+    expect(errorsOf(usd({ type: 'percent', percent: '100.50' }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 100.5' },
+    ]);
     // From four integer digits on the value is not parsed further, and the message says so.
-    expect(errorsOf(usd({ type: 'percent', percent: '999.5' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 999.5' }]);
-    expect(errorsOf(usd({ type: 'percent', percent: '1000' }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' }]);
-    expect(errorsOf(usd({ type: 'percent', percent: '1'.repeat(100_000) }))).toEqual([{ code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' }]);
+    expect(errorsOf(usd({ type: 'percent', percent: '999.5' }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 999.5' },
+    ]);
+    expect(errorsOf(usd({ type: 'percent', percent: '1000' }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' },
+    ]);
+    expect(errorsOf(usd({ type: 'percent', percent: '1'.repeat(100_000) }))).toEqual([
+      { code: 'INVALID_PERCENT', path: 'percent', message: 'a percentage is above 0 and at most 100, got 1000 or more' },
+    ]);
     // Other problems of the same string are still reported as they are.
     expect(errorsOf(usd({ type: 'percent', percent: '1000.12345678901' })).map((e) => e.code)).toEqual(['INVALID_PERCENT', 'TOO_MANY_DECIMALS']);
   });
@@ -65,7 +87,7 @@ describe('coupon terms: the kind of coupon', () => {
     }
   });
 
-  it('reads only the coupon\'s own fields, never inherited ones', () => {
+  it("reads only the coupon's own fields, never inherited ones", () => {
     const inherited = Object.create({ type: 'fixed', amount: '5.00' }) as unknown;
     expect(codes(usd(inherited))).toEqual(['REQUIRED@type']);
   });
@@ -81,7 +103,7 @@ describe('coupon terms: the kind of coupon', () => {
 });
 
 describe('coupon terms: a fixed coupon takes an amount above zero, in whole minor units', () => {
-  it('accepts one minor unit and returns the amount at the currency\'s minor units', () => {
+  it("accepts one minor unit and returns the amount at the currency's minor units", () => {
     expect(usd({ type: 'fixed', amount: '0.01' })).toEqual({ ok: true, value: { type: 'fixed', amount: '0.01' } });
     expect(usd({ type: 'fixed', amount: '5' })).toEqual({ ok: true, value: { type: 'fixed', amount: '5.00' } });
     expect(validateCouponTerms({ type: 'fixed', amount: '500' }, 'JPY')).toEqual({ ok: true, value: { type: 'fixed', amount: '500' } });
@@ -90,7 +112,9 @@ describe('coupon terms: a fixed coupon takes an amount above zero, in whole mino
 
   it('refuses a fixed coupon of zero (it would give nothing)', () => {
     for (const amount of ['0', '0.00']) {
-      expect(errorsOf(usd({ type: 'fixed', amount }))).toEqual([{ code: 'AMOUNT_NOT_POSITIVE', path: 'amount', message: 'a fixed coupon takes more than zero off' }]);
+      expect(errorsOf(usd({ type: 'fixed', amount }))).toEqual([
+        { code: 'AMOUNT_NOT_POSITIVE', path: 'amount', message: 'a fixed coupon takes more than zero off' },
+      ]);
     }
   });
 
@@ -98,9 +122,13 @@ describe('coupon terms: a fixed coupon takes an amount above zero, in whole mino
     expect(errorsOf(usd({ type: 'fixed' }))).toEqual([{ code: 'REQUIRED', path: 'amount', message: '"amount" is required' }]);
   });
 
-  it('refuses amounts beyond the currency\'s minor units, with the currency in the message', () => {
-    expect(errorsOf(usd({ type: 'fixed', amount: '5.001' }))).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'USD amounts have at most 2 decimals, got 3' }]);
-    expect(errorsOf(validateCouponTerms({ type: 'fixed', amount: '5.5' }, 'JPY'))).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'JPY amounts have at most 0 decimals, got 1' }]);
+  it("refuses amounts beyond the currency's minor units, with the currency in the message", () => {
+    expect(errorsOf(usd({ type: 'fixed', amount: '5.001' }))).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'USD amounts have at most 2 decimals, got 3' },
+    ]);
+    expect(errorsOf(validateCouponTerms({ type: 'fixed', amount: '5.5' }, 'JPY'))).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'amount', message: 'JPY amounts have at most 0 decimals, got 1' },
+    ]);
   });
 
   it('cannot carry a cap, tiers, a limit or a sale exclusion', () => {
@@ -122,35 +150,101 @@ describe('coupon terms: the maximum discount is an amount; "0" or absent means n
   it('refuses a negative maximum, a JSON number and fractions of a minor unit', () => {
     expect(codes(percentCoupon({ maxDiscount: '-1' }))).toEqual(['SIGN_NOT_ALLOWED@maxDiscount']);
     expect(codes(percentCoupon({ maxDiscount: 20 }))).toEqual(['NOT_AN_AMOUNT@maxDiscount']);
-    expect(errorsOf(percentCoupon({ maxDiscount: '20.001' }))).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'maxDiscount', message: 'USD amounts have at most 2 decimals, got 3' }]);
+    expect(errorsOf(percentCoupon({ maxDiscount: '20.001' }))).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'maxDiscount', message: 'USD amounts have at most 2 decimals, got 3' },
+    ]);
   });
 });
 
 describe('coupon terms: tiers start above zero, increase strictly, and never take less', () => {
   it('accepts tiers with equal percentages, and a tier equal to the base percentage', () => {
-    expect(percentCoupon({ tiers: [{ minTotal: '25', percent: '10' }, { minTotal: '50', percent: '10.0' }] })).toEqual({
+    expect(
+      percentCoupon({
+        tiers: [
+          { minTotal: '25', percent: '10' },
+          { minTotal: '50', percent: '10.0' },
+        ],
+      }),
+    ).toEqual({
       ok: true,
-      value: { type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '10' }, { minTotal: '50.00', percent: '10' }] },
+      value: {
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '25.00', percent: '10' },
+          { minTotal: '50.00', percent: '10' },
+        ],
+      },
     });
-    expect(percentCoupon({ tiers: [{ minTotal: '0.01', percent: '100' }] })).toEqual({ ok: true, value: { type: 'percent', percent: '10', tiers: [{ minTotal: '0.01', percent: '100' }] } });
+    expect(percentCoupon({ tiers: [{ minTotal: '0.01', percent: '100' }] })).toEqual({
+      ok: true,
+      value: { type: 'percent', percent: '10', tiers: [{ minTotal: '0.01', percent: '100' }] },
+    });
   });
 
   it('compares percentages of different precision exactly', () => {
     expect(usd({ type: 'percent', percent: '10.5', tiers: [{ minTotal: '25', percent: '11' }] }).ok).toBe(true);
     expect(codes(usd({ type: 'percent', percent: '11', tiers: [{ minTotal: '25', percent: '10.5' }] }))).toEqual(['TIER_BELOW_BASE_PERCENT@tiers.0.percent']);
-    expect(usd({ type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '10.25' }, { minTotal: '50', percent: '10.3' }] }).ok).toBe(true);
-    expect(codes(usd({ type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '10.3' }, { minTotal: '50', percent: '10.25' }] }))).toEqual(['TIER_PERCENT_DECREASING@tiers.1.percent']);
-    expect(codes(usd({ type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '11' }, { minTotal: '50', percent: '10.99' }] }))).toEqual(['TIER_PERCENT_DECREASING@tiers.1.percent']);
+    expect(
+      usd({
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '25', percent: '10.25' },
+          { minTotal: '50', percent: '10.3' },
+        ],
+      }).ok,
+    ).toBe(true);
+    expect(
+      codes(
+        usd({
+          type: 'percent',
+          percent: '10',
+          tiers: [
+            { minTotal: '25', percent: '10.3' },
+            { minTotal: '50', percent: '10.25' },
+          ],
+        }),
+      ),
+    ).toEqual(['TIER_PERCENT_DECREASING@tiers.1.percent']);
+    expect(
+      codes(
+        usd({
+          type: 'percent',
+          percent: '10',
+          tiers: [
+            { minTotal: '25', percent: '11' },
+            { minTotal: '50', percent: '10.99' },
+          ],
+        }),
+      ),
+    ).toEqual(['TIER_PERCENT_DECREASING@tiers.1.percent']);
   });
 
   it('reports each tier rule with its message', () => {
-    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '0', percent: '15' }] }))).toEqual([{ code: 'TIER_MIN_TOTAL_NOT_POSITIVE', path: 'tiers.0.minTotal', message: 'a tier starts above zero' }]);
-    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '50.00', percent: '15' }, { minTotal: '50', percent: '20' }] }))).toEqual([
-      { code: 'TIERS_NOT_INCREASING', path: 'tiers.1.minTotal', message: 'tier thresholds must be strictly increasing' },
+    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '0', percent: '15' }] }))).toEqual([
+      { code: 'TIER_MIN_TOTAL_NOT_POSITIVE', path: 'tiers.0.minTotal', message: 'a tier starts above zero' },
     ]);
-    expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '25', percent: '20' }, { minTotal: '50', percent: '15' }] }))).toEqual([
-      { code: 'TIER_PERCENT_DECREASING', path: 'tiers.1.percent', message: 'a higher tier may not take a smaller percentage' },
-    ]);
+    expect(
+      errorsOf(
+        percentCoupon({
+          tiers: [
+            { minTotal: '50.00', percent: '15' },
+            { minTotal: '50', percent: '20' },
+          ],
+        }),
+      ),
+    ).toEqual([{ code: 'TIERS_NOT_INCREASING', path: 'tiers.1.minTotal', message: 'tier thresholds must be strictly increasing' }]);
+    expect(
+      errorsOf(
+        percentCoupon({
+          tiers: [
+            { minTotal: '25', percent: '20' },
+            { minTotal: '50', percent: '15' },
+          ],
+        }),
+      ),
+    ).toEqual([{ code: 'TIER_PERCENT_DECREASING', path: 'tiers.1.percent', message: 'a higher tier may not take a smaller percentage' }]);
     expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '25', percent: '5' }] }))).toEqual([
       { code: 'TIER_BELOW_BASE_PERCENT', path: 'tiers.0.percent', message: 'a tier may not take less than the base percentage' },
     ]);
@@ -158,19 +252,35 @@ describe('coupon terms: tiers start above zero, increase strictly, and never tak
 
   it('compares each tier with the nearest earlier tier whose field parsed', () => {
     // tier 1's threshold does not parse: tier 2 is still compared with tier 0 (50.00), and is below it
-    expect(codes(percentCoupon({ tiers: [{ minTotal: '50', percent: '15' }, { minTotal: 'x', percent: '16' }, { minTotal: '20', percent: '17' }] }))).toEqual([
-      'INVALID_AMOUNT@tiers.1.minTotal',
-      'TIERS_NOT_INCREASING@tiers.2.minTotal',
-    ]);
+    expect(
+      codes(
+        percentCoupon({
+          tiers: [
+            { minTotal: '50', percent: '15' },
+            { minTotal: 'x', percent: '16' },
+            { minTotal: '20', percent: '17' },
+          ],
+        }),
+      ),
+    ).toEqual(['INVALID_AMOUNT@tiers.1.minTotal', 'TIERS_NOT_INCREASING@tiers.2.minTotal']);
     // tier 1's percentage does not parse: tier 2 is still compared with tier 0 (15%), and is below it
-    expect(codes(percentCoupon({ tiers: [{ minTotal: '10', percent: '15' }, { minTotal: '20', percent: 'x' }, { minTotal: '30', percent: '12' }] }))).toEqual([
-      'INVALID_AMOUNT@tiers.1.percent',
-      'TIER_PERCENT_DECREASING@tiers.2.percent',
-    ]);
+    expect(
+      codes(
+        percentCoupon({
+          tiers: [
+            { minTotal: '10', percent: '15' },
+            { minTotal: '20', percent: 'x' },
+            { minTotal: '30', percent: '12' },
+          ],
+        }),
+      ),
+    ).toEqual(['INVALID_AMOUNT@tiers.1.percent', 'TIER_PERCENT_DECREASING@tiers.2.percent']);
   });
 
   it('requires both fields of a tier, and reports only the missing one', () => {
-    expect(errorsOf(percentCoupon({ tiers: [{ percent: '15' }] }))).toEqual([{ code: 'REQUIRED', path: 'tiers.0.minTotal', message: '"minTotal" is required' }]);
+    expect(errorsOf(percentCoupon({ tiers: [{ percent: '15' }] }))).toEqual([
+      { code: 'REQUIRED', path: 'tiers.0.minTotal', message: '"minTotal" is required' },
+    ]);
     expect(errorsOf(percentCoupon({ tiers: [{ minTotal: '25' }] }))).toEqual([{ code: 'REQUIRED', path: 'tiers.0.percent', message: '"percent" is required' }]);
   });
 
@@ -187,7 +297,10 @@ describe('coupon terms: tiers start above zero, increase strictly, and never tak
 
 describe('coupon terms: an item-type limit is "only" or "except" and names at least one item type', () => {
   it('keeps the mode and the item types', () => {
-    expect(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } })).toEqual({ ok: true, value: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } } });
+    expect(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } })).toEqual({
+      ok: true,
+      value: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } },
+    });
     expect(percentCoupon({ itemTypeLimit: { mode: 'except', itemTypes: ['Set', 'Gear'] } })).toEqual({
       ok: true,
       value: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'except', itemTypes: ['Set', 'Gear'] } },
@@ -198,7 +311,9 @@ describe('coupon terms: an item-type limit is "only" or "except" and names at le
     expect(errorsOf(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: [] } }))).toEqual([
       { code: 'EMPTY_ITEM_TYPES', path: 'itemTypeLimit.itemTypes', message: 'an item-type limit names at least one item type' },
     ]);
-    expect(errorsOf(percentCoupon({ itemTypeLimit: { mode: 'all', itemTypes: ['Part'] } }))).toEqual([{ code: 'INVALID_ENUM', path: 'itemTypeLimit.mode', message: '"mode" is "only" or "except"' }]);
+    expect(errorsOf(percentCoupon({ itemTypeLimit: { mode: 'all', itemTypes: ['Part'] } }))).toEqual([
+      { code: 'INVALID_ENUM', path: 'itemTypeLimit.mode', message: '"mode" is "only" or "except"' },
+    ]);
   });
 
   it('requires both fields, and reports only the missing one', () => {
@@ -207,7 +322,10 @@ describe('coupon terms: an item-type limit is "only" or "except" and names at le
   });
 
   it('takes non-empty strings as item types', () => {
-    expect(codes(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: ['Part', '', 5] } }))).toEqual(['EMPTY_STRING@itemTypeLimit.itemTypes.1', 'INVALID_TYPE@itemTypeLimit.itemTypes.2']);
+    expect(codes(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: ['Part', '', 5] } }))).toEqual([
+      'EMPTY_STRING@itemTypeLimit.itemTypes.1',
+      'INVALID_TYPE@itemTypeLimit.itemTypes.2',
+    ]);
     expect(codes(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: 'Part' } }))).toEqual(['INVALID_TYPE@itemTypeLimit.itemTypes']);
     expect(codes(percentCoupon({ itemTypeLimit: ['only', 'Part'] }))).toEqual(['INVALID_TYPE@itemTypeLimit']);
     expect(codes(percentCoupon({ itemTypeLimit: { mode: 'only', itemTypes: ['Part'], types: [] } }))).toEqual(['UNKNOWN_FIELD@itemTypeLimit.types']);
@@ -221,7 +339,9 @@ describe('coupon terms: sale items', () => {
   });
 
   it('takes a boolean only', () => {
-    expect(errorsOf(percentCoupon({ excludeSaleItems: 'yes' }))).toEqual([{ code: 'INVALID_TYPE', path: 'excludeSaleItems', message: 'expected true or false, got the string "yes"' }]);
+    expect(errorsOf(percentCoupon({ excludeSaleItems: 'yes' }))).toEqual([
+      { code: 'INVALID_TYPE', path: 'excludeSaleItems', message: 'expected true or false, got the string "yes"' },
+    ]);
   });
 });
 
@@ -237,7 +357,14 @@ describe('coupon terms: canonical form of a complete percentage coupon', () => {
       }),
     ).toEqual({
       ok: true,
-      value: { type: 'percent', percent: '12.5', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], itemTypeLimit: { mode: 'except', itemTypes: ['Set'] }, excludeSaleItems: true },
+      value: {
+        type: 'percent',
+        percent: '12.5',
+        maxDiscount: '20.00',
+        tiers: [{ minTotal: '25.00', percent: '15' }],
+        itemTypeLimit: { mode: 'except', itemTypes: ['Set'] },
+        excludeSaleItems: true,
+      },
     });
   });
 });
@@ -255,14 +382,23 @@ describe('changing the type of a coupon', () => {
   it('to fixed: drops every percentage setting and validates the amount for the currency', () => {
     expect(toFixedCoupon(full, '7.5', 'EUR')).toEqual({ ok: true, value: { type: 'fixed', amount: '7.50' } });
     expect(toFixedCoupon({ type: 'fixed', amount: '5.00' }, '3', 'JPY')).toEqual({ ok: true, value: { type: 'fixed', amount: '3' } });
-    expect(toFixedCoupon(full, '0', 'USD')).toEqual({ ok: false, errors: [{ code: 'AMOUNT_NOT_POSITIVE', path: 'amount', message: 'a fixed coupon takes more than zero off' }] });
+    expect(toFixedCoupon(full, '0', 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'AMOUNT_NOT_POSITIVE', path: 'amount', message: 'a fixed coupon takes more than zero off' }],
+    });
   });
 
   it('to percent: a percentage coupon keeps its other settings with the new base', () => {
     expect(toPercentCoupon(full, '12.50', 'USD')).toEqual({ ok: true, value: { ...full, percent: '12.5' } });
     // Terms from a caller's data that are not an object are reported, never dereferenced.
-    expect(toPercentCoupon(null as unknown as CouponTerms, '10', 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got null' }] });
-    expect(toPercentCoupon([] as unknown as CouponTerms, '10', 'USD')).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got an array' }] });
+    expect(toPercentCoupon(null as unknown as CouponTerms, '10', 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got null' }],
+    });
+    expect(toPercentCoupon([] as unknown as CouponTerms, '10', 'USD')).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected coupon terms (an object), got an array' }],
+    });
     expect(toPercentCoupon(full, '15', 'USD')).toEqual({ ok: true, value: { ...full, percent: '15' } });
     expect(codes(toPercentCoupon(full, '15.01', 'USD'))).toEqual(['TIER_BELOW_BASE_PERCENT@tiers.0.percent']);
   });
@@ -276,7 +412,7 @@ describe('changing the type of a coupon', () => {
   });
 });
 
-describe('coupon terms without a currency are checked again against the order\'s currency when quoted', () => {
+describe("coupon terms without a currency are checked again against the order's currency when quoted", () => {
   // Coupon records carry no currency; an outage remedy that honours a failed redemption quotes the
   // coupon on the order, in the order's currency (EUR, 2 decimals), and reports what does not fit.
   const input = (terms: CouponTerms): OutageInput => ({
@@ -288,31 +424,58 @@ describe('coupon terms without a currency are checked again against the order\'s
         couponId: 'c1',
         orderId: 'o1',
         at: '2026-12-01T22:40:00Z',
-        order: { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false },
+        order: {
+          currency: 'EUR',
+          lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+          buyer: 'b1',
+          store: 's1',
+          newOrder: true,
+          hasCoupon: false,
+        },
       },
     ],
   });
   const tooPrecise = (path: string) => ({ ok: false, errors: [{ code: 'TOO_MANY_DECIMALS', path, message: 'EUR amounts have at most 2 decimals, got 3' }] });
 
-  it('honours terms that fit the order\'s currency', () => {
+  it("honours terms that fit the order's currency", () => {
     const r = planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.00', percent: '20' }] }));
     expect(r.ok && r.value.honor).toEqual([{ couponId: 'c1', orderId: 'o1', couponCredit: '5.00', windows: ['w-f3eaf40f811f88bbc313a24833369561'] }]);
   });
 
-  it('reports a fixed amount, a maximum or a tier threshold finer than the order\'s currency', () => {
+  it("reports a fixed amount, a maximum or a tier threshold finer than the order's currency", () => {
     expect(planOutageRemedies(input({ type: 'fixed', amount: '5.001' }))).toEqual(tooPrecise('coupons.0.terms.amount'));
     expect(planOutageRemedies(input({ type: 'percent', percent: '10', maxDiscount: '1.001' }))).toEqual(tooPrecise('coupons.0.terms.maxDiscount'));
-    expect(planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.001', percent: '20' }] }))).toEqual(tooPrecise('coupons.0.terms.tiers.0.minTotal'));
+    expect(planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.001', percent: '20' }] }))).toEqual(
+      tooPrecise('coupons.0.terms.tiers.0.minTotal'),
+    );
   });
 });
 
 describe('"enter 0 in all tiered fields to remove the tiered percentage discount"', () => {
   const zero = { minTotal: '0', percent: '0' };
   it('reads tiers that are all zero as no tiers, wherever terms are read', () => {
-    expect(validateCouponTerms({ type: 'percent', percent: '10', tiers: [zero, zero, { minTotal: '0.00', percent: '0.0' }] }, 'USD')).toEqual({ ok: true, value: { type: 'percent', percent: '10' } });
-    const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '100.00', quantity: 1 }], coupon: { type: 'percent', percent: '10', tiers: [zero, zero, zero] } });
+    expect(validateCouponTerms({ type: 'percent', percent: '10', tiers: [zero, zero, { minTotal: '0.00', percent: '0.0' }] }, 'USD')).toEqual({
+      ok: true,
+      value: { type: 'percent', percent: '10' },
+    });
+    const q = quoteCoupon({
+      currency: 'USD',
+      lines: [{ id: 'a', itemType: 'P', unitPrice: '100.00', quantity: 1 }],
+      coupon: { type: 'percent', percent: '10', tiers: [zero, zero, zero] },
+    });
     expect(q.ok && [q.value.appliedPercent, q.value.couponCredit]).toEqual(['10', '10.00']);
-    const edited = couponState({ id: 'c', seller: 's', recipient: 'b', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }] }, events: [{ type: 'edited', at: '2026-12-01T00:00:00Z', terms: { type: 'percent', percent: '10', tiers: [zero] } }] }, '2026-12-02T00:00:00Z');
+    const edited = couponState(
+      {
+        id: 'c',
+        seller: 's',
+        recipient: 'b',
+        expires: '2026-12-31',
+        timeZone: 'UTC',
+        terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }] },
+        events: [{ type: 'edited', at: '2026-12-01T00:00:00Z', terms: { type: 'percent', percent: '10', tiers: [zero] } }],
+      },
+      '2026-12-02T00:00:00Z',
+    );
     expect(edited.ok && edited.value.terms).toEqual({ type: 'percent', percent: '10', tiers: [zero] });
   });
 
@@ -326,8 +489,14 @@ describe('"enter 0 in all tiered fields to remove the tiered percentage discount
   });
 
   it('measures tiers on the eligible total: excluded sale items lower what the tiers see (a decision)', () => {
-    const q = quoteCoupon({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '30.00', quantity: 1 }, { id: 'b', itemType: 'P', unitPrice: '30.00', quantity: 1, onSale: true }], coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }], excludeSaleItems: true } });
+    const q = quoteCoupon({
+      currency: 'USD',
+      lines: [
+        { id: 'a', itemType: 'P', unitPrice: '30.00', quantity: 1 },
+        { id: 'b', itemType: 'P', unitPrice: '30.00', quantity: 1, onSale: true },
+      ],
+      coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: '50.00', percent: '20' }], excludeSaleItems: true },
+    });
     expect(q.ok && [q.value.eligibleTotal, q.value.appliedPercent, q.value.couponCredit]).toEqual(['30.00', '10', '3.00']);
   });
 });
-

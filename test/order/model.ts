@@ -6,7 +6,13 @@ const D = Decimal.clone({ precision: 200 });
 const mode = (r: string | undefined) => (r === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
 const MU: Record<string, number> = { USD: 2, EUR: 2, JPY: 0, BHD: 3, CLF: 4 };
 
-export function modelTotals(req: QuoteRequest): { subtotal: string; eligibleTotal: string; appliedPercent: string | null; couponCredit: string; capped: boolean } {
+export function modelTotals(req: QuoteRequest): {
+  subtotal: string;
+  eligibleTotal: string;
+  appliedPercent: string | null;
+  couponCredit: string;
+  capped: boolean;
+} {
   const mu = MU[req.currency] ?? 2;
   const totals = req.lines.map((l) => new D(l.unitPrice).times(l.quantity).toDecimalPlaces(mu, mode(req.rounding)));
   const subtotal = totals.reduce((a, b) => a.plus(b), new D(0));

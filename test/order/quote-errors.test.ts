@@ -9,7 +9,13 @@ const errorsOf = (req: unknown) => {
   return r.ok ? [] : r.errors;
 };
 const codes = (req: unknown) => errorsOf(req).map((e) => `${e.code}@${e.path}`);
-const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Record<string, unknown> = {}): OrderLine => ({ id, itemType, unitPrice, quantity, ...extra });
+const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Record<string, unknown> = {}): OrderLine => ({
+  id,
+  itemType,
+  unitPrice,
+  quantity,
+  ...extra,
+});
 const one = [line('a', 'Set', '1.00')];
 
 describe('quote request: the request itself', () => {
@@ -32,17 +38,23 @@ describe('quote request: the request itself', () => {
 
 describe('quote request: currency and rounding', () => {
   it('takes an active ISO 4217 code, upper case, and quotes the code it refuses', () => {
-    expect(errorsOf({ currency: 'usd', lines: one })).toEqual([{ code: 'UNKNOWN_CURRENCY', path: 'currency', message: '"usd" is not an active ISO 4217 currency code' }]);
+    expect(errorsOf({ currency: 'usd', lines: one })).toEqual([
+      { code: 'UNKNOWN_CURRENCY', path: 'currency', message: '"usd" is not an active ISO 4217 currency code' },
+    ]);
     expect(errorsOf({ currency: 5, lines: one })).toEqual([{ code: 'INVALID_TYPE', path: 'currency', message: 'expected a string, got number 5' }]);
   });
 
   it('cuts a long refused code to 40 characters in the message', () => {
-    expect(errorsOf({ currency: 'X'.repeat(41), lines: one })).toEqual([{ code: 'UNKNOWN_CURRENCY', path: 'currency', message: `"${'X'.repeat(40)}" is not an active ISO 4217 currency code` }]);
+    expect(errorsOf({ currency: 'X'.repeat(41), lines: one })).toEqual([
+      { code: 'UNKNOWN_CURRENCY', path: 'currency', message: `"${'X'.repeat(40)}" is not an active ISO 4217 currency code` },
+    ]);
   });
 
   it('takes "half-up" or "half-even" only', () => {
     for (const rounding of ['half-down', 'HALF-UP', null, 1]) {
-      expect(errorsOf({ currency: 'USD', rounding, lines: one })).toEqual([{ code: 'INVALID_ROUNDING', path: 'rounding', message: '"rounding" is "half-up" (the default) or "half-even"' }]);
+      expect(errorsOf({ currency: 'USD', rounding, lines: one })).toEqual([
+        { code: 'INVALID_ROUNDING', path: 'rounding', message: '"rounding" is "half-up" (the default) or "half-even"' },
+      ]);
     }
     expect(quoteCoupon({ currency: 'USD', rounding: 'half-even', lines: one }).ok).toBe(true);
     expect(quoteCoupon({ currency: 'USD', rounding: 'half-up', lines: one }).ok).toBe(true);
@@ -67,7 +79,12 @@ describe('quote request: lines', () => {
 
   it('does not take two lines without an id for the same id', () => {
     const noId = { itemType: 'Set', unitPrice: '1', quantity: 1 };
-    expect(codes({ currency: 'USD', lines: [noId, noId, { ...noId, id: 5 }, { ...noId, id: 5 }] })).toEqual(['REQUIRED@lines.0.id', 'REQUIRED@lines.1.id', 'INVALID_TYPE@lines.2.id', 'INVALID_TYPE@lines.3.id']);
+    expect(codes({ currency: 'USD', lines: [noId, noId, { ...noId, id: 5 }, { ...noId, id: 5 }] })).toEqual([
+      'REQUIRED@lines.0.id',
+      'REQUIRED@lines.1.id',
+      'INVALID_TYPE@lines.2.id',
+      'INVALID_TYPE@lines.3.id',
+    ]);
   });
 
   it('refuses empty ids and item types', () => {
@@ -88,7 +105,11 @@ describe('quote request: lines', () => {
 
   it('takes quantities from 1 to 10^9 as JSON integers', () => {
     expect(quoteCoupon({ currency: 'USD', lines: [line('a', 'Set', '0', 1_000_000_000), line('b', 'Set', '0', 1)] }).ok).toBe(true);
-    const bad = (got: string) => ({ code: 'INVALID_QUANTITY', path: 'lines.0.quantity', message: `a quantity must be an integer from 1 to 1000000000 (a JSON number), got ${got}` });
+    const bad = (got: string) => ({
+      code: 'INVALID_QUANTITY',
+      path: 'lines.0.quantity',
+      message: `a quantity must be an integer from 1 to 1000000000 (a JSON number), got ${got}`,
+    });
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 0)] })).toEqual([bad('number 0')]);
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1_000_000_001)] })).toEqual([bad('number 1000000001')]);
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1.5)] })).toEqual([bad('number 1.5')]);
@@ -97,14 +118,18 @@ describe('quote request: lines', () => {
 
   it('takes batches from 1 to 10^6 as JSON integers', () => {
     expect(quoteCoupon({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 1 }), line('b', 'Set', '1', 1, { batch: 1_000_000 })] }).ok).toBe(true);
-    const bad = (got: string) => [{ code: 'INVALID_BATCH', path: 'lines.0.batch', message: `a batch must be an integer from 1 to 1000000 (a JSON number), got ${got}` }];
+    const bad = (got: string) => [
+      { code: 'INVALID_BATCH', path: 'lines.0.batch', message: `a batch must be an integer from 1 to 1000000 (a JSON number), got ${got}` },
+    ];
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 0 })] })).toEqual(bad('number 0'));
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 1_000_001 })] })).toEqual(bad('number 1000001'));
     expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: '2' })] })).toEqual(bad('the string "2"'));
   });
 
   it('takes onSale as a boolean', () => {
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { onSale: 'yes' })] })).toEqual([{ code: 'INVALID_TYPE', path: 'lines.0.onSale', message: 'expected true or false, got the string "yes"' }]);
+    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { onSale: 'yes' })] })).toEqual([
+      { code: 'INVALID_TYPE', path: 'lines.0.onSale', message: 'expected true or false, got the string "yes"' },
+    ]);
   });
 
   it('takes unit prices with up to 30 decimals, not 31', () => {
@@ -115,7 +140,12 @@ describe('quote request: lines', () => {
   });
 
   it('refuses negative, exponent and float unit prices, and still checks the rest of the line', () => {
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '-1', 2), line('b', 'Set', '1e3', 0), { id: 'c', itemType: 'Set', unitPrice: 1.5, quantity: 1, batch: 0 }] })).toEqual([
+    expect(
+      codes({
+        currency: 'USD',
+        lines: [line('a', 'Set', '-1', 2), line('b', 'Set', '1e3', 0), { id: 'c', itemType: 'Set', unitPrice: 1.5, quantity: 1, batch: 0 }],
+      }),
+    ).toEqual([
       'SIGN_NOT_ALLOWED@lines.0.unitPrice',
       'EXPONENT_NOTATION@lines.1.unitPrice',
       'INVALID_QUANTITY@lines.1.quantity',
@@ -125,22 +155,32 @@ describe('quote request: lines', () => {
   });
 
   it('refuses fields a line does not have', () => {
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { colour: 'red' })] })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'lines.0.colour', message: 'unknown field "colour"' }]);
+    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { colour: 'red' })] })).toEqual([
+      { code: 'UNKNOWN_FIELD', path: 'lines.0.colour', message: 'unknown field "colour"' },
+    ]);
   });
 });
 
 describe('quote request: amounts without a known currency', () => {
   it('judges only the shape of the amounts (up to 30 decimals) and reports the currency', () => {
-    expect(codes({ currency: 'XYZ', lines: one, sellerCredit: '1.001', charges: { shipping: '0.5' }, coupon: { type: 'fixed', amount: '2.125' } })).toEqual(['UNKNOWN_CURRENCY@currency']);
+    expect(codes({ currency: 'XYZ', lines: one, sellerCredit: '1.001', charges: { shipping: '0.5' }, coupon: { type: 'fixed', amount: '2.125' } })).toEqual([
+      'UNKNOWN_CURRENCY@currency',
+    ]);
     expect(errorsOf({ currency: 'XYZ', lines: one, sellerCredit: `0.${'1'.repeat(31)}` })).toEqual([
       { code: 'UNKNOWN_CURRENCY', path: 'currency', message: '"XYZ" is not an active ISO 4217 currency code' },
       { code: 'TOO_MANY_DECIMALS', path: 'sellerCredit', message: 'the currency amounts have at most 30 decimals, got 31' },
     ]);
-    expect(codes({ lines: one, coupon: { type: 'fixed', amount: '-2' }, sellerCredit: '-1' })).toEqual(['REQUIRED@currency', 'SIGN_NOT_ALLOWED@coupon.amount', 'SIGN_NOT_ALLOWED@sellerCredit']);
+    expect(codes({ lines: one, coupon: { type: 'fixed', amount: '-2' }, sellerCredit: '-1' })).toEqual([
+      'REQUIRED@currency',
+      'SIGN_NOT_ALLOWED@coupon.amount',
+      'SIGN_NOT_ALLOWED@sellerCredit',
+    ]);
   });
 
   it('still computes nothing when the lines are fine but the currency is not', () => {
-    expect(codes({ currency: 'usd', lines: [line('a', 'Set', '0.0125', 400)], coupon: { type: 'percent', percent: '10' } })).toEqual(['UNKNOWN_CURRENCY@currency']);
+    expect(codes({ currency: 'usd', lines: [line('a', 'Set', '0.0125', 400)], coupon: { type: 'percent', percent: '10' } })).toEqual([
+      'UNKNOWN_CURRENCY@currency',
+    ]);
   });
 });
 
@@ -156,7 +196,9 @@ describe('quote request: coupon, seller credit and charges', () => {
 
   it('takes the seller credit as an amount in whole minor units', () => {
     expect(codes({ currency: 'USD', lines: one, sellerCredit: 1 })).toEqual(['NOT_AN_AMOUNT@sellerCredit']);
-    expect(errorsOf({ currency: 'USD', lines: one, sellerCredit: '0.001' })).toEqual([{ code: 'TOO_MANY_DECIMALS', path: 'sellerCredit', message: 'USD amounts have at most 2 decimals, got 3' }]);
+    expect(errorsOf({ currency: 'USD', lines: one, sellerCredit: '0.001' })).toEqual([
+      { code: 'TOO_MANY_DECIMALS', path: 'sellerCredit', message: 'USD amounts have at most 2 decimals, got 3' },
+    ]);
     expect(codes({ currency: 'USD', lines: one, sellerCredit: '-0.01' })).toEqual(['SIGN_NOT_ALLOWED@sellerCredit']);
   });
 
@@ -174,7 +216,9 @@ describe('quote request: coupon, seller credit and charges', () => {
     const message = 'a charge name is a letter followed by up to 63 letters, digits, "_" or "-"';
     expect(quoteCoupon({ currency: 'USD', lines: one, charges: { [`a${'b'.repeat(63)}`]: '1.00', 'x_-9': '1.00', Z: '0' } }).ok).toBe(true);
     for (const name of [`a${'b'.repeat(64)}`, '1x', '_x', 'a b', 'frais-d’envoi']) {
-      expect(errorsOf({ currency: 'USD', lines: one, charges: { [name]: '1.00' } })).toEqual([{ code: 'INVALID_CHARGE_NAME', path: `charges.${name}`, message }]);
+      expect(errorsOf({ currency: 'USD', lines: one, charges: { [name]: '1.00' } })).toEqual([
+        { code: 'INVALID_CHARGE_NAME', path: `charges.${name}`, message },
+      ]);
     }
   });
 });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CouponTerms, type OrderLine, type Quote, type QuoteRequest, quoteCoupon, toFixedCoupon, toPercentCoupon, validateCouponTerms } from '../../src/index.js';
+import {
+  type CouponTerms,
+  type OrderLine,
+  type Quote,
+  type QuoteRequest,
+  quoteCoupon,
+  toFixedCoupon,
+  toPercentCoupon,
+  validateCouponTerms,
+} from '../../src/index.js';
 import { quoteRequestArb } from '../arbitraries.js';
 import { modelTotals } from './model.js';
 
@@ -13,7 +22,13 @@ const codes = (req: unknown) => {
   const r = quoteCoupon(req as QuoteRequest);
   return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
 };
-const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Partial<OrderLine> = {}): OrderLine => ({ id, itemType, unitPrice, quantity, ...extra });
+const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Partial<OrderLine> = {}): OrderLine => ({
+  id,
+  itemType,
+  unitPrice,
+  quantity,
+  ...extra,
+});
 const cents = (s: string) => BigInt(s.replace('.', ''));
 
 describe('quoteCoupon: the worked examples of the rules', () => {
@@ -22,7 +37,14 @@ describe('quoteCoupon: the worked examples of the rules', () => {
       currency: 'USD',
       rounding: 'half-up',
       lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.0125', quantity: 400, onSale: false, batch: 1 }],
-      coupon: { type: 'percent', percent: '5', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], itemTypeLimit: { mode: 'only', itemTypes: ['Part'] }, excludeSaleItems: true },
+      coupon: {
+        type: 'percent',
+        percent: '5',
+        maxDiscount: '20.00',
+        tiers: [{ minTotal: '25.00', percent: '15' }],
+        itemTypeLimit: { mode: 'only', itemTypes: ['Part'] },
+        excludeSaleItems: true,
+      },
       sellerCredit: '1.00',
       charges: { shipping: '3.50' },
     });
@@ -81,7 +103,11 @@ describe('quoteCoupon: the worked examples of the rules', () => {
   });
 
   it('limits to all item types except the listed ones', () => {
-    const q = quote({ currency: 'USD', lines: [line('p', 'Part', '10'), line('s', 'Set', '30'), line('m', 'Minifig', '5')], coupon: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'except', itemTypes: ['Set'] } } });
+    const q = quote({
+      currency: 'USD',
+      lines: [line('p', 'Part', '10'), line('s', 'Set', '30'), line('m', 'Minifig', '5')],
+      coupon: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'except', itemTypes: ['Set'] } },
+    });
     expect(q.lines.map((l) => l.eligible)).toEqual([true, false, true]);
     expect(q.eligibleTotal).toBe('15.00');
     expect(q.couponCredit).toBe('1.50');
@@ -92,7 +118,11 @@ describe('quoteCoupon: the worked examples of the rules', () => {
     const lines = [line('a', 'Part', '10'), line('b', 'Part', '20', 1, { onSale: true })];
     expect(quote({ currency: 'USD', lines, coupon: { type: 'percent', percent: '10', excludeSaleItems: true } }).couponCredit).toBe('1.00');
     expect(quote({ currency: 'USD', lines, coupon: { type: 'percent', percent: '10' } }).couponCredit).toBe('3.00');
-    const both = quote({ currency: 'USD', lines, coupon: { type: 'percent', percent: '10', excludeSaleItems: true, itemTypeLimit: { mode: 'only', itemTypes: ['Set'] } } });
+    const both = quote({
+      currency: 'USD',
+      lines,
+      coupon: { type: 'percent', percent: '10', excludeSaleItems: true, itemTypeLimit: { mode: 'only', itemTypes: ['Set'] } },
+    });
     expect(both.explain.lines[1]?.reasons).toEqual(['ITEM_TYPE_NOT_IN_LIMIT', 'ON_SALE']);
   });
 
@@ -105,31 +135,60 @@ describe('quoteCoupon: the worked examples of the rules', () => {
   });
 
   it('gives a fixed coupon in full, never more than the order total', () => {
-    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '10.00')], coupon: { type: 'fixed', amount: '5.00' } })).toMatchObject({ couponCredit: '5.00', capped: false, appliedPercent: null, eligibleTotal: '10.00' });
-    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '3.00')], coupon: { type: 'fixed', amount: '5.00' } })).toMatchObject({ couponCredit: '3.00', capped: true, grandTotal: '0.00' });
+    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '10.00')], coupon: { type: 'fixed', amount: '5.00' } })).toMatchObject({
+      couponCredit: '5.00',
+      capped: false,
+      appliedPercent: null,
+      eligibleTotal: '10.00',
+    });
+    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '3.00')], coupon: { type: 'fixed', amount: '5.00' } })).toMatchObject({
+      couponCredit: '3.00',
+      capped: true,
+      grandTotal: '0.00',
+    });
   });
 
   it('drops every percentage-only setting when a coupon becomes fixed', () => {
-    const fixed = toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], excludeSaleItems: true }, '5.00', 'USD');
+    const fixed = toFixedCoupon(
+      { type: 'percent', percent: '10', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], excludeSaleItems: true },
+      '5.00',
+      'USD',
+    );
     expect(fixed).toEqual({ ok: true, value: { type: 'fixed', amount: '5.00' } });
     expect(toFixedCoupon({ type: 'percent', percent: '10' }, '-5', 'USD')).toMatchObject({ ok: false, errors: [{ code: 'SIGN_NOT_ALLOWED', path: 'amount' }] });
     expect(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10', 'USD')).toEqual({ ok: true, value: { type: 'percent', percent: '10' } });
-    expect(toPercentCoupon({ type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '15' }] }, '20', 'USD')).toMatchObject({ ok: false, errors: [{ code: 'TIER_BELOW_BASE_PERCENT' }] });
-    expect(validateCouponTerms({ type: 'fixed', amount: '5.00', maxDiscount: '20.00' }, 'USD')).toMatchObject({ ok: false, errors: [{ code: 'UNKNOWN_FIELD', path: 'maxDiscount' }] });
+    expect(toPercentCoupon({ type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '15' }] }, '20', 'USD')).toMatchObject({
+      ok: false,
+      errors: [{ code: 'TIER_BELOW_BASE_PERCENT' }],
+    });
+    expect(validateCouponTerms({ type: 'fixed', amount: '5.00', maxDiscount: '20.00' }, 'USD')).toMatchObject({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_FIELD', path: 'maxDiscount' }],
+    });
   });
 
   it('rounds line totals once with the request mode', () => {
     const lines = [line('a', 'Part', '0.0125', 2), line('b', 'Part', '0.0375', 2)]; // 0.025 and 0.075
     expect(quote({ currency: 'USD', lines }).lines.map((l) => l.lineTotal)).toEqual(['0.03', '0.08']);
     expect(quote({ currency: 'USD', rounding: 'half-even', lines }).lines.map((l) => l.lineTotal)).toEqual(['0.02', '0.08']);
-    expect(quote({ currency: 'USD', rounding: 'half-even', lines: [line('a', 'Set', '10.05')], coupon: { type: 'percent', percent: '50' } }).couponCredit).toBe('5.02');
+    expect(quote({ currency: 'USD', rounding: 'half-even', lines: [line('a', 'Set', '10.05')], coupon: { type: 'percent', percent: '50' } }).couponCredit).toBe(
+      '5.02',
+    );
     expect(quote({ currency: 'USD', lines: [line('a', 'Set', '10.05')], coupon: { type: 'percent', percent: '50' } }).couponCredit).toBe('5.03');
   });
 
   it('spreads the credit over eligible lines by largest remainder, ties to the earlier line', () => {
-    const q = quote({ currency: 'USD', lines: [line('a', 'Part', '1.00'), line('b', 'Set', '5.00'), line('c', 'Part', '1.00'), line('d', 'Part', '1.00')], coupon: { type: 'fixed', amount: '0.05' } });
+    const q = quote({
+      currency: 'USD',
+      lines: [line('a', 'Part', '1.00'), line('b', 'Set', '5.00'), line('c', 'Part', '1.00'), line('d', 'Part', '1.00')],
+      coupon: { type: 'fixed', amount: '0.05' },
+    });
     expect(q.lines.map((l) => l.couponCredit)).toEqual(['0.01', '0.03', '0.01', '0.00']);
-    const limited = quote({ currency: 'USD', lines: [line('a', 'Part', '1.00'), line('b', 'Set', '5.00'), line('c', 'Part', '1.00')], coupon: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } } });
+    const limited = quote({
+      currency: 'USD',
+      lines: [line('a', 'Part', '1.00'), line('b', 'Set', '5.00'), line('c', 'Part', '1.00')],
+      coupon: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: ['Part'] } },
+    });
     expect(limited.lines.map((l) => [l.couponCredit, l.net])).toEqual([
       ['0.10', '0.90'],
       ['0.00', '5.00'],
@@ -145,7 +204,11 @@ describe('quoteCoupon: the worked examples of the rules', () => {
       { batch: 1, couponCredit: '2.00' },
       { batch: 2, couponCredit: '10.00' },
     ]);
-    const gaps = quote({ currency: 'USD', lines: [line('a', 'Part', '5.00', 1, { batch: 7 }), line('b', 'Part', '5.00', 1, { batch: 3 })], coupon: { type: 'fixed', amount: '8.00' } });
+    const gaps = quote({
+      currency: 'USD',
+      lines: [line('a', 'Part', '5.00', 1, { batch: 7 }), line('b', 'Part', '5.00', 1, { batch: 3 })],
+      coupon: { type: 'fixed', amount: '8.00' },
+    });
     expect(gaps.batches).toEqual([
       { batch: 3, couponCredit: '5.00' },
       { batch: 7, couponCredit: '3.00' },
@@ -153,29 +216,57 @@ describe('quoteCoupon: the worked examples of the rules', () => {
   });
 
   it('keeps the coupon credit apart from the seller credit, and totals them', () => {
-    const q = quote({ currency: 'USD', lines: [line('a', 'Set', '50.00')], coupon: { type: 'fixed', amount: '5.00' }, sellerCredit: '2.50', charges: { shipping: '4.00', insurance: '1.00' } });
+    const q = quote({
+      currency: 'USD',
+      lines: [line('a', 'Set', '50.00')],
+      coupon: { type: 'fixed', amount: '5.00' },
+      sellerCredit: '2.50',
+      charges: { shipping: '4.00', insurance: '1.00' },
+    });
     expect([q.couponCredit, q.sellerCredit, q.totalCredit, q.grandTotal, q.feeBasis]).toEqual(['5.00', '2.50', '7.50', '47.50', '50.00']);
     expect(q.explain.chargesTotal).toBe('5.00');
   });
 
   it('refuses a total credit above subtotal plus charges instead of a negative total', () => {
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '5.00')], coupon: { type: 'fixed', amount: '5.00' }, sellerCredit: '0.01' })).toEqual(['CREDIT_EXCEEDS_TOTAL@sellerCredit']);
-    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '5.00')], coupon: { type: 'fixed', amount: '5.00' }, sellerCredit: '1.00', charges: { shipping: '1.00' } }).grandTotal).toBe('0.00');
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '5.00')], coupon: { type: 'fixed', amount: '5.00' }, sellerCredit: '0.01' })).toEqual([
+      'CREDIT_EXCEEDS_TOTAL@sellerCredit',
+    ]);
+    expect(
+      quote({
+        currency: 'USD',
+        lines: [line('a', 'Set', '5.00')],
+        coupon: { type: 'fixed', amount: '5.00' },
+        sellerCredit: '1.00',
+        charges: { shipping: '1.00' },
+      }).grandTotal,
+    ).toBe('0.00');
   });
 
   it('takes the fee basis before the coupon', () => {
-    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '80.00')], coupon: { type: 'percent', percent: '25' }, sellerCredit: '5.00' }).feeBasis).toBe('80.00');
+    expect(quote({ currency: 'USD', lines: [line('a', 'Set', '80.00')], coupon: { type: 'percent', percent: '25' }, sellerCredit: '5.00' }).feeBasis).toBe(
+      '80.00',
+    );
   });
 
   it('works in currencies with 0 and 3 decimals', () => {
     expect(quote({ currency: 'JPY', lines: [line('a', 'Set', '1005')], coupon: { type: 'percent', percent: '10' } }).couponCredit).toBe('101');
-    expect(quote({ currency: 'BHD', lines: [line('a', 'Set', '1.0005')], coupon: { type: 'percent', percent: '10' } })).toMatchObject({ subtotal: '1.001', couponCredit: '0.100' });
+    expect(quote({ currency: 'BHD', lines: [line('a', 'Set', '1.0005')], coupon: { type: 'percent', percent: '10' } })).toMatchObject({
+      subtotal: '1.001',
+      couponCredit: '0.100',
+    });
   });
 
   it('quotes without a coupon', () => {
     for (const coupon of [null, undefined]) {
       const q = quote({ currency: 'USD', lines: [line('a', 'Set', '8.00')], ...(coupon === null ? { coupon } : {}) });
-      expect(q).toMatchObject({ appliedPercent: null, couponCredit: '0.00', capped: false, eligibleTotal: '8.00', grandTotal: '8.00', batches: [{ batch: 1, couponCredit: '0.00' }] });
+      expect(q).toMatchObject({
+        appliedPercent: null,
+        couponCredit: '0.00',
+        capped: false,
+        eligibleTotal: '8.00',
+        grandTotal: '8.00',
+        batches: [{ batch: 1, couponCredit: '0.00' }],
+      });
     }
   });
 });
@@ -186,7 +277,10 @@ describe('quoteCoupon: validation', () => {
       codes({
         currency: 'usd',
         rounding: 'bankers',
-        lines: [{ id: '', itemType: 'Part', unitPrice: 0.1, quantity: '2', colour: 'red' }, { id: 'x', itemType: 'Part', unitPrice: '1.00', quantity: 0, batch: 0 }],
+        lines: [
+          { id: '', itemType: 'Part', unitPrice: 0.1, quantity: '2', colour: 'red' },
+          { id: 'x', itemType: 'Part', unitPrice: '1.00', quantity: 0, batch: 0 },
+        ],
         sellerCredit: '-1',
         extra: true,
       }),
@@ -205,7 +299,9 @@ describe('quoteCoupon: validation', () => {
   });
 
   it('requires whole minor units for amounts but not for unit prices', () => {
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1.001')], coupon: { type: 'fixed', amount: '1.001' }, charges: { shipping: '1.5' } })).toEqual(['TOO_MANY_DECIMALS@coupon.amount']);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1.001')], coupon: { type: 'fixed', amount: '1.001' }, charges: { shipping: '1.5' } })).toEqual([
+      'TOO_MANY_DECIMALS@coupon.amount',
+    ]);
     expect(codes({ currency: 'JPY', lines: [line('a', 'Set', '1')], sellerCredit: '0.5' })).toEqual(['TOO_MANY_DECIMALS@sellerCredit']);
   });
 
@@ -213,9 +309,16 @@ describe('quoteCoupon: validation', () => {
     expect(codes({ currency: 'USD', lines: [] })).toEqual(['EMPTY_LINES@lines']);
     expect(codes({ currency: 'USD' })).toEqual(['REQUIRED@lines']);
     expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1'), line('a', 'Set', '1')] })).toEqual(['DUPLICATE_LINE_ID@lines.1.id']);
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], charges: { '': '1.00', __proto__: '1.00', ok: 1.5 } })).toEqual(['INVALID_CHARGE_NAME@charges.', 'FLOAT_AMOUNT@charges.ok']);
-    expect(codes(JSON.parse('{"currency":"USD","lines":[{"id":"a","itemType":"S","unitPrice":"1","quantity":1}],"charges":{"__proto__":"1.00"}}'))).toEqual(['INVALID_CHARGE_NAME@charges.__proto__']);
-    expect(codes(JSON.parse('{"currency":"USD","__proto__":{"x":1},"lines":[{"id":"a","itemType":"S","unitPrice":"1","quantity":1}]}'))).toEqual(['UNKNOWN_FIELD@__proto__']);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], charges: { '': '1.00', __proto__: '1.00', ok: 1.5 } })).toEqual([
+      'INVALID_CHARGE_NAME@charges.',
+      'FLOAT_AMOUNT@charges.ok',
+    ]);
+    expect(codes(JSON.parse('{"currency":"USD","lines":[{"id":"a","itemType":"S","unitPrice":"1","quantity":1}],"charges":{"__proto__":"1.00"}}'))).toEqual([
+      'INVALID_CHARGE_NAME@charges.__proto__',
+    ]);
+    expect(codes(JSON.parse('{"currency":"USD","__proto__":{"x":1},"lines":[{"id":"a","itemType":"S","unitPrice":"1","quantity":1}]}'))).toEqual([
+      'UNKNOWN_FIELD@__proto__',
+    ]);
     expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1', 1_000_000_001)] })).toEqual(['INVALID_QUANTITY@lines.0.quantity']);
   });
 
@@ -226,8 +329,28 @@ describe('quoteCoupon: validation', () => {
     [{ type: 'coupon', percent: '5' }, 'INVALID_COUPON_TYPE@coupon.type'],
     [{ type: 'fixed', amount: '0' }, 'AMOUNT_NOT_POSITIVE@coupon.amount'],
     [{ type: 'percent', percent: '10', tiers: [{ minTotal: '0', percent: '15' }] }, 'TIER_MIN_TOTAL_NOT_POSITIVE@coupon.tiers.0.minTotal'],
-    [{ type: 'percent', percent: '10', tiers: [{ minTotal: '50', percent: '15' }, { minTotal: '50', percent: '20' }] }, 'TIERS_NOT_INCREASING@coupon.tiers.1.minTotal'],
-    [{ type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '20' }, { minTotal: '50', percent: '15' }] }, 'TIER_PERCENT_DECREASING@coupon.tiers.1.percent'],
+    [
+      {
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '50', percent: '15' },
+          { minTotal: '50', percent: '20' },
+        ],
+      },
+      'TIERS_NOT_INCREASING@coupon.tiers.1.minTotal',
+    ],
+    [
+      {
+        type: 'percent',
+        percent: '10',
+        tiers: [
+          { minTotal: '25', percent: '20' },
+          { minTotal: '50', percent: '15' },
+        ],
+      },
+      'TIER_PERCENT_DECREASING@coupon.tiers.1.percent',
+    ],
     [{ type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '5' }] }, 'TIER_BELOW_BASE_PERCENT@coupon.tiers.0.percent'],
     [{ type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: [] } }, 'EMPTY_ITEM_TYPES@coupon.itemTypeLimit.itemTypes'],
     [{ type: 'percent', percent: '10', itemTypeLimit: { mode: 'all', itemTypes: ['Part'] } }, 'INVALID_ENUM@coupon.itemTypeLimit.mode'],
@@ -237,35 +360,79 @@ describe('quoteCoupon: validation', () => {
   });
 
   it('reports every tier problem, even after a tier that does not parse', () => {
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { type: 'percent', percent: '20', tiers: [{ minTotal: '5.001', percent: '15' }, { minTotal: '1', percent: '12' }] } })).toEqual([
+    expect(
+      codes({
+        currency: 'USD',
+        lines: [line('a', 'Set', '1')],
+        coupon: {
+          type: 'percent',
+          percent: '20',
+          tiers: [
+            { minTotal: '5.001', percent: '15' },
+            { minTotal: '1', percent: '12' },
+          ],
+        },
+      }),
+    ).toEqual([
       'TOO_MANY_DECIMALS@coupon.tiers.0.minTotal',
       'TIER_BELOW_BASE_PERCENT@coupon.tiers.0.percent',
       'TIER_PERCENT_DECREASING@coupon.tiers.1.percent',
       'TIER_BELOW_BASE_PERCENT@coupon.tiers.1.percent',
     ]);
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { type: 'percent', percent: '10', tiers: [{ minTotal: '50', percent: '150' }, { minTotal: '20', percent: '12' }] } })).toEqual([
-      'INVALID_PERCENT@coupon.tiers.0.percent',
-      'TIERS_NOT_INCREASING@coupon.tiers.1.minTotal',
-    ]);
+    expect(
+      codes({
+        currency: 'USD',
+        lines: [line('a', 'Set', '1')],
+        coupon: {
+          type: 'percent',
+          percent: '10',
+          tiers: [
+            { minTotal: '50', percent: '150' },
+            { minTotal: '20', percent: '12' },
+          ],
+        },
+      }),
+    ).toEqual(['INVALID_PERCENT@coupon.tiers.0.percent', 'TIERS_NOT_INCREASING@coupon.tiers.1.minTotal']);
   });
 
   it('requires a coupon type, and still reports the other fields', () => {
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { percent: '10', junk: 1 } })).toEqual(['UNKNOWN_FIELD@coupon.junk', 'REQUIRED@coupon.type']);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1')], coupon: { percent: '10', junk: 1 } })).toEqual([
+      'UNKNOWN_FIELD@coupon.junk',
+      'REQUIRED@coupon.type',
+    ]);
   });
 
   it('takes amounts only as decimal strings, never JSON numbers', () => {
     expect(
-      codes({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: 5, quantity: 1 }], coupon: { type: 'percent', percent: 10, maxDiscount: 2 }, sellerCredit: 1, charges: { shipping: 3 } }),
-    ).toEqual(['NOT_AN_AMOUNT@lines.0.unitPrice', 'NOT_AN_AMOUNT@coupon.percent', 'NOT_AN_AMOUNT@coupon.maxDiscount', 'NOT_AN_AMOUNT@sellerCredit', 'NOT_AN_AMOUNT@charges.shipping']);
+      codes({
+        currency: 'USD',
+        lines: [{ id: 'a', itemType: 'P', unitPrice: 5, quantity: 1 }],
+        coupon: { type: 'percent', percent: 10, maxDiscount: 2 },
+        sellerCredit: 1,
+        charges: { shipping: 3 },
+      }),
+    ).toEqual([
+      'NOT_AN_AMOUNT@lines.0.unitPrice',
+      'NOT_AN_AMOUNT@coupon.percent',
+      'NOT_AN_AMOUNT@coupon.maxDiscount',
+      'NOT_AN_AMOUNT@sellerCredit',
+      'NOT_AN_AMOUNT@charges.shipping',
+    ]);
   });
 
   it('answers a very long amount at once (no regex backtracking)', () => {
     const long = '1'.repeat(1_000_000);
-    expect(codes({ currency: 'USD', lines: [line('a', 'Set', long), line('b', 'Set', `${long}e5`)] })).toEqual(['AMOUNT_OUT_OF_RANGE@lines.0.unitPrice', 'EXPONENT_NOTATION@lines.1.unitPrice']);
+    expect(codes({ currency: 'USD', lines: [line('a', 'Set', long), line('b', 'Set', `${long}e5`)] })).toEqual([
+      'AMOUNT_OUT_OF_RANGE@lines.0.unitPrice',
+      'EXPONENT_NOTATION@lines.1.unitPrice',
+    ]);
   });
 
   it('normalises valid coupon terms', () => {
-    expect(validateCouponTerms({ type: 'percent', percent: '10.50', maxDiscount: '0', tiers: [], excludeSaleItems: false }, 'USD')).toEqual({ ok: true, value: { type: 'percent', percent: '10.5' } });
+    expect(validateCouponTerms({ type: 'percent', percent: '10.50', maxDiscount: '0', tiers: [], excludeSaleItems: false }, 'USD')).toEqual({
+      ok: true,
+      value: { type: 'percent', percent: '10.5' },
+    });
   });
 });
 
@@ -334,17 +501,20 @@ describe('quoteCoupon: properties', () => {
 
   it('changes no total when lines are permuted', () => {
     fc.assert(
-      fc.property(quoteRequestArb.chain((req) => fc.tuple(fc.constant(req), fc.shuffledSubarray([...req.lines], { minLength: req.lines.length }))), ([req, shuffled]) => {
-        const a = ok(req);
-        const b = ok({ ...req, lines: shuffled });
-        fc.pre(a !== undefined && b !== undefined);
-        const totals = ({ lines, explain, batches, ...rest }: Quote) => rest;
-        expect(totals(b)).toEqual(totals(a));
-        expect(b.batches).toEqual(a.batches);
-        // each line keeps its own total and eligibility wherever it stands
-        const byId = (q: Quote) => Object.fromEntries(q.lines.map((l) => [l.id, [l.lineTotal, l.eligible]]));
-        expect(byId(b)).toEqual(byId(a));
-      }),
+      fc.property(
+        quoteRequestArb.chain((req) => fc.tuple(fc.constant(req), fc.shuffledSubarray([...req.lines], { minLength: req.lines.length }))),
+        ([req, shuffled]) => {
+          const a = ok(req);
+          const b = ok({ ...req, lines: shuffled });
+          fc.pre(a !== undefined && b !== undefined);
+          const totals = ({ lines, explain, batches, ...rest }: Quote) => rest;
+          expect(totals(b)).toEqual(totals(a));
+          expect(b.batches).toEqual(a.batches);
+          // each line keeps its own total and eligibility wherever it stands
+          const byId = (q: Quote) => Object.fromEntries(q.lines.map((l) => [l.id, [l.lineTotal, l.eligible]]));
+          expect(byId(b)).toEqual(byId(a));
+        },
+      ),
     );
   });
 

@@ -42,38 +42,81 @@ describe('the safe-integer path of the quote', () => {
       const s = units.toString().padStart(scale + 1, '0');
       return scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/^0+(?=\d)/u, '');
     });
-    const line = fc.record({ itemType: fc.constantFrom('Part', 'Set'), unitPrice: price, quantity: fc.integer({ min: 1, max: 1_000_000 }), onSale: fc.boolean() });
+    const line = fc.record({
+      itemType: fc.constantFrom('Part', 'Set'),
+      unitPrice: price,
+      quantity: fc.integer({ min: 1, max: 1_000_000 }),
+      onSale: fc.boolean(),
+    });
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('5', '33.33', '100'), fc.constantFrom('half-up' as const, 'half-even' as const), (lines, percent, rounding) => {
-        const request = { currency: 'USD', rounding, lines: lines.map((l, i) => ({ id: `L${String(i)}`, ...l })), coupon: { type: 'percent', percent, excludeSaleItems: true } };
-        const r = readQuoteRequest(request);
-        if (!r.ok) return; // a price the currency cannot hold: nothing to compare
-        bothWays(r.value);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('5', '33.33', '100'),
+        fc.constantFrom('half-up' as const, 'half-even' as const),
+        (lines, percent, rounding) => {
+          const request = {
+            currency: 'USD',
+            rounding,
+            lines: lines.map((l, i) => ({ id: `L${String(i)}`, ...l })),
+            coupon: { type: 'percent', percent, excludeSaleItems: true },
+          };
+          const r = readQuoteRequest(request);
+          if (!r.ok) return; // a price the currency cannot hold: nothing to compare
+          bothWays(r.value);
+        },
+      ),
     );
   });
 
   it('takes the bigint path for a line that does not fit, and answers the same', () => {
-    const q = parsed({ currency: 'USD', lines: [{ id: 'a', itemType: 'P', unitPrice: '99999999999999.99', quantity: 1_000_000 }, { id: 'b', itemType: 'P', unitPrice: '0.01', quantity: 1 }], coupon: { type: 'percent', percent: '10' } });
+    const q = parsed({
+      currency: 'USD',
+      lines: [
+        { id: 'a', itemType: 'P', unitPrice: '99999999999999.99', quantity: 1_000_000 },
+        { id: 'b', itemType: 'P', unitPrice: '0.01', quantity: 1 },
+      ],
+      coupon: { type: 'percent', percent: '10' },
+    });
     expect(q.lineTotals.safe).toBe(false);
-    expect(bothWays(q).ok && computeQuote(q)).toMatchObject({ ok: true, value: { subtotal: '99999999999999990000.01', couponCredit: '9999999999999999000.00' } });
+    expect(bothWays(q).ok && computeQuote(q)).toMatchObject({
+      ok: true,
+      value: { subtotal: '99999999999999990000.01', couponCredit: '9999999999999999000.00' },
+    });
     // Each line a safe integer of cents, the subtotal 2^53 (one past the largest safe integer).
     const line = (id: string, unitPrice: string, quantity: number) => ({ id, itemType: 'P', unitPrice, quantity });
-    const edge = parsed({ currency: 'USD', lines: [line('a', '4503599627370.49', 10), line('b', '4503599627370.49', 10), line('c', '0.12', 1)], coupon: { type: 'fixed', amount: '0.01' } });
+    const edge = parsed({
+      currency: 'USD',
+      lines: [line('a', '4503599627370.49', 10), line('b', '4503599627370.49', 10), line('c', '0.12', 1)],
+      coupon: { type: 'fixed', amount: '0.01' },
+    });
     expect(edge.lineTotals.safe).toBe(true);
     expect(bothWays(edge)).toMatchObject({ ok: true, value: { subtotal: '90071992547409.92', couponCredit: '0.01', grandTotal: '90071992547409.91' } });
   });
 });
 
 describe('batch credits on the safe path', () => {
-  it('are the bigint path\'s, with a few batches or more than eight in any order', () => {
+  it("are the bigint path's, with a few batches or more than eight in any order", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 40, maxLength: 40 }), (batches, cents) => {
-        const lines = batches.map((batch, i) => ({ id: `L${String(i)}`, itemType: 'P', unitPrice: `${String(Math.floor((cents[i] ?? 1) / 100))}.${String((cents[i] ?? 1) % 100).padStart(2, '0')}`, quantity: 1, batch }));
-        const q = parsed({ currency: 'USD', lines, coupon: { type: 'percent', percent: '12.5', tiers: [{ minTotal: '50.00', percent: '20' }], maxDiscount: '30.00' } });
-        const quote = bothWays(q);
-        expect(quote.ok && quote.value.batches.map((b) => b.batch)).toEqual([...new Set(batches)].sort((a, b) => a - b));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 40, maxLength: 40 }),
+        (batches, cents) => {
+          const lines = batches.map((batch, i) => ({
+            id: `L${String(i)}`,
+            itemType: 'P',
+            unitPrice: `${String(Math.floor((cents[i] ?? 1) / 100))}.${String((cents[i] ?? 1) % 100).padStart(2, '0')}`,
+            quantity: 1,
+            batch,
+          }));
+          const q = parsed({
+            currency: 'USD',
+            lines,
+            coupon: { type: 'percent', percent: '12.5', tiers: [{ minTotal: '50.00', percent: '20' }], maxDiscount: '30.00' },
+          });
+          const quote = bothWays(q);
+          expect(quote.ok && quote.value.batches.map((b) => b.batch)).toEqual([...new Set(batches)].sort((a, b) => a - b));
+        },
+      ),
     );
   });
 });
@@ -155,7 +198,10 @@ describe('reading a price without allocating', () => {
 
 describe('the wire text of a quote', () => {
   it('is exactly JSON.stringify of the answer, whatever the line ids hold', () => {
-    const id = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), fc.constantFrom('"', '\\', '\u0000', '\u2028', '\ud800', 'é', '𝄞', '</script>'));
+    const id = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }),
+      fc.constantFrom('"', '\\', '\u0000', '\u2028', '\ud800', 'é', '𝄞', '</script>'),
+    );
     fc.assert(
       fc.property(quoteRequestArb({ maxLines: 6 }), fc.array(id, { minLength: 6, maxLength: 6 }), (request, ids) => {
         const lines = request.lines.map((l, i) => ({ ...l, id: `${ids[i] ?? ''}${String(i)}` }));

@@ -8,7 +8,14 @@ const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); /
 const I = W('inc-1');
 const at = '2026-12-02T08:00:00Z';
 const AT_UTC = '2026-12-02T08:00:00.000Z';
-const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const order: RedemptionAttempt['order'] = {
+  currency: 'EUR',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
 // One of each: h honoured, e extended, r reissued, and compensation for b1 in s1.
 const input: OutageInput = {
   at,
@@ -30,15 +37,24 @@ const unknown = (list: string, i: number, couponId: string) => ({
 describe('applyOutagePlan', () => {
   it('applies a plan under a policy without compensation', () => {
     const simple: OutageInput = { at, incidents: [incident], coupons: [coupon('c', '2026-12-02')], policy: { graceDays: 1 } };
-    expect(apply(simple)).toEqual([{ ...coupon('c', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['inc-1'] }], remedies: ['inc-1'] }]);
+    expect(apply(simple)).toEqual([
+      { ...coupon('c', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['inc-1'] }], remedies: ['inc-1'] },
+    ]);
   });
 
   it('records one incident id per window answered, the first of the window in id order, in the event and in remedies', () => {
     // three incidents merge into one window; a second window follows
-    const incidents = [inc('m2', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'), inc('m3', '2026-12-01T10:30:00Z', '2026-12-01T12:00:00Z'), inc('m1', '2026-12-01T12:00:00Z', '2026-12-01T13:00:00Z'), inc('n', '2026-12-01T20:00:00Z', '2026-12-01T21:00:00Z')];
+    const incidents = [
+      inc('m2', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'),
+      inc('m3', '2026-12-01T10:30:00Z', '2026-12-01T12:00:00Z'),
+      inc('m1', '2026-12-01T12:00:00Z', '2026-12-01T13:00:00Z'),
+      inc('n', '2026-12-01T20:00:00Z', '2026-12-01T21:00:00Z'),
+    ];
     const two: OutageInput = { at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['old'] })] };
     expect(plan(two).extend).toEqual([{ couponId: 'c', from: '2026-12-02', to: '2026-12-03', windows: [`${W('m1', 'm2', 'm3')}..${W('n')}`] }]);
-    expect(apply(two)).toEqual([{ ...coupon('c', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['m1', 'n'] }], remedies: ['old', 'm1', 'n'] }]);
+    expect(apply(two)).toEqual([
+      { ...coupon('c', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['m1', 'n'] }], remedies: ['old', 'm1', 'n'] },
+    ]);
   });
 
   it('is idempotent: planning again at the same instant gives no remedy, and still lists the windows', () => {
@@ -77,7 +93,11 @@ describe('applyOutagePlan', () => {
     const p = plan(input);
     const edited = apply(input, { ...EMPTY, extend: [{ couponId: 'e', from: '2026-12-02', to: '2030-01-01', windows: [I] }] });
     expect(edited).toEqual(apply(input, { ...EMPTY, extend: p.extend }));
-    expect(edited[1]).toEqual({ ...coupon('e', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['inc-1'] }], remedies: ['inc-1'] });
+    expect(edited[1]).toEqual({
+      ...coupon('e', '2026-12-02'),
+      events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['inc-1'] }],
+      remedies: ['inc-1'],
+    });
   });
 
   it('refuses a plan that is not an object with the four lists of remedies, with paths under "plan"', () => {
@@ -107,8 +127,12 @@ describe('applyOutagePlan', () => {
   it('refuses entries the planner does not give for that list on this input (UNKNOWN_REMEDY), and applies none of the plan', () => {
     const p = plan(input);
     // e is extended, not reissued; r is reissued, not extended; ghost is no coupon
-    expect(errorsOf({ ...p, extend: [...p.extend, { couponId: 'r', from: '2026-12-01', to: '2026-12-03', windows: [I] }] })).toEqual([unknown('extend', 1, 'r')]);
-    expect(errorsOf({ ...p, reissue: [{ couponId: 'e', newCouponId: `e~reissue~${I}`, expires: '2026-12-03', windows: [I] }] })).toEqual([unknown('reissue', 0, 'e')]);
+    expect(errorsOf({ ...p, extend: [...p.extend, { couponId: 'r', from: '2026-12-01', to: '2026-12-03', windows: [I] }] })).toEqual([
+      unknown('extend', 1, 'r'),
+    ]);
+    expect(errorsOf({ ...p, reissue: [{ couponId: 'e', newCouponId: `e~reissue~${I}`, expires: '2026-12-03', windows: [I] }] })).toEqual([
+      unknown('reissue', 0, 'e'),
+    ]);
     expect(errorsOf({ ...p, honor: [{ couponId: 'e', orderId: 'o1', couponCredit: '1.00', windows: [I] }] })).toEqual([unknown('honor', 0, 'e')]);
     const ghost = { ...EMPTY, compensate: [{ buyer: 'b9', store: 's1', couponId: `compensation~s1~b9~${I}`, expires: '2027-01-01', windows: [I] }] };
     expect(errorsOf(ghost)).toEqual([unknown('compensate', 0, `compensation~s1~b9~${I}`)]);
@@ -119,10 +143,16 @@ describe('applyOutagePlan', () => {
 
   it('refuses a hand-made remedy for a coupon the planner leaves alone, or for an input without compensation terms', () => {
     const calm: OutageInput = { at, incidents: [incident], coupons: [coupon('c', '2026-12-20')] };
-    expect(applyOutagePlan(calm, { ...EMPTY, honor: [{ couponId: 'c', orderId: 'o1', couponCredit: '1.00', windows: [I] }] })).toEqual({ ok: false, errors: [unknown('honor', 0, 'c')] });
+    expect(applyOutagePlan(calm, { ...EMPTY, honor: [{ couponId: 'c', orderId: 'o1', couponCredit: '1.00', windows: [I] }] })).toEqual({
+      ok: false,
+      errors: [unknown('honor', 0, 'c')],
+    });
     const noTerms = { ...input, policy: {} };
     const p = plan(input);
-    expect(applyOutagePlan(noTerms, { ...EMPTY, compensate: p.compensate })).toEqual({ ok: false, errors: [unknown('compensate', 0, `compensation~s1~b1~${I}`)] });
+    expect(applyOutagePlan(noTerms, { ...EMPTY, compensate: p.compensate })).toEqual({
+      ok: false,
+      errors: [unknown('compensate', 0, `compensation~s1~b1~${I}`)],
+    });
   });
 
   it('never throws on a malformed plan', () => {
@@ -138,14 +168,30 @@ describe('applying a plan to a coupon with events after the planning instant', (
     const input = {
       at: '2026-12-02T08:00:00Z',
       incidents: [{ id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' }],
-      coupons: [{ id: 'c', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'UTC', terms: { type: 'fixed' as const, amount: '1.00' }, events: [{ type: 'edited' as const, at: '2026-12-02T09:00:00Z', expires: '2026-12-05' }] }],
+      coupons: [
+        {
+          id: 'c',
+          seller: 's1',
+          recipient: 'b1',
+          expires: '2026-12-02',
+          timeZone: 'UTC',
+          terms: { type: 'fixed' as const, amount: '1.00' },
+          events: [{ type: 'edited' as const, at: '2026-12-02T09:00:00Z', expires: '2026-12-05' }],
+        },
+      ],
     };
     const plan = planOutageRemedies(input);
     expect(plan.ok && plan.value.extend.map((e) => e.couponId)).toEqual(['c']);
     if (!plan.ok) return;
     expect(applyOutagePlan(input, plan.value)).toEqual({
       ok: false,
-      errors: [{ code: 'EVENTS_AFTER_PLAN', path: 'coupons.0.events.0', message: 'this coupon has an event later than the planning instant: plan again at a later instant before applying' }],
+      errors: [
+        {
+          code: 'EVENTS_AFTER_PLAN',
+          path: 'coupons.0.events.0',
+          message: 'this coupon has an event later than the planning instant: plan again at a later instant before applying',
+        },
+      ],
     });
     // Planned again after that event, the remedy applies.
     const later = { ...input, at: '2026-12-02T10:00:00Z' };

@@ -7,7 +7,14 @@ import { apply, compensation, coupon, inc, plan, W } from './fixtures.js';
 const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
 const I = W('inc-1');
 const at = '2026-12-02T08:00:00Z';
-const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const order: RedemptionAttempt['order'] = {
+  currency: 'EUR',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
 const attempt = (couponId: string, orderId: string, when: string): RedemptionAttempt => ({ couponId, orderId, at: when, order });
 
 describe('compensation (rule 7)', () => {
@@ -23,13 +30,22 @@ describe('compensation (rule 7)', () => {
 
   it('is one coupon per buyer and store, named after the first window their remedies answer, naming all of them', () => {
     // a and b merge into one two-hour window; "short" lasts 30 minutes. Every coupon answers both windows.
-    const incidents = [inc('a', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'), inc('b', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'), inc('short', '2026-12-01T20:00:00Z', '2026-12-01T20:30:00Z')];
+    const incidents = [
+      inc('a', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'),
+      inc('b', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'),
+      inc('short', '2026-12-01T20:00:00Z', '2026-12-01T20:30:00Z'),
+    ];
     const AB = W('a', 'b');
     const both = `${AB}..${W('short')}`;
     const p = plan({
       at,
       incidents,
-      coupons: [coupon('c1', '2026-12-02'), coupon('c2', '2026-12-01'), coupon('c3', '2026-12-02', { seller: 's2' }), coupon('c4', '2026-12-02', { recipient: 'b2' })],
+      coupons: [
+        coupon('c1', '2026-12-02'),
+        coupon('c2', '2026-12-01'),
+        coupon('c3', '2026-12-02', { seller: 's2' }),
+        coupon('c4', '2026-12-02', { recipient: 'b2' }),
+      ],
       policy: compensation(60),
     });
     expect(p.compensate).toEqual([
@@ -63,7 +79,9 @@ describe('compensation (rule 7)', () => {
       { couponId: 'r', newCouponId: `r~reissue~${W('middle')}`, expires: '2026-12-03', windows: [W('middle')] },
     ]);
     // b1 gets one coupon for both windows (not a run: the middle window is not theirs); b2's only window was too short
-    expect(p.compensate).toEqual([{ buyer: 'b1', store: 's1', couponId: `compensation~s1~b1~${W('long')}`, expires: '2027-01-01', windows: [W('long'), W('short')] }]);
+    expect(p.compensate).toEqual([
+      { buyer: 'b1', store: 's1', couponId: `compensation~s1~b1~${W('long')}`, expires: '2027-01-01', windows: [W('long'), W('short')] },
+    ]);
     expect(p.notices.map((n) => [n.buyer, n.items.map((item) => `${item.type} ${item.couponId}`)])).toEqual([
       ['b1', [`compensated compensation~s1~b1~${W('long')}`, 'extended p', 'reissued q']],
       ['b2', ['reissued r']],
@@ -84,19 +102,33 @@ describe('compensation (rule 7)', () => {
   });
 
   it('is listed by its id, not by the coupon that earned it', () => {
-    const p = plan({ at, incidents: [incident], coupons: [coupon('a', '2026-12-02', { recipient: 'b2' }), coupon('b', '2026-12-02')], policy: compensation(60) });
+    const p = plan({
+      at,
+      incidents: [incident],
+      coupons: [coupon('a', '2026-12-02', { recipient: 'b2' }), coupon('b', '2026-12-02')],
+      policy: compensation(60),
+    });
     expect(p.compensate.map((e) => e.couponId)).toEqual([`compensation~s1~b1~${I}`, `compensation~s1~b2~${I}`]);
   });
 
   it('is due to a buyer whose attempt was honoured', () => {
-    const p = plan({ at, incidents: [incident], coupons: [coupon('h', '2026-12-20')], attempts: [attempt('h', 'o1', '2026-12-01T11:00:00Z')], policy: compensation(60) });
+    const p = plan({
+      at,
+      incidents: [incident],
+      coupons: [coupon('h', '2026-12-20')],
+      attempts: [attempt('h', 'o1', '2026-12-01T11:00:00Z')],
+      policy: compensation(60),
+    });
     expect(p.compensate).toEqual([{ buyer: 'b1', store: 's1', couponId: `compensation~s1~b1~${I}`, expires: '2027-01-01', windows: [I] }]);
   });
 
   it('is valid until today in the store zone plus validDays', () => {
     // 20:00Z on 2 December is already 3 December in Tokyo
     const late = '2026-12-02T20:00:00Z';
-    const p = (timeZone: string) => plan({ at: late, incidents: [incident], coupons: [coupon('c', '2026-12-02', { timeZone })], policy: compensation(60, 0) }).compensate.map((e) => e.expires);
+    const p = (timeZone: string) =>
+      plan({ at: late, incidents: [incident], coupons: [coupon('c', '2026-12-02', { timeZone })], policy: compensation(60, 0) }).compensate.map(
+        (e) => e.expires,
+      );
     expect(p('UTC')).toEqual(['2026-12-02']);
     expect(p('Asia/Tokyo')).toEqual(['2026-12-03']);
   });

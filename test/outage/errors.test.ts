@@ -4,7 +4,14 @@ import { coupon, EMPTY, W, windowOf } from './fixtures.js';
 
 // Bad input to the outage planner: every problem is reported with its code, its path and a message for people.
 const incident = { id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' };
-const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const order: RedemptionAttempt['order'] = {
+  currency: 'EUR',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
 const base = { at: '2026-12-02T00:00:00Z', incidents: [incident], coupons: [coupon('c1', '2026-12-20')] };
 const errorsOf = (input: unknown) => {
   const r = planOutageRemedies(input as OutageInput);
@@ -29,13 +36,17 @@ describe('the planner input', () => {
   });
 
   it('takes the planning instant as an ISO 8601 instant with an offset', () => {
-    expect(errorsOf({ ...base, at: '2026-12-02 00:00' })).toEqual([{ code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "2026-12-02 00:00"') }]);
+    expect(errorsOf({ ...base, at: '2026-12-02 00:00' })).toEqual([
+      { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "2026-12-02 00:00"') },
+    ]);
   });
 });
 
 describe('incidents', () => {
   it('are a list of objects with an id, a start and an end', () => {
-    expect(errorsOf({ ...base, incidents: 'inc-1' })).toEqual([{ code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "inc-1"' }]);
+    expect(errorsOf({ ...base, incidents: 'inc-1' })).toEqual([
+      { code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "inc-1"' },
+    ]);
     expect(errorsOf({ ...base, incidents: [7, { ...incident, cause: 'db' }] })).toEqual([
       { code: 'INVALID_TYPE', path: 'incidents.0', message: 'expected an object, got number 7' },
       { code: 'UNKNOWN_FIELD', path: 'incidents.1.cause', message: 'unknown field "cause"' },
@@ -59,9 +70,15 @@ describe('incidents', () => {
     expect(errorsOf({ ...base, incidents: [incident, { ...incident, start: '2026-11-28T10:00:00Z', end: '2026-11-28T11:00:00Z' }] })).toEqual([
       { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "inc-1" is used twice' },
     ]);
-    expect(errorsOf({ ...base, incidents: [{ ...incident, id: LONG }, { ...incident, id: LONG }] })).toEqual([
-      { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: `incident id "${CLIPPED}" is used twice` },
-    ]);
+    expect(
+      errorsOf({
+        ...base,
+        incidents: [
+          { ...incident, id: LONG },
+          { ...incident, id: LONG },
+        ],
+      }),
+    ).toEqual([{ code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: `incident id "${CLIPPED}" is used twice` }]);
   });
 
   it('end after they start (INVALID_INCIDENT): an empty or reversed window is refused, one millisecond is enough', () => {
@@ -73,22 +90,42 @@ describe('incidents', () => {
   });
 
   it('do not start after the planning instant (INCIDENT_AFTER_NOW); one starting at it, or under way, is fine', () => {
-    const afterNow = (path: string) => ({ code: 'INCIDENT_AFTER_NOW', path, message: 'an incident cannot start after the planning instant: plan for it once it has begun' });
+    const afterNow = (path: string) => ({
+      code: 'INCIDENT_AFTER_NOW',
+      path,
+      message: 'an incident cannot start after the planning instant: plan for it once it has begun',
+    });
     const at = base.at; // 2 December 00:00Z
-    expect(errorsOf({ ...base, incidents: [incident, { id: 'next', start: '2026-12-02T00:00:00.001Z', end: '2026-12-02T02:00:00Z' }] })).toEqual([afterNow('incidents.1.start')]);
-    expect(errorsOf({ ...base, at: new Date(at), incidents: [{ id: 'next', start: '2026-12-02T01:00:00.001+01:00', end: '2026-12-02T02:00:00Z' }] })).toEqual([afterNow('incidents.0.start')]);
+    expect(errorsOf({ ...base, incidents: [incident, { id: 'next', start: '2026-12-02T00:00:00.001Z', end: '2026-12-02T02:00:00Z' }] })).toEqual([
+      afterNow('incidents.1.start'),
+    ]);
+    expect(errorsOf({ ...base, at: new Date(at), incidents: [{ id: 'next', start: '2026-12-02T01:00:00.001+01:00', end: '2026-12-02T02:00:00Z' }] })).toEqual([
+      afterNow('incidents.0.start'),
+    ]);
     expect(errorsOf({ ...base, incidents: [{ id: 'next', start: '2026-12-05T00:00:00Z', end: '2026-12-04T00:00:00Z' }] })).toEqual([
       { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' },
       afterNow('incidents.0.start'),
     ]);
     const starting = { id: 'next', start: at, end: '2026-12-02T02:00:00Z' };
     expect(planOutageRemedies({ ...base, incidents: [starting] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(starting)] } });
-    expect(planOutageRemedies({ ...base, at: new Date(at), incidents: [{ ...starting, start: '2026-12-02T01:00:00+01:00' }] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(starting)] } });
+    expect(planOutageRemedies({ ...base, at: new Date(at), incidents: [{ ...starting, start: '2026-12-02T01:00:00+01:00' }] })).toEqual({
+      ok: true,
+      value: { ...EMPTY, windows: [windowOf(starting)] },
+    });
   });
 
   it('are reported all at once, after a bad planning instant or policy', () => {
     // without a planning instant, no incident is said to start after it
-    expect(errorsOf({ ...base, at: 'now', incidents: [{ ...incident, id: '' }, { id: 'future', start: '2030-01-01T00:00:00Z', end: '2030-01-02T00:00:00Z' }] })).toEqual([
+    expect(
+      errorsOf({
+        ...base,
+        at: 'now',
+        incidents: [
+          { ...incident, id: '' },
+          { id: 'future', start: '2030-01-01T00:00:00Z', end: '2030-01-02T00:00:00Z' },
+        ],
+      }),
+    ).toEqual([
       { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "now"') },
       { code: 'EMPTY_STRING', path: 'incidents.0.id', message: 'must not be empty' },
     ]);
@@ -124,7 +161,9 @@ describe('incidents', () => {
     expect(notAList).toBeInstanceOf(CouponRulesError);
     expect((notAList as CouponRulesError).errors).toEqual([{ code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "a"' }]);
     // it has no planning instant: incidents at any time merge
-    expect(mergeIncidents([{ id: 'f', start: '2030-01-01T00:00:00Z', end: '2030-01-01T01:00:00Z' }])).toEqual([{ id: W('f'), start: '2030-01-01T00:00:00.000Z', end: '2030-01-01T01:00:00.000Z', incidents: ['f'] }]);
+    expect(mergeIncidents([{ id: 'f', start: '2030-01-01T00:00:00Z', end: '2030-01-01T01:00:00Z' }])).toEqual([
+      { id: W('f'), start: '2030-01-01T00:00:00.000Z', end: '2030-01-01T01:00:00.000Z', incidents: ['f'] },
+    ]);
   });
 });
 
@@ -146,32 +185,45 @@ describe('the policy', () => {
   });
 
   it('takes extension as "outage-length" or { days } from 1 to 3650', () => {
-    expect(errorsOf({ ...base, policy: { extension: 'weekly' } })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.extension', message: 'expected an object, got the string "weekly"' }]);
+    expect(errorsOf({ ...base, policy: { extension: 'weekly' } })).toEqual([
+      { code: 'INVALID_TYPE', path: 'policy.extension', message: 'expected an object, got the string "weekly"' },
+    ]);
     expect(errorsOf({ ...base, policy: { extension: {} } })).toEqual([{ code: 'REQUIRED', path: 'policy.extension.days', message: '"days" is required' }]);
-    expect(errorsOf({ ...base, policy: { extension: { days: 2, weeks: 1 } } })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.extension.weeks', message: 'unknown field "weeks"' }]);
+    expect(errorsOf({ ...base, policy: { extension: { days: 2, weeks: 1 } } })).toEqual([
+      { code: 'UNKNOWN_FIELD', path: 'policy.extension.weeks', message: 'unknown field "weeks"' },
+    ]);
     expect(errorsOf({ ...base, policy: { extension: { days: 0 } } })).toEqual([
       { code: 'INVALID_POLICY', path: 'policy.extension.days', message: 'extension days must be an integer from 1 to 3650 (a JSON number), got number 0' },
     ]);
     expect(errorsOf({ ...base, policy: { extension: { days: 3651 } } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.extension.days' }]);
-    for (const extension of ['outage-length', { days: 1 }, { days: 3650 }] as const) expect(planOutageRemedies({ ...base, policy: { extension } }).ok).toBe(true);
+    for (const extension of ['outage-length', { days: 1 }, { days: 3650 }] as const)
+      expect(planOutageRemedies({ ...base, policy: { extension } }).ok).toBe(true);
   });
 
   it('takes compensation as { terms, validDays from 0 to 366, minOutageMinutes from 0 to 525600 }', () => {
-    expect(errorsOf({ ...base, policy: { compensation: 'yes' } })).toEqual([{ code: 'INVALID_TYPE', path: 'policy.compensation', message: 'expected an object, got the string "yes"' }]);
+    expect(errorsOf({ ...base, policy: { compensation: 'yes' } })).toEqual([
+      { code: 'INVALID_TYPE', path: 'policy.compensation', message: 'expected an object, got the string "yes"' },
+    ]);
     expect(errorsOf({ ...base, policy: { compensation: { amount: '1.00' } } })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'policy.compensation.amount', message: 'unknown field "amount"' },
       { code: 'REQUIRED', path: 'policy.compensation.terms', message: '"terms" is required' },
       { code: 'REQUIRED', path: 'policy.compensation.validDays', message: '"validDays" is required' },
       { code: 'REQUIRED', path: 'policy.compensation.minOutageMinutes', message: '"minOutageMinutes" is required' },
     ]);
-    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '0.0000000000001' }, validDays: 367, minOutageMinutes: -1 } } })).toEqual([
+    expect(
+      errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '0.0000000000001' }, validDays: 367, minOutageMinutes: -1 } } }),
+    ).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'policy.compensation.terms.amount', message: 'the coupon currency amounts have at most 12 decimals, got 13' },
       { code: 'INVALID_POLICY', path: 'policy.compensation.validDays', message: 'validDays must be an integer from 0 to 366 (a JSON number), got number 367' },
-      { code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes', message: 'minOutageMinutes must be an integer from 0 to 525600 (a JSON number), got number -1' },
+      {
+        code: 'INVALID_POLICY',
+        path: 'policy.compensation.minOutageMinutes',
+        message: 'minOutageMinutes must be an integer from 0 to 525600 (a JSON number), got number -1',
+      },
     ]);
-    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 525_601 } } })).toMatchObject([
-      { code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes' },
-    ]);
+    expect(
+      errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 525_601 } } }),
+    ).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes' }]);
     const valid = { terms: { type: 'fixed' as const, amount: '1.00' }, validDays: 366, minOutageMinutes: 525_600 };
     expect(planOutageRemedies({ ...base, policy: { compensation: valid } }).ok).toBe(true);
   });
@@ -198,14 +250,27 @@ describe('failed redemption attempts', () => {
   });
 
   it('report a missing or empty coupon id, a missing order or instant, once, and no unknown coupon for it', () => {
-    expect(errorsOf({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.couponId', message: '"couponId" is required' }]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: '', orderId: 'o1', at, order }] })).toEqual([{ code: 'EMPTY_STRING', path: 'attempts.0.couponId', message: 'must not be empty' }]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.order', message: '"order" is required' }]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', order }] })).toEqual([{ code: 'REQUIRED', path: 'attempts.0.at', message: '"at" is required' }]);
+    expect(errorsOf({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([
+      { code: 'REQUIRED', path: 'attempts.0.couponId', message: '"couponId" is required' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: '', orderId: 'o1', at, order }] })).toEqual([
+      { code: 'EMPTY_STRING', path: 'attempts.0.couponId', message: 'must not be empty' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([
+      { code: 'REQUIRED', path: 'attempts.0.order', message: '"order" is required' },
+    ]);
+    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', order }] })).toEqual([
+      { code: 'REQUIRED', path: 'attempts.0.at', message: '"at" is required' },
+    ]);
   });
 
   it('describe the order: buyer, store, newOrder and hasCoupon, and a quotable currency and lines', () => {
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'XXX', lines: [], buyer: '', store: 1, newOrder: 'yes', hasCoupon: null } }] })).toEqual([
+    expect(
+      errorsOf({
+        ...base,
+        attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'XXX', lines: [], buyer: '', store: 1, newOrder: 'yes', hasCoupon: null } }],
+      }),
+    ).toEqual([
       { code: 'EMPTY_STRING', path: 'attempts.0.order.buyer', message: 'must not be empty' },
       { code: 'INVALID_TYPE', path: 'attempts.0.order.store', message: 'expected a string, got number 1' },
       { code: 'INVALID_TYPE', path: 'attempts.0.order.newOrder', message: 'expected true or false, got the string "yes"' },
@@ -228,7 +293,10 @@ describe('failed redemption attempts', () => {
     expect(errorsOf({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T11:00:00.001Z', order }] })).toEqual([
       { code: 'ATTEMPT_AFTER_NOW', path: 'attempts.0.at', message: 'an attempt cannot be later than the planning instant' },
     ]);
-    expect(planOutageRemedies({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at, order }] })).toMatchObject({ ok: true, value: { honor: [{ couponId: 'c1', orderId: 'o1' }] } });
+    expect(planOutageRemedies({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at, order }] })).toMatchObject({
+      ok: true,
+      value: { honor: [{ couponId: 'c1', orderId: 'o1' }] },
+    });
   });
 
   it('name a coupon of the input (UNKNOWN_COUPON, the id clipped to 40 characters in the message)', () => {
@@ -243,9 +311,18 @@ describe('failed redemption attempts', () => {
 
 describe('coupons', () => {
   it('are checked as lifecycle records, their events at coupons.N.events', () => {
-    const c = coupon('c1', '2026-12-20', { events: [{ type: 'declined', at: '2026-12-01T05:00:00Z' }, { type: 'deleted', at: '2026-12-01T04:00:00Z' }] });
+    const c = coupon('c1', '2026-12-20', {
+      events: [
+        { type: 'declined', at: '2026-12-01T05:00:00Z' },
+        { type: 'deleted', at: '2026-12-01T04:00:00Z' },
+      ],
+    });
     expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), c] })).toEqual([
-      { code: 'EVENTS_OUT_OF_ORDER', path: 'coupons.1.events.1', message: 'this "deleted" event is earlier than the event before it: events must be in time order' },
+      {
+        code: 'EVENTS_OUT_OF_ORDER',
+        path: 'coupons.1.events.1',
+        message: 'this "deleted" event is earlier than the event before it: events must be in time order',
+      },
     ]);
   });
 
@@ -262,14 +339,22 @@ describe('coupons', () => {
       { code: 'TOO_MANY_DECIMALS', path: 'coupons.1.terms.amount', message: 'JPY amounts have at most 0 decimals, got 2' },
     ]);
     // an attempt outside every window is not honoured, so its currency does not matter
-    expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(incident)] } });
+    expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({
+      ok: true,
+      value: { ...EMPTY, windows: [windowOf(incident)] },
+    });
   });
 });
 
 describe('the order of the checks', () => {
   // Like couponState: the events of a coupon are folded only once the input is well formed,
   // and an honoured attempt's currency is checked against the terms only once every coupon folds cleanly.
-  const outOfOrder = coupon('c0', '2026-12-20', { events: [{ type: 'declined', at: '2026-12-01T05:00:00Z' }, { type: 'deleted', at: '2026-12-01T04:00:00Z' }] });
+  const outOfOrder = coupon('c0', '2026-12-20', {
+    events: [
+      { type: 'declined', at: '2026-12-01T05:00:00Z' },
+      { type: 'deleted', at: '2026-12-01T04:00:00Z' },
+    ],
+  });
   const yen = { ...order, currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
   const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
 
@@ -281,7 +366,11 @@ describe('the order of the checks', () => {
 
   it('reports events that were not allowed before looking at the attempts', () => {
     expect(errorsOf({ ...base, coupons: [outOfOrder, fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
-      { code: 'EVENTS_OUT_OF_ORDER', path: 'coupons.0.events.1', message: 'this "deleted" event is earlier than the event before it: events must be in time order' },
+      {
+        code: 'EVENTS_OUT_OF_ORDER',
+        path: 'coupons.0.events.1',
+        message: 'this "deleted" event is earlier than the event before it: events must be in time order',
+      },
     ]);
   });
 });
@@ -289,7 +378,13 @@ describe('the order of the checks', () => {
 describe('applyOutagePlan', () => {
   it('refuses the input the planner refuses, with the same errors', () => {
     const input = { at: 'nope', incidents: [], coupons: [] } as unknown as OutageInput;
-    expect(applyOutagePlan(input, EMPTY)).toEqual({ ok: false, errors: [{ code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "nope"') }] });
-    expect(applyOutagePlan({ ...base, op: 'outage-plan' } as OutageInput, EMPTY)).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_FIELD', path: 'op', message: 'unknown field "op"' }] });
+    expect(applyOutagePlan(input, EMPTY)).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "nope"') }],
+    });
+    expect(applyOutagePlan({ ...base, op: 'outage-plan' } as OutageInput, EMPTY)).toEqual({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_FIELD', path: 'op', message: 'unknown field "op"' }],
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { applyOutagePlan, type CouponRecord, type Incident, mergeIncidents, type OutageInput, type OutagePlan, type OutageWindow, planOutageRemedies } from '../../src/index.js';
+import {
+  applyOutagePlan,
+  type CouponRecord,
+  type Incident,
+  mergeIncidents,
+  type OutageInput,
+  type OutagePlan,
+  type OutageWindow,
+  planOutageRemedies,
+} from '../../src/index.js';
 import { windowId } from '../../src/outage/windows.js';
 
 // Shared by the outage tests: an open 10% coupon from store s1 to buyer b1 (UTC unless told otherwise),
@@ -21,7 +30,12 @@ export const inc = (id: string, start: string, end: string): Incident => ({ id, 
 export const W = (...incidentIds: string[]): string => windowId(incidentIds);
 
 /** The window of a single incident, as a plan lists it. */
-export const windowOf = (i: Incident): OutageWindow => ({ id: W(i.id), start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString(), incidents: [i.id] });
+export const windowOf = (i: Incident): OutageWindow => ({
+  id: W(i.id),
+  start: new Date(i.start).toISOString(),
+  end: new Date(i.end).toISOString(),
+  incidents: [i.id],
+});
 
 export function plan(input: OutageInput): OutagePlan {
   const r = planOutageRemedies(input);
@@ -43,4 +57,6 @@ export function apply(input: OutageInput, p: OutagePlan = plan(input)): CouponRe
 }
 
 /** A compensation policy: a fixed 2.00 coupon valid for `validDays`, for windows of at least `minOutageMinutes`. */
-export const compensation = (minOutageMinutes: number, validDays = 30) => ({ compensation: { terms: { type: 'fixed' as const, amount: '2.00' }, validDays, minOutageMinutes } });
+export const compensation = (minOutageMinutes: number, validDays = 30) => ({
+  compensation: { terms: { type: 'fixed' as const, amount: '2.00' }, validDays, minOutageMinutes },
+});

@@ -32,7 +32,10 @@ describe('naming windows (rule 9)', () => {
       },
     ]);
     // applied, each window of the range is recorded by its incident
-    expect(apply({ at, incidents, coupons: [coupon('e', '2026-12-02')] })[0]).toMatchObject({ events: [{ type: 'extended', incidents: ['a', 'b', 'c'] }], remedies: ['a', 'b', 'c'] });
+    expect(apply({ at, incidents, coupons: [coupon('e', '2026-12-02')] })[0]).toMatchObject({
+      events: [{ type: 'extended', incidents: ['a', 'b', 'c'] }],
+      remedies: ['a', 'b', 'c'],
+    });
   });
 
   it('names the windows on either side of one already answered as two entries', () => {
@@ -46,7 +49,7 @@ describe('naming windows (rule 9)', () => {
     expect(apply({ at, incidents, coupons: [coupon('e', '2026-12-02', { remedies: ['b'] })] })[0]).toMatchObject({ remedies: ['b', 'a', 'c'] });
   });
 
-  it('names the union of the windows of a buyer\'s remedies in their compensation, as ranges', () => {
+  it("names the union of the windows of a buyer's remedies in their compensation, as ranges", () => {
     // x answers a only, y answers c only: two entries; z answers b, and the three make one range
     const coupons = [coupon('x', '2026-12-02', { remedies: ['b', 'c'] }), coupon('y', '2026-12-02', { remedies: ['a', 'b'] })];
     const z = coupon('z', '2026-12-02', { remedies: ['a', 'c'] });
@@ -62,10 +65,14 @@ describe('naming windows (rule 9)', () => {
     // 3,000 two-minute incidents a minute apart: one window from 30 November 00:00Z to 2 December 02:01Z
     const start = Date.parse('2026-11-30T00:00:00Z');
     const iso = (ms: number) => new Date(ms).toISOString();
-    const many: Incident[] = Array.from({ length: 3000 }, (_, k) => inc(`incident-${String(k).padStart(4, '0')}`, iso(start + k * 60_000), iso(start + (k + 2) * 60_000)));
+    const many: Incident[] = Array.from({ length: 3000 }, (_, k) =>
+      inc(`incident-${String(k).padStart(4, '0')}`, iso(start + k * 60_000), iso(start + (k + 2) * 60_000)),
+    );
     // expiring 30 November to 3 December (the grace day): all affected, some expired by now, some open
     const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'];
-    const coupons: CouponRecord[] = Array.from({ length: 300 }, (_, k) => coupon(`coupon-${String(k).padStart(3, '0')}`, days[k % 4] ?? '', { recipient: `buyer-${String(k % 30)}` }));
+    const coupons: CouponRecord[] = Array.from({ length: 300 }, (_, k) =>
+      coupon(`coupon-${String(k).padStart(3, '0')}`, days[k % 4] ?? '', { recipient: `buyer-${String(k % 30)}` }),
+    );
     const input: OutageInput = { at: '2026-12-02T12:00:00Z', incidents: [...many].reverse(), coupons, policy: compensation(60) };
     const p = plan(input);
     const id = W(...many.map((i) => i.id));

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, type CouponRecord, couponState, mergeIncidents, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import {
+  applyOutagePlan,
+  type CouponRecord,
+  couponState,
+  mergeIncidents,
+  type OutageInput,
+  type OutagePlan,
+  planOutageRemedies,
+  type RedemptionAttempt,
+} from '../../src/index.js';
 import { outageInputArb } from '../../src/testing/index.js';
 import { EMPTY, plan, W, windowOf } from './fixtures.js';
 
@@ -23,7 +32,15 @@ const attempt = (couponId: string, at: string, extra: Partial<RedemptionAttempt[
   couponId,
   orderId: `o-${couponId}-${at}`,
   at,
-  order: { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false, ...extra },
+  order: {
+    currency: 'EUR',
+    lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+    buyer: 'b1',
+    store: 's1',
+    newOrder: true,
+    hasCoupon: false,
+    ...extra,
+  },
 });
 
 describe('outage windows', () => {
@@ -80,7 +97,9 @@ describe('extend and reissue', () => {
   it('extends by the window length rounded up to whole days, or by policy days', () => {
     const long = { id: 'long', start: '2026-12-01T00:00:00Z', end: '2026-12-03T01:00:00Z' }; // 2 days 1 hour → 3 days
     const c = coupon('c', '2026-12-02');
-    expect(plan({ at: '2026-12-02T12:00:00Z', incidents: [long], coupons: [c] }).extend).toEqual([{ couponId: 'c', from: '2026-12-02', to: '2026-12-05', windows: [W('long')] }]);
+    expect(plan({ at: '2026-12-02T12:00:00Z', incidents: [long], coupons: [c] }).extend).toEqual([
+      { couponId: 'c', from: '2026-12-02', to: '2026-12-05', windows: [W('long')] },
+    ]);
     expect(plan({ at: '2026-12-02T12:00:00Z', incidents: [long], coupons: [c], policy: { extension: { days: 7 } } }).extend[0]?.to).toBe('2026-12-09');
     // never earlier than the local date of the later of window end and now, plus grace
     expect(plan({ at: '2026-12-20T12:00:00Z', incidents: [long], coupons: [c] }).reissue[0]?.expires).toBe('2026-12-21');
@@ -98,7 +117,9 @@ describe('extend and reissue', () => {
     const p = plan({
       ...input,
       coupons: [
-        coupon('redeemed', '2026-12-03', { events: [{ type: 'redeemed', at: '2026-11-25T10:00:00Z', orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }] }),
+        coupon('redeemed', '2026-12-03', {
+          events: [{ type: 'redeemed', at: '2026-11-25T10:00:00Z', orderId: 'o1', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }],
+        }),
         coupon('declined', '2026-12-01', { events: [{ type: 'declined', at: '2026-11-25T10:00:00Z' }] }),
         coupon('deleted', '2026-12-01', { events: [{ type: 'deleted', at: '2026-12-02T05:00:00Z' }] }),
       ],
@@ -115,7 +136,9 @@ describe('honouring failed redemptions', () => {
     const p = plan({ ...base, attempts: [attempt('c1', '2026-12-01T22:50:00Z'), attempt('c1', '2026-12-01T22:40:00Z')] });
     expect(p.honor).toEqual([{ couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }]);
     expect(p.reissue).toEqual([]); // an honoured coupon is neither extended nor reissued
-    expect(p.notices).toEqual([{ buyer: 'b1', priority: false, items: [{ type: 'honored', couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }] }]);
+    expect(p.notices).toEqual([
+      { buyer: 'b1', priority: false, items: [{ type: 'honored', couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }] },
+    ]);
   });
 
   it('does not honour an attempt one second after the incident ended, nor one that broke a redeem guard', () => {
@@ -130,7 +153,9 @@ describe('honouring failed redemptions', () => {
   });
 
   it('does not honour a coupon redeemed since', () => {
-    const redeemed = coupon('c1', '2026-12-05', { events: [{ type: 'redeemed', at: '2026-12-02T07:00:00Z', orderId: 'o2', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }] });
+    const redeemed = coupon('c1', '2026-12-05', {
+      events: [{ type: 'redeemed', at: '2026-12-02T07:00:00Z', orderId: 'o2', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }],
+    });
     expect(plan({ ...base, coupons: [redeemed], attempts: [attempt('c1', '2026-12-01T22:40:00Z')] })).toEqual(onlyWindow);
   });
 });
@@ -147,7 +172,9 @@ describe('compensation', () => {
       { buyer: 'b1', store: 's1', couponId: `compensation~s1~b1~${W1}`, expires: '2027-01-01', windows: [W1] },
       { buyer: 'b2', store: 's2', couponId: `compensation~s2~b2~${W1}`, expires: '2027-01-01', windows: [W1] },
     ]);
-    expect(plan({ ...input, policy: { compensation: { terms: { type: 'fixed', amount: '2.00' }, validDays: 30, minOutageMinutes: 181 } } }).compensate).toEqual([]);
+    expect(plan({ ...input, policy: { compensation: { terms: { type: 'fixed', amount: '2.00' }, validDays: 30, minOutageMinutes: 181 } } }).compensate).toEqual(
+      [],
+    );
   });
 });
 
@@ -187,7 +214,10 @@ describe('idempotence and the lifecycle', () => {
   });
 
   it('refuses an extension that would shorten the expiry, in the lifecycle fold', () => {
-    const r = couponState(coupon('x', '2026-12-10', { events: [{ type: 'extended', at: '2026-12-02T00:00:00Z', expires: '2026-12-09', incidents: ['i'] }] }), '2026-12-03T00:00:00Z');
+    const r = couponState(
+      coupon('x', '2026-12-10', { events: [{ type: 'extended', at: '2026-12-02T00:00:00Z', expires: '2026-12-09', incidents: ['i'] }] }),
+      '2026-12-03T00:00:00Z',
+    );
     expect(r).toMatchObject({ ok: false, errors: [{ code: 'EXPIRATION_SHORTENED', path: 'events.0.expires' }] });
   });
 
@@ -302,7 +332,14 @@ describe('outage planner properties', () => {
   it('does not depend on input order', () => {
     fc.assert(
       fc.property(
-        outageArb.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray([...input.incidents], { minLength: input.incidents.length }), fc.shuffledSubarray([...input.coupons], { minLength: input.coupons.length }), fc.shuffledSubarray([...(input.attempts ?? [])], { minLength: input.attempts?.length ?? 0 }))),
+        outageArb.chain((input) =>
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray([...input.incidents], { minLength: input.incidents.length }),
+            fc.shuffledSubarray([...input.coupons], { minLength: input.coupons.length }),
+            fc.shuffledSubarray([...(input.attempts ?? [])], { minLength: input.attempts?.length ?? 0 }),
+          ),
+        ),
         ([input, incidents, coupons, attempts]) => {
           expect(plan({ ...input, incidents, coupons, attempts })).toEqual(plan(input));
         },

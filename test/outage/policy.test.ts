@@ -7,7 +7,14 @@ import { coupon, inc, W } from './fixtures.js';
 
 const at = '2026-12-02T08:00:00Z';
 const incidents = [inc('i', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z')];
-const order = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
+const order = {
+  currency: 'USD',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
 const input = (extra: Partial<OutageInput> = {}): OutageInput => ({
   at,
   incidents,
@@ -21,9 +28,13 @@ const plan = (extra: Partial<OutageInput> = {}) => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 };
-const kinds = (p: ReturnType<typeof plan>) => ({ extend: p.extend.map((e) => e.couponId), reissue: p.reissue.map((e) => e.couponId), honor: p.honor.map((e) => e.couponId) });
+const kinds = (p: ReturnType<typeof plan>) => ({
+  extend: p.extend.map((e) => e.couponId),
+  reissue: p.reissue.map((e) => e.couponId),
+  honor: p.honor.map((e) => e.couponId),
+});
 
-describe('each remedy is the shop\'s to grant', () => {
+describe("each remedy is the shop's to grant", () => {
   it('grants all of them by default', () => {
     expect(kinds(plan())).toEqual({ extend: ['e'], reissue: ['r'], honor: ['h'] });
   });
@@ -37,19 +48,28 @@ describe('each remedy is the shop\'s to grant', () => {
   });
 
   it('owes no notice and no compensation for a remedy it does not grant', () => {
-    const p = plan({ policy: { extend: false, reissue: false, honor: false, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 30, minOutageMinutes: 0 } } });
+    const p = plan({
+      policy: { extend: false, reissue: false, honor: false, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 30, minOutageMinutes: 0 } },
+    });
     expect([p.notices, p.compensate]).toEqual([[], []]);
   });
 
   it('refuses a switch that is not true or false', () => {
-    expect(planOutageRemedies({ ...input(), policy: { extend: 'no' as unknown as boolean } })).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: 'policy.extend', message: 'expected true or false, got the string "no"' }] });
+    expect(planOutageRemedies({ ...input(), policy: { extend: 'no' as unknown as boolean } })).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: 'policy.extend', message: 'expected true or false, got the string "no"' }],
+    });
   });
 });
 
 describe('loyalty members', () => {
   const members = (ids: string[]) => ({ loyaltyMembers: ids, policy: { loyalty: { extraGraceDays: 3 } } });
   it('get the extra days on an extension or a reissue', () => {
-    const coupons = [coupon('r', '2026-12-01', { recipient: 'gold' }), coupon('e', '2026-12-02', { recipient: 'gold' }), coupon('x', '2026-12-02', { recipient: 'b2' })];
+    const coupons = [
+      coupon('r', '2026-12-01', { recipient: 'gold' }),
+      coupon('e', '2026-12-02', { recipient: 'gold' }),
+      coupon('x', '2026-12-02', { recipient: 'b2' }),
+    ];
     const p = plan({ coupons, attempts: [], ...members(['gold']) });
     expect(p.extend).toEqual([
       { couponId: 'e', from: '2026-12-02', to: '2026-12-06', windows: [W('i')] },
@@ -61,8 +81,14 @@ describe('loyalty members', () => {
   it('are notified first, their notices marked priority', () => {
     const coupons = [coupon('a', '2026-12-02', { recipient: 'anna' }), coupon('z', '2026-12-02', { recipient: 'zoe' })];
     const p = plan({ coupons, attempts: [], ...members(['zoe']) });
-    expect(p.notices.map((n) => [n.buyer, n.priority])).toEqual([['zoe', true], ['anna', false]]);
-    expect(plan({ coupons, attempts: [] }).notices.map((n) => [n.buyer, n.priority])).toEqual([['anna', false], ['zoe', false]]);
+    expect(p.notices.map((n) => [n.buyer, n.priority])).toEqual([
+      ['zoe', true],
+      ['anna', false],
+    ]);
+    expect(plan({ coupons, attempts: [] }).notices.map((n) => [n.buyer, n.priority])).toEqual([
+      ['anna', false],
+      ['zoe', false],
+    ]);
   });
 
   it('are named by non-empty ids, and the extra days are 0 to 3650', () => {
@@ -71,7 +97,10 @@ describe('loyalty members', () => {
   });
 
   it('are part of the wire request, and the answer marks priority notices', () => {
-    const answer = answerWireRequest({ op: 'outage-plan', ...input({ attempts: [] }), ...members(['b1']) }) as { ok: boolean; result: { notices: { priority: boolean }[] } };
+    const answer = answerWireRequest({ op: 'outage-plan', ...input({ attempts: [] }), ...members(['b1']) }) as {
+      ok: boolean;
+      result: { notices: { priority: boolean }[] };
+    };
     expect(answer.ok && answer.result.notices.map((n) => n.priority)).toEqual([true]);
   });
 });

@@ -6,8 +6,20 @@ import { apply, compensation, coupon, EMPTY, inc, nothingFor, plan, W, windowOf 
 // (compensation: compensation.test.ts; applying plans: apply.test.ts).
 const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
 const I = W('inc-1');
-const order: RedemptionAttempt['order'] = { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false };
-const attempt = (couponId: string, orderId: string, at: string, o: Partial<RedemptionAttempt['order']> = {}): RedemptionAttempt => ({ couponId, orderId, at, order: { ...order, ...o } });
+const order: RedemptionAttempt['order'] = {
+  currency: 'EUR',
+  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+  buyer: 'b1',
+  store: 's1',
+  newOrder: true,
+  hasCoupon: false,
+};
+const attempt = (couponId: string, orderId: string, at: string, o: Partial<RedemptionAttempt['order']> = {}): RedemptionAttempt => ({
+  couponId,
+  orderId,
+  at,
+  order: { ...order, ...o },
+});
 const at = '2026-12-02T08:00:00Z';
 const AT_UTC = '2026-12-02T08:00:00.000Z';
 
@@ -64,14 +76,21 @@ describe('a plan with every kind of remedy', () => {
   it('is applied as events at the planning instant, remedies recording the window by an incident id, and new coupons after the others', () => {
     // The new coupons expire on 3 December (UTC and Tokyo) and 1 January: the window ended before the start of the day before, so they record nothing.
     expect(apply(input)).toEqual([
-      { ...coupon('h', '2026-12-20'), events: [{ type: 'honored', at: AT_UTC, orderId: 'o1', attemptAt: '2026-12-01T11:00:00.000Z', incidents: ['inc-1'] }], remedies: ['inc-1'] },
+      {
+        ...coupon('h', '2026-12-20'),
+        events: [{ type: 'honored', at: AT_UTC, orderId: 'o1', attemptAt: '2026-12-01T11:00:00.000Z', incidents: ['inc-1'] }],
+        remedies: ['inc-1'],
+      },
       { ...coupon('b', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['inc-1'] }], remedies: ['inc-1'] },
       { ...coupon('a', '2026-12-01'), remedies: ['old', 'inc-1'] },
       { ...coupon('x', '2026-12-01', { recipient: 'b0', seller: 's2', timeZone: 'Asia/Tokyo' }), remedies: ['inc-1'] },
       { ...coupon(`a~reissue~${I}`, '2026-12-03'), remedies: [] },
       { ...coupon(`x~reissue~${I}`, '2026-12-03', { recipient: 'b0', seller: 's2', timeZone: 'Asia/Tokyo' }), remedies: [] },
       { ...coupon(`compensation~s1~b1~${I}`, '2027-01-01', { terms: { type: 'fixed', amount: '2.00' } }), remedies: [] },
-      { ...coupon(`compensation~s2~b0~${I}`, '2027-01-01', { recipient: 'b0', seller: 's2', timeZone: 'Asia/Tokyo', terms: { type: 'fixed', amount: '2.00' } }), remedies: [] },
+      {
+        ...coupon(`compensation~s2~b0~${I}`, '2027-01-01', { recipient: 'b0', seller: 's2', timeZone: 'Asia/Tokyo', terms: { type: 'fixed', amount: '2.00' } }),
+        remedies: [],
+      },
     ]);
     expect(plan({ ...input, coupons: apply(input) })).toEqual({ ...EMPTY, windows: [windowOf(incident)] });
   });
@@ -87,14 +106,22 @@ describe('a plan with every kind of remedy', () => {
 
 describe('extend or reissue (rule 5)', () => {
   it('sorts extensions and reissues by coupon id, whatever the input order', () => {
-    const p = plan({ at, incidents: [incident], coupons: [coupon('e2', '2026-12-02'), coupon('r2', '2026-12-01'), coupon('e1', '2026-12-02'), coupon('r1', '2026-12-01')] });
+    const p = plan({
+      at,
+      incidents: [incident],
+      coupons: [coupon('e2', '2026-12-02'), coupon('r2', '2026-12-01'), coupon('e1', '2026-12-02'), coupon('r1', '2026-12-01')],
+    });
     expect(p.extend.map((e) => e.couponId)).toEqual(['e1', 'e2']);
     expect(p.reissue.map((e) => e.couponId)).toEqual(['r1', 'r2']);
   });
 
   it('reissues with the terms as they stand now; the new coupon records the windows that end after the start of the local day graceDays before its expiry', () => {
     // z: 1 December 10:00-12:00Z; a1 and a2 merge into one window, 1 December 23:00Z to 2 December 01:00Z.
-    const incidents = [inc('z', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'), inc('a2', '2026-12-01T23:00:00Z', '2026-12-02T00:30:00Z'), inc('a1', '2026-12-02T00:30:00Z', '2026-12-02T01:00:00Z')];
+    const incidents = [
+      inc('z', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'),
+      inc('a2', '2026-12-01T23:00:00Z', '2026-12-02T00:30:00Z'),
+      inc('a1', '2026-12-02T00:30:00Z', '2026-12-02T01:00:00Z'),
+    ];
     const edited = coupon('c', '2026-12-01', { events: [{ type: 'edited', at: '2026-11-20T00:00:00Z', terms: { type: 'fixed', amount: '4.00' } }] });
     const input: OutageInput = { at, incidents, coupons: [edited] };
     // its validity ended 2 December 00:00Z: after both windows began; they are named as one run in time order, the id after the first
@@ -116,7 +143,9 @@ describe('extend or reissue (rule 5)', () => {
     const after = apply(input);
     expect(after[1]).toMatchObject({ id: `c~reissue~${W('z')}`, expires: '2026-12-03', remedies: [] });
     // the reissued coupon expires 3 December: a later incident that day reaches it (it is not named in its remedies)
-    expect(plan({ ...input, at: '2026-12-03T13:00:00Z', incidents, coupons: after }).extend).toEqual([{ couponId: `c~reissue~${W('z')}`, from: '2026-12-03', to: '2026-12-04', windows: [W('a')] }]);
+    expect(plan({ ...input, at: '2026-12-03T13:00:00Z', incidents, coupons: after }).extend).toEqual([
+      { couponId: `c~reissue~${W('z')}`, from: '2026-12-03', to: '2026-12-04', windows: [W('a')] },
+    ]);
   });
 
   it('proposes nothing for a coupon that a later remedy already extended as far as the window would', () => {
@@ -129,7 +158,13 @@ describe('extend or reissue (rule 5)', () => {
     const late = inc('inc-2', '2026-12-02T05:00:00Z', '2026-12-02T06:00:00Z');
     expect(plan({ ...first, at: '2026-12-02T09:00:00Z', incidents: [incident, late], coupons: after })).toEqual(nothingFor([incident, late]));
     // Had it reached further (a longer extension), it would extend from the current expiry.
-    const longer = plan({ ...first, at: '2026-12-02T09:00:00Z', incidents: [incident, late], coupons: after, policy: { ...compensation(0), extension: { days: 3 } } });
+    const longer = plan({
+      ...first,
+      at: '2026-12-02T09:00:00Z',
+      incidents: [incident, late],
+      coupons: after,
+      policy: { ...compensation(0), extension: { days: 3 } },
+    });
     expect(longer.extend).toEqual([{ couponId: 'c', from: '2026-12-03', to: '2026-12-05', windows: [W('inc-2')] }]);
   });
 });
@@ -140,10 +175,16 @@ describe('honouring failed redemptions (rule 6)', () => {
 
   it('credits what the quote computes for the order, with its currency and rounding', () => {
     const cheap = { lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.25', quantity: 1 }] };
-    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', cheap)] })).toEqual([{ couponId: 'c', orderId: 'o1', couponCredit: '0.03', windows: [I] }]);
-    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', { ...cheap, rounding: 'half-even' })] })).toEqual([{ couponId: 'c', orderId: 'o1', couponCredit: '0.02', windows: [I] }]);
+    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', cheap)] })).toEqual([
+      { couponId: 'c', orderId: 'o1', couponCredit: '0.03', windows: [I] },
+    ]);
+    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', { ...cheap, rounding: 'half-even' })] })).toEqual([
+      { couponId: 'c', orderId: 'o1', couponCredit: '0.02', windows: [I] },
+    ]);
     const yen = { currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
-    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', yen)] })).toEqual([{ couponId: 'c', orderId: 'o1', couponCredit: '250', windows: [I] }]);
+    expect(honor({ attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z', yen)] })).toEqual([
+      { couponId: 'c', orderId: 'o1', couponCredit: '250', windows: [I] },
+    ]);
   });
 
   it("uses the coupon's terms at the attempt, not an edit made after it", () => {
@@ -155,13 +196,22 @@ describe('honouring failed redemptions (rule 6)', () => {
 
   it('takes the earliest attempt per coupon, the order id breaking a tie, whatever the input order', () => {
     const same = '2026-12-01T11:00:00Z';
-    expect(honor({ attempts: [attempt('c', 'o2', same), attempt('c', 'o1', same)] })).toEqual([{ couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] }]);
-    expect(honor({ attempts: [attempt('c', 'o1', same), attempt('c', 'o2', same)] })).toEqual([{ couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] }]);
+    expect(honor({ attempts: [attempt('c', 'o2', same), attempt('c', 'o1', same)] })).toEqual([
+      { couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] },
+    ]);
+    expect(honor({ attempts: [attempt('c', 'o1', same), attempt('c', 'o2', same)] })).toEqual([
+      { couponId: 'c', orderId: 'o1', couponCredit: '2.50', windows: [I] },
+    ]);
   });
 
   it('honours a coupon once even when it failed in two windows, and neither extends nor reissues it', () => {
     const incidents = [incident, inc('inc-2', '2026-12-01T20:00:00Z', '2026-12-01T21:00:00Z')];
-    const p = plan({ ...base, incidents, coupons: [coupon('c', '2026-12-01')], attempts: [attempt('c', 'o2', '2026-12-01T20:30:00Z'), attempt('c', 'o1', '2026-12-01T10:30:00Z')] });
+    const p = plan({
+      ...base,
+      incidents,
+      coupons: [coupon('c', '2026-12-01')],
+      attempts: [attempt('c', 'o2', '2026-12-01T20:30:00Z'), attempt('c', 'o1', '2026-12-01T10:30:00Z')],
+    });
     expect(p).toEqual({
       ...EMPTY,
       windows: [windowOf(incident), windowOf(incidents[1] as Incident)],
@@ -171,7 +221,10 @@ describe('honouring failed redemptions (rule 6)', () => {
   });
 
   it('lists honours by coupon id, not by attempt time', () => {
-    const p = honor({ coupons: [coupon('a', '2026-12-20'), coupon('b', '2026-12-20')], attempts: [attempt('b', 'o1', '2026-12-01T10:30:00Z'), attempt('a', 'o2', '2026-12-01T11:00:00Z')] });
+    const p = honor({
+      coupons: [coupon('a', '2026-12-20'), coupon('b', '2026-12-20')],
+      attempts: [attempt('b', 'o1', '2026-12-01T10:30:00Z'), attempt('a', 'o2', '2026-12-01T11:00:00Z')],
+    });
     expect(p.map((h) => [h.couponId, h.orderId])).toEqual([
       ['a', 'o2'],
       ['b', 'o1'],

@@ -32,9 +32,9 @@ describe('mergeIncidents (rule 1: windows)', () => {
   });
 
   it('keeps the end of a window that contains a later, shorter incident', () => {
-    expect(mergeIncidents([inc('inner', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'), inc('outer', '2026-12-01T10:00:00Z', '2026-12-01T14:00:00Z')])).toEqual([
-      { id: W('inner', 'outer'), start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T14:00:00.000Z', incidents: ['inner', 'outer'] },
-    ]);
+    expect(
+      mergeIncidents([inc('inner', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'), inc('outer', '2026-12-01T10:00:00Z', '2026-12-01T14:00:00Z')]),
+    ).toEqual([{ id: W('inner', 'outer'), start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T14:00:00.000Z', incidents: ['inner', 'outer'] }]);
   });
 
   it('merges touching incidents (next.start = current.end) but not ones a millisecond apart, and sorts windows by start', () => {
@@ -96,13 +96,18 @@ describe('affected coupons (rule 2)', () => {
     const c = coupon('c', '2026-12-01');
     const touching = inc('i', '2026-12-02T00:00:00Z', '2026-12-02T02:00:00Z');
     expect(plan({ at, incidents: [touching], coupons: [c] })).toEqual({ ...EMPTY, windows: [windowOf(touching)] });
-    expect(remedies(plan({ at, incidents: [inc('i', '2026-12-01T23:59:59.999Z', '2026-12-02T02:00:00Z')], coupons: [c] }))).toEqual(['reissue c as c~reissue~<i> until 2026-12-03 [<i>]']);
+    expect(remedies(plan({ at, incidents: [inc('i', '2026-12-01T23:59:59.999Z', '2026-12-02T02:00:00Z')], coupons: [c] }))).toEqual([
+      'reissue c as c~reissue~<i> until 2026-12-03 [<i>]',
+    ]);
   });
 
   it('count graceDays local days after the window: the last affected expiration date is the local date of its last instant + graceDays', () => {
     const incidents = [inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z')];
     const coupons = [coupon('d1', '2026-12-01'), coupon('d2', '2026-12-02'), coupon('d3', '2026-12-03'), coupon('d4', '2026-12-04')];
-    expect(remedies(plan({ at, incidents, coupons }))).toEqual(['extend d2 2026-12-02→2026-12-03 [<inc-1>]', 'reissue d1 as d1~reissue~<inc-1> until 2026-12-03 [<inc-1>]']);
+    expect(remedies(plan({ at, incidents, coupons }))).toEqual([
+      'extend d2 2026-12-02→2026-12-03 [<inc-1>]',
+      'reissue d1 as d1~reissue~<inc-1> until 2026-12-03 [<inc-1>]',
+    ]);
     expect(remedies(plan({ at, incidents, coupons, policy: { graceDays: 0 } }))).toEqual(['reissue d1 as d1~reissue~<inc-1> until 2026-12-02 [<inc-1>]']);
     expect(remedies(plan({ at, incidents, coupons, policy: { graceDays: 2 } }))).toEqual([
       'extend d2 2026-12-02→2026-12-04 [<inc-1>]',
@@ -113,11 +118,15 @@ describe('affected coupons (rule 2)', () => {
 
   it('count a window ending exactly at local midnight as ending on the day before', () => {
     const incidents = [inc('i', '2026-12-01T22:00:00Z', '2026-12-02T00:00:00Z')];
-    expect(remedies(plan({ at, incidents, coupons: [coupon('d2', '2026-12-02'), coupon('d3', '2026-12-03')] }))).toEqual(['extend d2 2026-12-02→2026-12-03 [<i>]']);
-    expect(remedies(plan({ at, incidents: [inc('i', '2026-12-01T22:00:00Z', '2026-12-02T00:00:00.001Z')], coupons: [coupon('d3', '2026-12-03')] }))).toEqual(['extend d3 2026-12-03→2026-12-04 [<i>]']);
+    expect(remedies(plan({ at, incidents, coupons: [coupon('d2', '2026-12-02'), coupon('d3', '2026-12-03')] }))).toEqual([
+      'extend d2 2026-12-02→2026-12-03 [<i>]',
+    ]);
+    expect(remedies(plan({ at, incidents: [inc('i', '2026-12-01T22:00:00Z', '2026-12-02T00:00:00.001Z')], coupons: [coupon('d3', '2026-12-03')] }))).toEqual([
+      'extend d3 2026-12-03→2026-12-04 [<i>]',
+    ]);
   });
 
-  it('are judged in the coupon store\'s time zone: a window ending 00:30 in Berlin ends on the next local day there', () => {
+  it("are judged in the coupon store's time zone: a window ending 00:30 in Berlin ends on the next local day there", () => {
     // 22:00Z to 23:30Z on 1 December: 23:00 to 00:30 in Berlin, so the grace day there is 3 December; in UTC it is 2 December.
     const incidents = [inc('i', '2026-12-01T22:00:00Z', '2026-12-01T23:30:00Z')];
     const p = plan({ at, incidents, coupons: [coupon('berlin', '2026-12-03', { timeZone: 'Europe/Berlin' }), coupon('utc', '2026-12-03')] });
@@ -145,15 +154,18 @@ describe('affected coupons (rule 2)', () => {
     expect(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['b'] })] })).toEqual(merged);
     expect(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: [W('a', 'b')] })] })).toEqual(merged);
     // the window of "a" alone is another window
-    expect(remedies(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['other', W('a')] })] }))).toEqual(['extend c 2026-12-02→2026-12-03 [<a+b>]']);
+    expect(remedies(plan({ at, incidents, coupons: [coupon('c', '2026-12-02', { remedies: ['other', W('a')] })] }))).toEqual([
+      'extend c 2026-12-02→2026-12-03 [<a+b>]',
+    ]);
   });
 
-  it('end after the start of the local day graceDays before the expiration date: in St. John\'s, the hour after the 00:01 fall-back counts', () => {
+  it("end after the start of the local day graceDays before the expiration date: in St. John's, the hour after the 00:01 fall-back counts", () => {
     // On 7 November 2010 St. John's fell back at 00:01 NDT (02:31Z) to 23:01 NST on 6 November; 7 November began at 02:30Z.
     // A window ending at 03:00Z (23:30 NST on 6 November, after the start of 7 November) affects a coupon expiring 8 November.
     const zone = { timeZone: 'America/St_Johns' };
     const at2010 = '2010-11-07T12:00:00Z';
-    const ending = (end: string) => remedies(plan({ at: at2010, incidents: [inc('i', '2010-11-07T01:00:00Z', end)], coupons: [coupon('c', '2010-11-08', zone)] }));
+    const ending = (end: string) =>
+      remedies(plan({ at: at2010, incidents: [inc('i', '2010-11-07T01:00:00Z', end)], coupons: [coupon('c', '2010-11-08', zone)] }));
     expect(ending('2010-11-07T03:00:00Z')).toEqual(['extend c 2010-11-08→2010-11-09 [<i>]']);
     expect(ending('2010-11-07T02:30:00.001Z')).toEqual(['extend c 2010-11-08→2010-11-09 [<i>]']);
     expect(ending('2010-11-07T02:30:00Z')).toEqual([]); // ends exactly at the start of 7 November
@@ -165,7 +177,8 @@ describe('the extension length (rule 3) and the new expiry (rule 4)', () => {
   // A coupon expiring on the grace day after a window ending 1 December 12:00Z, planned just after the window.
   const at = '2026-12-01T13:00:00Z';
   const c = coupon('c', '2026-12-02');
-  const to = (incident: Incident, policy?: OutageInput['policy']) => plan({ at, incidents: [incident], coupons: [c], ...(policy ? { policy } : {}) }).extend.map((e) => e.to);
+  const to = (incident: Incident, policy?: OutageInput['policy']) =>
+    plan({ at, incidents: [incident], coupons: [c], ...(policy ? { policy } : {}) }).extend.map((e) => e.to);
 
   it('is the window length rounded up to whole days, at least one', () => {
     expect(to(inc('hour', '2026-12-01T11:00:00Z', '2026-12-01T12:00:00Z'))).toEqual(['2026-12-03']);
@@ -186,7 +199,9 @@ describe('the extension length (rule 3) and the new expiry (rule 4)', () => {
     expect(plan({ at: '2026-12-10T12:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-01')] }).reissue).toEqual([
       { couponId: 'c', newCouponId: `c~reissue~${W('i')}`, expires: '2026-12-11', windows: [W('i')] },
     ]);
-    expect(plan({ at: '2026-12-10T12:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-01')], policy: { graceDays: 3 } }).reissue[0]?.expires).toBe('2026-12-13');
+    expect(plan({ at: '2026-12-10T12:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-01')], policy: { graceDays: 3 } }).reissue[0]?.expires).toBe(
+      '2026-12-13',
+    );
   });
 
   it('is measured from the end of a window still under way', () => {
@@ -246,9 +261,17 @@ describe('the window an attempt falls in ([start, end))', () => {
     couponId: 'c',
     orderId: 'o1',
     at,
-    order: { currency: 'EUR', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }], buyer: 'b1', store: 's1', newOrder: true, hasCoupon: false },
+    order: {
+      currency: 'EUR',
+      lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+      buyer: 'b1',
+      store: 's1',
+      newOrder: true,
+      hasCoupon: false,
+    },
   });
-  const honoured = (at: string) => plan({ at: '2026-12-02T00:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-20')], attempts: [attempt(at)] }).honor.length;
+  const honoured = (at: string) =>
+    plan({ at: '2026-12-02T00:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-20')], attempts: [attempt(at)] }).honor.length;
 
   it('includes its start and excludes its end', () => {
     expect(honoured('2026-12-01T09:59:59.999Z')).toBe(0);

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { couponState, disputeView, parseMoney, parseUnitPrice, planOutageRemedies, quoteCoupon, validateCouponTerms, type CouponTerms } from '../../src/index.js';
+import {
+  couponState,
+  disputeView,
+  parseMoney,
+  parseUnitPrice,
+  planOutageRemedies,
+  quoteCoupon,
+  validateCouponTerms,
+  type CouponTerms,
+} from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
 import {
   couponRecordArb,
@@ -24,7 +33,8 @@ const sample = <T>(arb: fc.Arbitrary<T>, numRuns = 500): T[] => fc.sample(arb, {
 type Sampled<F extends (...args: never[]) => fc.Arbitrary<unknown>> = ReturnType<F> extends fc.Arbitrary<infer T> ? T[] : never;
 // The larger generators are sampled before each test, not when the file is collected: mutation testing credits
 // a test only with the code that runs during it, so a sample taken at collection would guard nothing.
-const distinct = (values: readonly unknown[]): string[] => [...new Set(values.map((v) => (typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v))))].sort();
+const distinct = (values: readonly unknown[]): string[] =>
+  [...new Set(values.map((v) => (typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v))))].sort();
 const decimalsOf = (s: string): number => s.split('.')[1]?.length ?? 0;
 /** The digits of a decimal string as an integer ('12.345' → 12345n): the generators' "units". */
 const unitsOf = (s: string): bigint => BigInt(s.replace('.', ''));
@@ -209,7 +219,13 @@ describe('couponTermsArb', () => {
     expect(p.some((t) => t.maxDiscount === undefined)).toBe(true);
     expect(p.some((t) => t.maxDiscount === '0.00')).toBe(true);
     expect(p.some((t) => t.maxDiscount !== undefined && unitsOf(t.maxDiscount) > 0n)).toBe(true);
-    expect(distinct(p.map((t) => (t.itemTypeLimit ? `${t.itemTypeLimit.mode} ${String(t.itemTypeLimit.itemTypes.length)}` : 'none')))).toEqual(['except 1', 'except 2', 'none', 'only 1', 'only 2']);
+    expect(distinct(p.map((t) => (t.itemTypeLimit ? `${t.itemTypeLimit.mode} ${String(t.itemTypeLimit.itemTypes.length)}` : 'none')))).toEqual([
+      'except 1',
+      'except 2',
+      'none',
+      'only 1',
+      'only 2',
+    ]);
     expect(distinct(p.map((t) => t.excludeSaleItems))).toEqual(['false', 'true', 'undefined']);
     // Only the fields a coupon uses: no empty tier list, no undefined values.
     for (const t of p) {
@@ -285,8 +301,28 @@ describe('invalidCouponTermsArb', () => {
         { terms: { type: 'fixed', amount: '1e3' }, code: 'EXPONENT_NOTATION' },
         { terms: { type: 'fixed', amount: '5', maxDiscount: '1' }, code: 'UNKNOWN_FIELD' },
         { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '0', percent: '15' }] }, code: 'TIER_MIN_TOTAL_NOT_POSITIVE' },
-        { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '50', percent: '15' }, { minTotal: '25', percent: '20' }] }, code: 'TIERS_NOT_INCREASING' },
-        { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '20' }, { minTotal: '50', percent: '15' }] }, code: 'TIER_PERCENT_DECREASING' },
+        {
+          terms: {
+            type: 'percent',
+            percent: '10',
+            tiers: [
+              { minTotal: '50', percent: '15' },
+              { minTotal: '25', percent: '20' },
+            ],
+          },
+          code: 'TIERS_NOT_INCREASING',
+        },
+        {
+          terms: {
+            type: 'percent',
+            percent: '10',
+            tiers: [
+              { minTotal: '25', percent: '20' },
+              { minTotal: '50', percent: '15' },
+            ],
+          },
+          code: 'TIER_PERCENT_DECREASING',
+        },
         { terms: { type: 'percent', percent: '10', tiers: [{ minTotal: '25', percent: '5' }] }, code: 'TIER_BELOW_BASE_PERCENT' },
         { terms: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'only', itemTypes: [] } }, code: 'EMPTY_ITEM_TYPES' },
         { terms: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'some', itemTypes: ['Part'] } }, code: 'INVALID_ENUM' },
@@ -402,7 +438,9 @@ describe('couponRecordArb', () => {
   });
 
   it('orders events in time from 2026-11-30T00:00Z, 0 to 240 hours apart', () => {
-    const gaps = events.map(({ e, i, record }) => (Date.parse(String(e.at)) - (i === 0 ? Date.parse('2026-11-30T00:00:00Z') : Date.parse(String(record.events[i - 1]?.at)))) / HOUR);
+    const gaps = events.map(
+      ({ e, i, record }) => (Date.parse(String(e.at)) - (i === 0 ? Date.parse('2026-11-30T00:00:00Z') : Date.parse(String(record.events[i - 1]?.at)))) / HOUR,
+    );
     expect(gaps.every((g) => Number.isInteger(g) && g >= 0 && g <= 240)).toBe(true);
     expect(gaps).toContain(0);
     expect(gaps).toContain(240);
@@ -516,7 +554,8 @@ describe('disputeArb', () => {
     expect(opened.some((e) => e.lines !== undefined)).toBe(true);
     expect(opened.map((e) => e.amount)).toContain('0.01');
     expect(opened.map((e) => e.amount)).toContain('18.00');
-    for (const e of opened) expect(Object.keys(e).sort()).toEqual(e.lines ? ['amount', 'at', 'evidence', 'lines', 'reason', 'type'] : ['amount', 'at', 'evidence', 'reason', 'type']);
+    for (const e of opened)
+      expect(Object.keys(e).sort()).toEqual(e.lines ? ['amount', 'at', 'evidence', 'lines', 'reason', 'type'] : ['amount', 'at', 'evidence', 'reason', 'type']);
   });
 
   it('keeps later amounts within the claimable cap (18.00 for the claimed lines, else 49.00)', () => {
@@ -543,7 +582,14 @@ describe('disputeArb', () => {
     expect(review).toContain(0);
     expect(review).toContain(5);
     expect(review).toContain(undefined);
-    expect(distinct(disputes.map((d) => d.dispute.policy?.timeZone))).toEqual(['America/New_York', 'America/Santiago', 'Asia/Tokyo', 'Europe/Berlin', 'UTC', 'undefined']);
+    expect(distinct(disputes.map((d) => d.dispute.policy?.timeZone))).toEqual([
+      'America/New_York',
+      'America/Santiago',
+      'Asia/Tokyo',
+      'Europe/Berlin',
+      'UTC',
+      'undefined',
+    ]);
     expect(distinct(disputes.map((d) => d.dispute.policy?.dayCount))).toEqual(['business', 'calendar', 'undefined']);
   });
 
@@ -560,7 +606,9 @@ describe('disputeArb', () => {
     }
     expect(disputes.some((d) => Date.parse(d.at) === Date.parse(String(d.dispute.events.at(-1)?.at)))).toBe(true);
     // Commands come up to 96 hours apart: more than 8 × 6 hours between two events happens.
-    const gaps = disputes.flatMap(({ dispute }) => dispute.events.slice(1).map((e, i) => (Date.parse(String(e.at)) - Date.parse(String(dispute.events[i]?.at))) / HOUR));
+    const gaps = disputes.flatMap(({ dispute }) =>
+      dispute.events.slice(1).map((e, i) => (Date.parse(String(e.at)) - Date.parse(String(dispute.events[i]?.at))) / HOUR),
+    );
     expect(gaps).toContain(1);
     expect(gaps.some((g) => g > 48)).toBe(true);
     // The view may come up to 480 hours after the last command: beyond what the commands alone span.
@@ -591,16 +639,25 @@ describe('outageInputArb', () => {
     const at = inputs.map((i) => (Date.parse(String(i.at)) - T0) / HOUR);
     expect(Math.min(...at)).toBe(100);
     expect(Math.max(...at)).toBe(300);
-    for (const i of inputs) expect(i.policy).toMatchObject({ graceDays: 1, extension: i.policy?.extension, compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 } });
+    for (const i of inputs)
+      expect(i.policy).toMatchObject({
+        graceDays: 1,
+        extension: i.policy?.extension,
+        compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 10, minOutageMinutes: 120 },
+      });
     expect(distinct(inputs.map((i) => i.policy?.extension))).toEqual(['outage-length', JSON.stringify({ days: 2 })].sort());
   });
 
   it('switches each remedy on, off or leaves it out, and names loyalty members with 0 to 3 extra days or none', () => {
     for (const key of ['extend', 'reissue', 'honor'] as const) expect(distinct(inputs.map((i) => i.policy?.[key]))).toEqual(['false', 'true', 'undefined']);
     expect(distinct(inputs.map((i) => i.policy?.loyalty?.extraGraceDays))).toEqual(['0', '1', '2', '3', 'undefined']);
-    expect(distinct(inputs.map((i) => i.loyaltyMembers))).toEqual(['undefined', JSON.stringify([]), JSON.stringify(['b1']), JSON.stringify(['b1', 'b2']), JSON.stringify(['b2'])].sort());
+    expect(distinct(inputs.map((i) => i.loyaltyMembers))).toEqual(
+      ['undefined', JSON.stringify([]), JSON.stringify(['b1']), JSON.stringify(['b1', 'b2']), JSON.stringify(['b2'])].sort(),
+    );
     // Most inputs keep every remedy: a plan with nothing to do tests little.
-    expect(inputs.filter((i) => i.policy?.extend !== false && i.policy?.reissue !== false && i.policy?.honor !== false).length).toBeGreaterThan(inputs.length / 2);
+    expect(inputs.filter((i) => i.policy?.extend !== false && i.policy?.reissue !== false && i.policy?.honor !== false).length).toBeGreaterThan(
+      inputs.length / 2,
+    );
   });
 
   it('has 0 to 3 incidents inc0, inc1, … starting 0 to 96 hours after 2026-12-01T00:00Z and lasting 1 to 40 hours', () => {
@@ -636,7 +693,16 @@ describe('outageInputArb', () => {
     for (const c of coupons) {
       for (const e of c.events) {
         expect(e.at).toBe('2026-11-28T00:00:00.000Z');
-        if (e.type === 'redeemed') expect(e).toEqual({ type: 'redeemed', at: '2026-11-28T00:00:00.000Z', orderId: 'o0', buyer: c.recipient, store: 's1', newOrder: true, orderHasCoupon: false });
+        if (e.type === 'redeemed')
+          expect(e).toEqual({
+            type: 'redeemed',
+            at: '2026-11-28T00:00:00.000Z',
+            orderId: 'o0',
+            buyer: c.recipient,
+            store: 's1',
+            newOrder: true,
+            orderHasCoupon: false,
+          });
       }
     }
   });
@@ -650,7 +716,14 @@ describe('outageInputArb', () => {
         expect(a.orderId).toBe(`o${String(k)}`);
         expect(Date.parse(String(a.at))).toBeGreaterThanOrEqual(T0);
         expect(Date.parse(String(a.at))).toBeLessThanOrEqual(Date.parse(String(input.at)));
-        expect(a.order).toEqual({ currency: 'USD', lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }], buyer: a.order.buyer, store: 's1', newOrder: true, hasCoupon: false });
+        expect(a.order).toEqual({
+          currency: 'USD',
+          lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }],
+          buyer: a.order.buyer,
+          store: 's1',
+          newOrder: true,
+          hasCoupon: false,
+        });
       });
     }
     const attempts = inputs.flatMap((i) => (i.attempts ?? []).map((a) => ({ a, input: i })));

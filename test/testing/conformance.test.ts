@@ -69,7 +69,11 @@ describe('wireRequestArb', () => {
 
   it('gives outage-plan requests the library plans', () => {
     for (const r of fc.sample(wireRequestArb('outage-plan'), { seed: 42, numRuns: 60 })) {
-      expect(Object.keys(r).filter((k) => k !== 'loyaltyMembers').sort()).toEqual(['at', 'attempts', 'coupons', 'incidents', 'op', 'policy']);
+      expect(
+        Object.keys(r)
+          .filter((k) => k !== 'loyaltyMembers')
+          .sort(),
+      ).toEqual(['at', 'attempts', 'coupons', 'incidents', 'op', 'policy']);
       expect(answerWireRequest(r).ok).toBe(true);
     }
   });
@@ -86,11 +90,18 @@ describe('wireRequestArb', () => {
 
 describe('diffAnswers', () => {
   it('gives each differing field with its dot-separated path (the documented example)', () => {
-    expect(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })).toEqual([{ path: 'result.a', expected: '1.00', actual: '1.0' }]);
+    expect(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })).toEqual([
+      { path: 'result.a', expected: '1.00', actual: '1.0' },
+    ]);
   });
 
   it('gives nothing for equal answers', () => {
-    expect(diffAnswers({ ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } }, { ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } })).toEqual([]);
+    expect(
+      diffAnswers(
+        { ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } },
+        { ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } },
+      ),
+    ).toEqual([]);
     expect(diffAnswers([], [])).toEqual([]);
     expect(diffAnswers({}, {})).toEqual([]);
     expect(diffAnswers(Number.NaN, Number.NaN)).toEqual([]);
@@ -140,7 +151,12 @@ describe('diffAnswers', () => {
 
 describe('checkConformance', () => {
   it('passes the library itself for every op, through each runner, reporting the runs and the seed', async () => {
-    const runners = { quote: checkQuoteConformance, 'coupon-state': checkCouponStateConformance, 'dispute-state': checkDisputeStateConformance, 'outage-plan': checkOutagePlanConformance } as const;
+    const runners = {
+      quote: checkQuoteConformance,
+      'coupon-state': checkCouponStateConformance,
+      'dispute-state': checkDisputeStateConformance,
+      'outage-plan': checkOutagePlanConformance,
+    } as const;
     for (const op of CONFORMANCE_OPS) {
       expect(await runners[op](library, { numRuns: 8, seed: 11 })).toEqual({ ok: true, op, numRuns: 8, seed: 11 });
       expect(await checkConformance(op, library, { numRuns: 8, seed: 11, errors: 'exact' })).toEqual({ ok: true, op, numRuns: 8, seed: 11 });
@@ -190,7 +206,12 @@ describe('checkConformance', () => {
   });
 
   it('accepts an async candidate', async () => {
-    expect(await checkConformance('outage-plan', (r) => Promise.resolve(answerWireRequest(r)), { numRuns: 5, seed: 2 })).toEqual({ ok: true, op: 'outage-plan', numRuns: 5, seed: 2 });
+    expect(await checkConformance('outage-plan', (r) => Promise.resolve(answerWireRequest(r)), { numRuns: 5, seed: 2 })).toEqual({
+      ok: true,
+      op: 'outage-plan',
+      numRuns: 5,
+      seed: 2,
+    });
   });
 
   it('reports the first failure: its run number, the shrunk request, both answers and their diff', async () => {
@@ -203,7 +224,8 @@ describe('checkConformance', () => {
     const report = await checkQuoteConformance(noYenCoupons, { numRuns: 200, seed: 3 });
     expect(report.ok).toBe(false);
     if (report.ok) return;
-    const firstFailure = seen.findIndex((r) => r.currency === 'JPY' && r.coupon !== undefined && JSON.stringify(answerWireRequest(r)) !== JSON.stringify(noYenCoupons(r))) + 1;
+    const firstFailure =
+      seen.findIndex((r) => r.currency === 'JPY' && r.coupon !== undefined && JSON.stringify(answerWireRequest(r)) !== JSON.stringify(noYenCoupons(r))) + 1;
     expect(firstFailure).toBeGreaterThan(0);
     const { counterexample } = report;
     expect(counterexample).toMatchObject({ op: 'quote', currency: 'JPY', coupon: {} });
@@ -222,9 +244,12 @@ describe('checkConformance', () => {
   });
 
   it('reports a candidate that throws with the message it threw', async () => {
-    const report = await checkQuoteConformance(() => {
-      throw new Error('not implemented');
-    }, { numRuns: 5, seed: 1 });
+    const report = await checkQuoteConformance(
+      () => {
+        throw new Error('not implemented');
+      },
+      { numRuns: 5, seed: 1 },
+    );
     expect(report).toMatchObject({ ok: false, failedAfter: 1, actual: { thrown: 'not implemented' } });
     if (report.ok) return;
     expect(report.expected).toEqual(json(answerWireRequest(report.counterexample)));
@@ -275,7 +300,17 @@ describe('checkConformance: refusals', () => {
   });
 
   it('reports a refusal with other codes as the sorted, distinct codes of both answers', async () => {
-    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: [{ code: 'Z_CODE', path: 'a' }, { code: 'A_CODE', path: 'b' }, { code: 'Z_CODE', path: 'c' }] }), { numRuns: 40, seed: 9 });
+    const report = await checkCouponStateConformance(
+      refusalsOnly({
+        ok: false,
+        errors: [
+          { code: 'Z_CODE', path: 'a' },
+          { code: 'A_CODE', path: 'b' },
+          { code: 'Z_CODE', path: 'c' },
+        ],
+      }),
+      { numRuns: 40, seed: 9 },
+    );
     expect(report.ok).toBe(false);
     if (report.ok) return;
     expect(report.expected).toEqual(codeSet(answerWireRequest(report.counterexample)));
@@ -290,7 +325,11 @@ describe('checkConformance: refusals', () => {
   });
 
   it('with errors: "exact", keeps error entries that are not objects as they are', async () => {
-    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: ['X', null, { code: 'C', path: 'p', message: 'm' }] }), { numRuns: 40, seed: 9, errors: 'exact' });
+    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: ['X', null, { code: 'C', path: 'p', message: 'm' }] }), {
+      numRuns: 40,
+      seed: 9,
+      errors: 'exact',
+    });
     expect(report).toMatchObject({ ok: false, actual: { ok: false, errors: ['X', null, { code: 'C', path: 'p' }] } });
   });
 
@@ -318,7 +357,10 @@ describe('checkConformance: refusals', () => {
     expect(report.ok).toBe(false);
     if (report.ok) return;
     // The report shows refusals as compared: each error by code and path (messages are not compared).
-    const codesAndPaths = (a: { ok: boolean; errors?: readonly { code: string; path: string }[] }) => ({ ok: a.ok, errors: a.errors?.map(({ code, path }) => ({ code, path })) });
+    const codesAndPaths = (a: { ok: boolean; errors?: readonly { code: string; path: string }[] }) => ({
+      ok: a.ok,
+      errors: a.errors?.map(({ code, path }) => ({ code, path })),
+    });
     const expected = codesAndPaths(answerWireRequest(report.counterexample));
     expect(report.expected).toEqual(expected);
     expect(report.actual).toEqual(codesAndPaths(reordered(report.counterexample) as { ok: false; errors: readonly { code: string; path: string }[] }));
@@ -344,6 +386,11 @@ describe('checkConformance: refusals', () => {
       const a = answerWireRequest(r);
       return a.ok ? a : { ok: false, errors: a.errors.map((e) => ({ ...e, message: `reworded: ${e.message}` })) };
     };
-    expect(await checkCouponStateConformance(reworded, { numRuns: 40, seed: 9, errors: 'exact' })).toEqual({ ok: true, op: 'coupon-state', numRuns: 40, seed: 9 });
+    expect(await checkCouponStateConformance(reworded, { numRuns: 40, seed: 9, errors: 'exact' })).toEqual({
+      ok: true,
+      op: 'coupon-state',
+      numRuns: 40,
+      seed: 9,
+    });
   });
 });

@@ -27,4 +27,3 @@ describe('JSON Schemas shipped in dist/schemas', () => {
     });
   }
 });
-

@@ -13,7 +13,6 @@ import {
   quoteRequestArb,
 } from '../../src/testing/index.js';
 
-
 describe('coupon-rules/testing arbitraries', () => {
   it('generates quote requests the library accepts (refusing at most an over-large credit)', () => {
     fc.assert(
@@ -38,7 +37,12 @@ describe('coupon-rules/testing arbitraries', () => {
   it('generates disputes and outage inputs the library accepts, and coupon histories in the wire shape', () => {
     fc.assert(fc.property(disputeArb(), ({ dispute, at }) => disputeView(dispute, at).ok));
     fc.assert(fc.property(outageInputArb(), (input) => planOutageRemedies(input).ok));
-    fc.assert(fc.property(couponRecordArb(), ({ events, ...coupon }) => WIRE_OPS['coupon-state'].request.safeParse({ op: 'coupon-state', coupon, events, at: '2026-12-05T00:00:00Z' }).success));
+    fc.assert(
+      fc.property(
+        couponRecordArb(),
+        ({ events, ...coupon }) => WIRE_OPS['coupon-state'].request.safeParse({ op: 'coupon-state', coupon, events, at: '2026-12-05T00:00:00Z' }).success,
+      ),
+    );
   });
 
   it('controls sizes', () => {
@@ -74,10 +78,14 @@ describe('conformance runners', () => {
   });
 
   it('compares refusals by their error codes', async () => {
-    const report = await checkConformance('coupon-state', (r) => {
-      const a = answerWireRequest(r);
-      return a.ok ? a : { ok: false, errors: a.errors.map((e) => ({ ...e, message: 'worded differently', path: 'elsewhere' })) };
-    }, { numRuns: 40 });
+    const report = await checkConformance(
+      'coupon-state',
+      (r) => {
+        const a = answerWireRequest(r);
+        return a.ok ? a : { ok: false, errors: a.errors.map((e) => ({ ...e, message: 'worded differently', path: 'elsewhere' })) };
+      },
+      { numRuns: 40 },
+    );
     expect(report.ok).toBe(true);
   });
 });

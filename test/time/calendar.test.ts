@@ -42,7 +42,24 @@ describe('day numbers', () => {
 
   it('read only real dates with four-digit years; accept years 1000 to 9000 as input', () => {
     // '/' is the character just before '0': a reader that took it for a digit would read '1/' as 9.
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '0999-12-31', '2026-1-01', '2026/01/01', '2026/01-01', '2026-01/01', '2026-01-01 ', 'x026-01-01', '2026-0a-01', '2026-1/-05', '2026-01-1/', '202/-01-01']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-01-32',
+      '0999-12-31',
+      '2026-1-01',
+      '2026/01/01',
+      '2026/01-01',
+      '2026-01/01',
+      '2026-01-01 ',
+      'x026-01-01',
+      '2026-0a-01',
+      '2026-1/-05',
+      '2026-01-1/',
+      '202/-01-01',
+    ]) {
       expect(parseDate(bad)).toBeUndefined();
       expect(isLocalDate(bad)).toBe(false);
     }
@@ -77,10 +94,18 @@ describe('adding days and years', () => {
   });
 
   it('refuses a number of days or years that is not whole', () => {
-    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', 1.5))).toEqual([{ code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number 1.5' }]);
-    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', Number.NaN))).toEqual([{ code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number NaN' }]);
-    expect(errorsThrownBy(() => addCalendarYears('2026-11-22', 0.5))).toEqual([{ code: 'INVALID_YEARS', path: 'years', message: 'years is a whole number, got number 0.5' }]);
-    expect(errorsThrownBy(() => addCalendarDays(20261122 as unknown as string, 1))).toEqual([{ code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got number 20261122' }]);
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', 1.5))).toEqual([
+      { code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number 1.5' },
+    ]);
+    expect(errorsThrownBy(() => addCalendarDays('2026-11-22', Number.NaN))).toEqual([
+      { code: 'INVALID_DAYS', path: 'days', message: 'days is a whole number, got number NaN' },
+    ]);
+    expect(errorsThrownBy(() => addCalendarYears('2026-11-22', 0.5))).toEqual([
+      { code: 'INVALID_YEARS', path: 'years', message: 'years is a whole number, got number 0.5' },
+    ]);
+    expect(errorsThrownBy(() => addCalendarDays(20261122 as unknown as string, 1))).toEqual([
+      { code: 'INVALID_DATE', path: 'date', message: 'expected a calendar date "YYYY-MM-DD", got number 20261122' },
+    ]);
   });
 
   it('refuses a result outside the years 1000 to 9999, however far the count goes', () => {

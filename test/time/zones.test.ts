@@ -28,7 +28,12 @@ describe('a local date starts at its first instant (examples)', () => {
       result: {
         status: 'expired',
         expiresAt: '2018-10-26T21:00:00.000Z',
-        allowed: { edit: { ok: false, code: 'COUPON_EXPIRED' }, delete: { ok: true }, decline: { ok: false, code: 'COUPON_EXPIRED' }, redeem: { ok: false, code: 'COUPON_EXPIRED' } },
+        allowed: {
+          edit: { ok: false, code: 'COUPON_EXPIRED' },
+          delete: { ok: true },
+          decline: { ok: false, code: 'COUPON_EXPIRED' },
+          redeem: { ok: false, code: 'COUPON_EXPIRED' },
+        },
       },
     });
   });
@@ -115,7 +120,10 @@ describe('local dates and day starts agree with a brute-force walk over Intl, in
     // Clocks went back at 00:01 to 23:01 of the day before: the date comes back for an hour.
     ['America/St_Johns', 1988, 2010],
   ];
-  const anywhere = fc.tuple(zone, fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1840, max: 2040 }) }, { weight: 1, arbitrary: fc.integer({ min: 2041, max: 8999 }) }));
+  const anywhere = fc.tuple(
+    zone,
+    fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1840, max: 2040 }) }, { weight: 1, arbitrary: fc.integer({ min: 2041, max: 8999 }) }),
+  );
   const whereItWasWrong = fc.constantFrom(...hard).chain(([z, from, to]) => fc.tuple(fc.constant(z), fc.integer({ min: from, max: to })));
 
   it('is exact right next to offset changes, and finds no two changes within 48 hours', () => {
@@ -163,8 +171,12 @@ describe('the memo of offsets is a cache of a pure function', () => {
   });
 
   it('throws a CouponRulesError for a zone the runtime does not know', () => {
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', 'Mars/Base'))).toEqual([{ code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Base"' }]);
-    expect(errorsThrownBy(() => startOfLocalDate('2026-11-22', ''))).toEqual([{ code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string ""' }]);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', 'Mars/Base'))).toEqual([
+      { code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Base"' },
+    ]);
+    expect(errorsThrownBy(() => startOfLocalDate('2026-11-22', ''))).toEqual([
+      { code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string ""' },
+    ]);
     expect(errorsThrownBy(() => validityEnd('2026-11-22', `Europe/${'x'.repeat(60)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
   });
 });
@@ -206,7 +218,9 @@ describe('the memo is bounded', () => {
     }
     expect(peak).toBe(ZONE_MEMO_LIMITS.names);
     expect(names).toBe(1);
-    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}${String(run)}`)).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
+    expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', `Europe/${'y'.repeat(60)}${String(run)}`)).map((e) => e.code)).toEqual([
+      'INVALID_TIME_ZONE',
+    ]);
     expect(errorsThrownBy(() => localDateOf('2026-11-22T16:00:00Z', '')).map((e) => e.code)).toEqual(['INVALID_TIME_ZONE']);
     expect(zoneMemoSize().names).toBe(names);
     // A name that is not a zone, short enough to ask the runtime (64 characters at most), is remembered as such.

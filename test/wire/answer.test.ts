@@ -9,16 +9,25 @@ const OPS = 'quote, coupon-issue-check, coupon-state, coupon-choices, dispute-st
 describe('wire answers: requests that name no known op', () => {
   it('a request that is not a JSON object is INVALID_TYPE at the request itself', () => {
     for (const request of [null, [], [{ op: 'quote' }], 'quote', 7, true]) {
-      expect(answerWireRequest(request)).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'a request is a JSON object with an "op"' }] });
+      expect(answerWireRequest(request)).toEqual({
+        ok: false,
+        errors: [{ code: 'INVALID_TYPE', path: '', message: 'a request is a JSON object with an "op"' }],
+      });
     }
   });
 
   it('a missing op is REQUIRED at "op", and the message lists the known ops', () => {
-    expect(answerWireRequest({ currency: 'USD' })).toEqual({ ok: false, errors: [{ code: 'REQUIRED', path: 'op', message: `"op" is required: one of ${OPS}` }] });
+    expect(answerWireRequest({ currency: 'USD' })).toEqual({
+      ok: false,
+      errors: [{ code: 'REQUIRED', path: 'op', message: `"op" is required: one of ${OPS}` }],
+    });
   });
 
-  it('an op inherited rather than the request\'s own is missing', () => {
-    expect(answerWireRequest(Object.create({ op: 'quote' }) as unknown)).toEqual({ ok: false, errors: [{ code: 'REQUIRED', path: 'op', message: `"op" is required: one of ${OPS}` }] });
+  it("an op inherited rather than the request's own is missing", () => {
+    expect(answerWireRequest(Object.create({ op: 'quote' }) as unknown)).toEqual({
+      ok: false,
+      errors: [{ code: 'REQUIRED', path: 'op', message: `"op" is required: one of ${OPS}` }],
+    });
   });
 
   it('an unknown op is UNKNOWN_OP at "op", and the message lists the known ops', () => {
@@ -67,7 +76,7 @@ describe('wire answers: op "quote"', () => {
     expect(ts.ok && Object.keys(ts.value)).toContain('explain');
   });
 
-  it('answers the request\'s errors, and a credit above the order total', () => {
+  it("answers the request's errors, and a credit above the order total", () => {
     expect(answerWireRequest({ op: 'quote', currency: 'USD', lines: [], colour: 'red' })).toEqual({
       ok: false,
       errors: [
@@ -77,7 +86,13 @@ describe('wire answers: op "quote"', () => {
     });
     expect(answerWireRequest({ op: 'quote', currency: 'USD', lines: [{ id: 'a', itemType: 'Set', unitPrice: '1', quantity: 1 }], sellerCredit: '2' })).toEqual({
       ok: false,
-      errors: [{ code: 'CREDIT_EXCEEDS_TOTAL', path: 'sellerCredit', message: 'the total credit 2.00 (coupon 0.00 + seller 2.00) is more than the subtotal plus charges, 1.00' }],
+      errors: [
+        {
+          code: 'CREDIT_EXCEEDS_TOTAL',
+          path: 'sellerCredit',
+          message: 'the total credit 2.00 (coupon 0.00 + seller 2.00) is more than the subtotal plus charges, 1.00',
+        },
+      ],
     });
   });
 });
@@ -96,7 +111,12 @@ describe('wire answers: op "coupon-state" reports each missing or malformed fiel
 
   it('fields of the wrong type, and fields the op does not have', () => {
     const answer = answerWireRequest({ op: 'coupon-state', coupon: 1, events: 2, at: 3, terms: {} });
-    expect(answer.ok ? [] : answer.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['UNKNOWN_FIELD@terms', 'INVALID_TYPE@coupon', 'INVALID_TYPE@events', 'INVALID_INSTANT@at']);
+    expect(answer.ok ? [] : answer.errors.map((e) => `${e.code}@${e.path}`)).toEqual([
+      'UNKNOWN_FIELD@terms',
+      'INVALID_TYPE@coupon',
+      'INVALID_TYPE@events',
+      'INVALID_INSTANT@at',
+    ]);
   });
 });
 
@@ -104,7 +124,12 @@ describe('wire answers: op "dispute-state"', () => {
   const request = {
     op: 'dispute-state',
     order: {
-      quote: { op: 'quote', currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 }], coupon: { type: 'percent', percent: '10' } },
+      quote: {
+        op: 'quote',
+        currency: 'USD',
+        lines: [{ id: 'L1', itemType: 'Part', unitPrice: '10.00', quantity: 3 }],
+        coupon: { type: 'percent', percent: '10' },
+      },
       shippedAt: '2026-11-20T09:00:00Z',
       receiptConfirmedAt: '2026-11-28T18:00:00Z',
       expectedDeliveryBy: '2026-12-05',
@@ -115,7 +140,10 @@ describe('wire answers: op "dispute-state"', () => {
 
   it('answers a buyer deadline never set as null', () => {
     const answer = answerWireRequest(request);
-    expect(answer).toMatchObject({ ok: true, result: { status: 'awaiting-seller', refund: null, outcome: null, requested: '12.00', refundable: '27.00', overdue: false } });
+    expect(answer).toMatchObject({
+      ok: true,
+      result: { status: 'awaiting-seller', refund: null, outcome: null, requested: '12.00', refundable: '27.00', overdue: false },
+    });
     const deadlines = answer.ok ? (answer.result as { deadlines: Record<string, unknown> }).deadlines : {};
     expect(deadlines.buyer).toBeNull();
     expect(typeof deadlines.seller).toBe('string');
@@ -150,14 +178,21 @@ describe('wire answers: the other ops are dispatched to their readers', () => {
 
 describe('wire lines', () => {
   it('answers a line with the JSON text of the answer to its request', () => {
-    expect(JSON.parse(answerWireLine('{"op":"nope"}'))).toEqual({ ok: false, errors: [{ code: 'UNKNOWN_OP', path: 'op', message: `unknown op; known ops: ${OPS}` }] });
-    expect(answerWireLine('{"op":"quote","currency":"JPY","lines":[{"id":"a","itemType":"Set","unitPrice":"1000","quantity":2}],"coupon":{"type":"fixed","amount":"500"}}')).toBe(
+    expect(JSON.parse(answerWireLine('{"op":"nope"}'))).toEqual({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_OP', path: 'op', message: `unknown op; known ops: ${OPS}` }],
+    });
+    expect(
+      answerWireLine(
+        '{"op":"quote","currency":"JPY","lines":[{"id":"a","itemType":"Set","unitPrice":"1000","quantity":2}],"coupon":{"type":"fixed","amount":"500"}}',
+      ),
+    ).toBe(
       '{"ok":true,"result":{"subtotal":"2000","eligibleTotal":"2000","appliedPercent":null,"couponCredit":"500","capped":false,"sellerCredit":"0","totalCredit":"500","grandTotal":"1500","feeBasis":"2000",' +
         '"lines":[{"id":"a","lineTotal":"2000","eligible":true,"couponCredit":"500","net":"1500"}],"batches":[{"batch":1,"couponCredit":"500"}]}}',
     );
   });
 
-  it('answers text that is not JSON, a blank line included, with INVALID_JSON and the parser\'s reason', () => {
+  it("answers text that is not JSON, a blank line included, with INVALID_JSON and the parser's reason", () => {
     for (const text of ['', '{"op":', 'quote', '{"op":"quote"} x']) {
       let reason = '';
       try {
@@ -171,16 +206,33 @@ describe('wire lines', () => {
 
   it('answers INVALID_JSON, with a reason of at most 200 characters, even for a "line" whose text cannot be read', () => {
     // Only a JavaScript caller can pass something that is not a string; the answer is still one JSON object.
-    const throwsError = { toString: () => { throw new Error('e'.repeat(300)); } } as unknown as string;
-    expect(JSON.parse(answerWireLine(throwsError))).toEqual({ ok: false, errors: [{ code: 'INVALID_JSON', path: '', message: `not a JSON value: ${'e'.repeat(200)}` }] });
-    const throwsOther = { toString: () => { throw 'no text'; } } as unknown as string; // eslint-disable-line @typescript-eslint/only-throw-error
-    expect(JSON.parse(answerWireLine(throwsOther))).toEqual({ ok: false, errors: [{ code: 'INVALID_JSON', path: '', message: 'not a JSON value: unparseable' }] });
+    const throwsError = {
+      toString: () => {
+        throw new Error('e'.repeat(300));
+      },
+    } as unknown as string;
+    expect(JSON.parse(answerWireLine(throwsError))).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_JSON', path: '', message: `not a JSON value: ${'e'.repeat(200)}` }],
+    });
+    const throwsOther = {
+      toString: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown non-Error is the case under test
+        throw 'no text';
+      },
+    } as unknown as string;
+    expect(JSON.parse(answerWireLine(throwsOther))).toEqual({
+      ok: false,
+      errors: [{ code: 'INVALID_JSON', path: '', message: 'not a JSON value: unparseable' }],
+    });
   });
 });
 
 describe('wire answers: JSON numbers where amounts are expected', () => {
   it('a whole number is NOT_AN_AMOUNT and one with a fraction FLOAT_AMOUNT, as docs/wire-format.md says', () => {
-    const answer = answerWireLine('{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"Set","unitPrice":12,"quantity":1},{"id":"b","itemType":"Set","unitPrice":12.5,"quantity":1}]}');
+    const answer = answerWireLine(
+      '{"op":"quote","currency":"USD","lines":[{"id":"a","itemType":"Set","unitPrice":12,"quantity":1},{"id":"b","itemType":"Set","unitPrice":12.5,"quantity":1}]}',
+    );
     expect(JSON.parse(answer)).toEqual({
       ok: false,
       errors: [

@@ -20,7 +20,15 @@ const request = {
     expectedDeliveryBy: '2026-12-05',
   },
   events: [
-    { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', lines: [{ id: 'L1', quantity: 2 }], evidence: ['photo-1'], description: 'cracked' },
+    {
+      type: 'opened',
+      at: '2026-12-01T10:00:00Z',
+      reason: 'DAMAGED',
+      amount: '12.00',
+      lines: [{ id: 'L1', quantity: 2 }],
+      evidence: ['photo-1'],
+      description: 'cracked',
+    },
     { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' },
     { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' },
   ],
@@ -63,8 +71,14 @@ describe('wire op dispute-state', () => {
   it('refuses an event that was not allowed at events.N, and a quote op that is not "quote"', () => {
     const late = { ...request, events: [request.events[0], { type: 'seller-agreed', at: '2026-12-07T00:00:00.001Z' }], at: '2026-12-08T00:00:00Z' };
     expect(answerWireRequest(late)).toMatchObject({ ok: false, errors: [{ code: 'DEADLINE_PASSED', path: 'events.1' }] });
-    expect(answerWireRequest({ ...request, order: { ...request.order, quote: { ...request.order.quote, op: 'quotes' } } })).toMatchObject({ ok: false, errors: [{ code: 'UNKNOWN_OP', path: 'order.quote.op' }] });
-    expect(answerWireRequest({ ...request, policy: { dayCount: 'weekly', weekend: [0] } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_ENUM' }, { code: 'INVALID_POLICY' }] });
+    expect(answerWireRequest({ ...request, order: { ...request.order, quote: { ...request.order.quote, op: 'quotes' } } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'UNKNOWN_OP', path: 'order.quote.op' }],
+    });
+    expect(answerWireRequest({ ...request, policy: { dayCount: 'weekly', weekend: [0] } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_ENUM' }, { code: 'INVALID_POLICY' }],
+    });
   });
 
   it('is described by its zod schemas', () => {

@@ -11,7 +11,14 @@ const issue = {
   stoplisted: { bySeller: false, byRecipient: false },
   expires: '2027-11-22',
 } as const;
-const coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10', maxDiscount: '20.00' } } as const;
+const coupon = {
+  id: 'c1',
+  seller: 's1',
+  recipient: 'b1',
+  expires: '2026-12-31',
+  timeZone: 'Europe/Berlin',
+  terms: { type: 'percent', percent: '10', maxDiscount: '20.00' },
+} as const;
 const state = {
   op: 'coupon-state',
   coupon,
@@ -35,7 +42,10 @@ describe('wire ops of the coupon lifecycle', () => {
     expect(answerWireRequest(issue)).toEqual({ ok: true, result: { allowed: true, violations: [] } });
     const { op, ...ts } = issue;
     expect(answerWireRequest(issue)).toEqual({ ok: true, result: (checkCouponIssue(ts) as { value: unknown }).value });
-    expect(answerWireRequest({ ...issue, expires: null })).toMatchObject({ ok: true, result: { allowed: false, violations: [{ code: 'EXPIRATION_REQUIRED' }] } });
+    expect(answerWireRequest({ ...issue, expires: null })).toMatchObject({
+      ok: true,
+      result: { allowed: false, violations: [{ code: 'EXPIRATION_REQUIRED' }] },
+    });
     expect(answerWireRequest({ ...issue, timeZone: 'Nowhere/Land' })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_TIME_ZONE', path: 'timeZone' }] });
     expect(op).toBe('coupon-issue-check');
   });
@@ -47,7 +57,12 @@ describe('wire ops of the coupon lifecycle', () => {
       result: {
         status: 'redeemed',
         expiresAt: '2027-01-15T23:00:00.000Z',
-        allowed: { edit: { ok: false, code: 'COUPON_REDEEMED' }, delete: { ok: false, code: 'COUPON_REDEEMED' }, decline: { ok: false, code: 'COUPON_REDEEMED' }, redeem: { ok: false, code: 'COUPON_REDEEMED' } },
+        allowed: {
+          edit: { ok: false, code: 'COUPON_REDEEMED' },
+          delete: { ok: false, code: 'COUPON_REDEEMED' },
+          decline: { ok: false, code: 'COUPON_REDEEMED' },
+          redeem: { ok: false, code: 'COUPON_REDEEMED' },
+        },
       },
     });
     const ts = couponState({ ...coupon, events: state.events }, state.at);
@@ -69,7 +84,10 @@ describe('wire ops of the coupon lifecycle', () => {
 
   it('coupon-choices answers prompt and ranked choices, like couponChoices', () => {
     const answer = answerWireRequest(choices);
-    expect(answer).toEqual({ ok: true, result: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z' }] } });
+    expect(answer).toEqual({
+      ok: true,
+      result: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z' }] },
+    });
     const { op, ...ts } = choices;
     expect(op).toBe('coupon-choices');
     expect(couponChoices(ts)).toEqual({ ok: true, value: (answer as { result: unknown }).result });

@@ -11,7 +11,16 @@ const request = {
   policy: { graceDays: 1, extension: 'outage-length' },
   incidents: [{ id: 'inc-1', start: '2026-12-01T22:30:00Z', end: '2026-12-02T01:30:00Z' }],
   coupons: [
-    { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-01', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10' }, events: [], remedies: ['inc-0'] },
+    {
+      id: 'c1',
+      seller: 's1',
+      recipient: 'b1',
+      expires: '2026-12-01',
+      timeZone: 'Europe/Berlin',
+      terms: { type: 'percent', percent: '10' },
+      events: [],
+      remedies: ['inc-0'],
+    },
     { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' }, events: [] },
     { id: 'c3', seller: 's1', recipient: 'b2', expires: '2026-12-01', timeZone: 'Europe/Berlin', terms: { type: 'percent', percent: '10' }, events: [] },
   ],
@@ -20,7 +29,14 @@ const request = {
       couponId: 'c3',
       orderId: 'o9',
       at: '2026-12-01T22:45:00Z',
-      order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], buyer: 'b2', store: 's1', newOrder: true, hasCoupon: false },
+      order: {
+        currency: 'USD',
+        lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }],
+        buyer: 'b2',
+        store: 's1',
+        newOrder: true,
+        hasCoupon: false,
+      },
     },
   ],
 } as const;
@@ -66,18 +82,37 @@ describe('wire op outage-plan', () => {
       at: '2026-12-03T12:00:00Z',
     };
     expect(WIRE_OPS['coupon-state'].request.safeParse({ ...state, coupon: { ...request.coupons[1], events: undefined } }).success).toBe(false);
-    expect(answerWireRequest({ ...state, coupon: { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' } } })).toMatchObject({
+    expect(
+      answerWireRequest({
+        ...state,
+        coupon: { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-02', timeZone: 'Europe/Berlin', terms: { type: 'fixed', amount: '3.00' } },
+      }),
+    ).toMatchObject({
       ok: true,
       result: { status: 'open', expiresAt: '2026-12-03T23:00:00.000Z' },
     });
   });
 
   it('refuses bad input with paths', () => {
-    expect(answerWireRequest({ ...request, policy: { extension: { days: 0 } } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_POLICY', path: 'policy.extension.days' }] });
-    expect(answerWireRequest({ ...request, incidents: [{ id: 'x', start: '2026-12-02T00:00:00Z', end: '2026-12-02T00:00:00Z' }] })).toMatchObject({ ok: false, errors: [{ code: 'INVALID_INCIDENT', path: 'incidents.0' }] });
-    expect(answerWireRequest({ ...request, incidents: [...request.incidents, { id: 'planned', start: '2026-12-02T08:00:00.001Z', end: '2026-12-02T09:00:00Z' }] })).toEqual({
+    expect(answerWireRequest({ ...request, policy: { extension: { days: 0 } } })).toMatchObject({
       ok: false,
-      errors: [{ code: 'INCIDENT_AFTER_NOW', path: 'incidents.1.start', message: 'an incident cannot start after the planning instant: plan for it once it has begun' }],
+      errors: [{ code: 'INVALID_POLICY', path: 'policy.extension.days' }],
+    });
+    expect(answerWireRequest({ ...request, incidents: [{ id: 'x', start: '2026-12-02T00:00:00Z', end: '2026-12-02T00:00:00Z' }] })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_INCIDENT', path: 'incidents.0' }],
+    });
+    expect(
+      answerWireRequest({ ...request, incidents: [...request.incidents, { id: 'planned', start: '2026-12-02T08:00:00.001Z', end: '2026-12-02T09:00:00Z' }] }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: 'INCIDENT_AFTER_NOW',
+          path: 'incidents.1.start',
+          message: 'an incident cannot start after the planning instant: plan for it once it has begun',
+        },
+      ],
     });
   });
 });

@@ -28,7 +28,7 @@ describe('wireJsonSchema', () => {
     expect(ids.size).toBe(2 * ops.length);
   });
 
-  it('accepts the contract\'s quote example and its answer, and refuses unknown fields', () => {
+  it("accepts the contract's quote example and its answer, and refuses unknown fields", () => {
     const ajv = new Ajv2020({ strict: false });
     const request = ajv.compile(wireJsonSchema('quote', 'request'));
     const answer = ajv.compile(wireJsonSchema('quote', 'answer'));
@@ -37,7 +37,14 @@ describe('wireJsonSchema', () => {
       currency: 'USD',
       rounding: 'half-up',
       lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.0125', quantity: 400, onSale: false, batch: 1 }],
-      coupon: { type: 'percent', percent: '5', maxDiscount: '20.00', tiers: [{ minTotal: '25.00', percent: '15' }], itemTypeLimit: { mode: 'only', itemTypes: ['Part'] }, excludeSaleItems: true },
+      coupon: {
+        type: 'percent',
+        percent: '5',
+        maxDiscount: '20.00',
+        tiers: [{ minTotal: '25.00', percent: '15' }],
+        itemTypeLimit: { mode: 'only', itemTypes: ['Part'] },
+        excludeSaleItems: true,
+      },
       sellerCredit: '1.00',
       charges: { shipping: '3.50' },
     };
