@@ -28,7 +28,7 @@ const plan = (input: OutageInput) => {
 };
 
 describe('outage planner', () => {
-  it('honours one coupon per order', () => {
+  it('honors one coupon per order', () => {
     const p = plan({
       at: '2026-12-02T00:00:00Z',
       incidents: [{ id: 'inc', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' }],
@@ -73,7 +73,7 @@ describe('outage planner', () => {
     expect(plan({ at, incidents: [window], coupons: [coupon('c', '2026-12-02')] }).extend).toHaveLength(1);
   });
 
-  it('records the honoured attempt, not the first one listed', () => {
+  it('records the honored attempt, not the first one listed', () => {
     const input: OutageInput = {
       at: '2026-12-02T00:00:00Z',
       incidents: [{ id: 'inc', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' }],
@@ -89,7 +89,7 @@ describe('outage planner', () => {
 });
 
 describe('lifecycle and dates', () => {
-  it('refuses to honour an attempt made after the coupon expired, and remedies without incidents', () => {
+  it('refuses to honor an attempt made after the coupon expired, and remedies without incidents', () => {
     const c = coupon('c', '2026-12-01');
     expect(
       couponState(

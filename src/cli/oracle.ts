@@ -119,7 +119,7 @@ const MAX_PENDING = 16;
  * Reads JSON-lines requests from `input` and writes one answer line per
  * input line, in order, writing as soon as each answer is ready (so an
  * interactive caller gets each answer as soon as its line is complete) and
- * honouring back-pressure. Bulk input may be answered by helper threads,
+ * honoring back-pressure. Bulk input may be answered by helper threads,
  * a batch of lines each, the answers still written in input order. Returns
  * at end of input; a failing input or output rejects.
  */

@@ -109,7 +109,7 @@ export interface CouponExtendedEvent {
 }
 
 /**
- * An outage remedy honoured a redemption that failed during an incident:
+ * An outage remedy honored a redemption that failed during an incident:
  * the coupon is redeemed on that order as of the attempt, even if it has
  * expired since.
  *
@@ -405,7 +405,7 @@ export function readEvents(r: InputReader, value: unknown, path: string): Parsed
         const attemptAt = rawAttempt === undefined ? undefined : readInstant(r, rawAttempt, joinPath(p, 'attemptAt'));
         const incidents = readIds(r, r.required(o, 'incidents', p), joinPath(p, 'incidents'), true);
         if (attemptAt !== undefined && at !== undefined && attemptAt > at)
-          r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honoured after the attempt, not before');
+          r.error('INVALID_INSTANT', joinPath(p, 'attemptAt'), 'a redemption is honored after the attempt, not before');
         if (at !== undefined && orderId !== undefined && attemptAt !== undefined && incidents) events.push({ type, at, orderId, attemptAt, incidents });
         return;
       }
@@ -538,7 +538,7 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
       case 'honored': {
         const block = deleteBlock(s) ?? (s.status === 'declined' ? 'COUPON_DECLINED' : null);
         if (block) {
-          refuse(block, `only a coupon that is still open (or expired since) is honoured, and ${BLOCK_TEXT[block]}`);
+          refuse(block, `only a coupon that is still open (or expired since) is honored, and ${BLOCK_TEXT[block]}`);
           return;
         }
         if (e.attemptAt >= s.expiresAt) {

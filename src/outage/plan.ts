@@ -30,7 +30,7 @@ export function mergeIncidents(incidents: readonly Incident[]): OutageWindow[] {
 
 /**
  * Plans the remedies for coupons that outages made unusable: merges the
- * incidents into windows; **honours** the earliest failed redemption per
+ * incidents into windows; **honors** the earliest failed redemption per
  * coupon made during a window (open and valid then, the order meeting the
  * redeem guards), with the credit the quote computes; **extends** the
  * other open coupons whose validity ended in a window or within
@@ -123,7 +123,7 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
   if (!p.ok) return p;
   const r = new InputReader();
   const chosen = readChosen(r, outagePlan, p.value.plan);
-  const { plan, windows, answers, termsNow, honouredAt, compensationZones, createdAffectedBy } = p.value;
+  const { plan, windows, answers, termsNow, honoredAt, compensationZones, createdAffectedBy } = p.value;
   const atMs = instantMs(input.at) ?? 0;
   // An event appended at the planning instant must not land before events already later than it.
   input.coupons.forEach((c, i) => {
@@ -154,7 +154,7 @@ export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Res
   for (const h of plan.honor) {
     if (!chosen.honor.has(h.couponId)) continue;
     const ids = answered(h.couponId);
-    const attemptAt = new Date(honouredAt.get(h.couponId) ?? atMs).toISOString();
+    const attemptAt = new Date(honoredAt.get(h.couponId) ?? atMs).toISOString();
     update(h.couponId, (c) => withRemedies(withEvent(c, { type: 'honored', at, orderId: h.orderId, attemptAt, incidents: ids }), ids));
   }
   for (const e of plan.reissue) {

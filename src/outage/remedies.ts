@@ -13,7 +13,7 @@ import type { NoticeItem, OutagePlan } from './types.js';
 import { mergeIntoWindows, runsOf, type Window, WindowIndex } from './windows.js';
 import { countWhile } from '../search.js';
 
-// The planner, in four phases over windows indexed by time: honour failed attempts, extend or
+// The planner, in four phases over windows indexed by time: honor failed attempts, extend or
 // reissue the coupons a window left without time, compensate buyers, write one notice per buyer.
 // A coupon's windows are found by binary search and handled as runs of consecutive windows, so a
 // plan costs O((coupons + events + remedies + attempts) · log windows + windows log windows).
@@ -41,8 +41,8 @@ export interface Planned {
   readonly windows: readonly Window[];
   /** Each coupon's terms now (after edits), for the coupons a reissue copies. */
   readonly termsNow: ReadonlyMap<string, CouponTerms>;
-  /** The instant of each honoured attempt, by coupon id. */
-  readonly honouredAt: ReadonlyMap<string, number>;
+  /** The instant of each honored attempt, by coupon id. */
+  readonly honoredAt: ReadonlyMap<string, number>;
   /** The windows each remedied coupon's remedy answers, by coupon id. */
   readonly answers: ReadonlyMap<string, readonly Range[]>;
   /** The time zone of each compensating coupon (that of the buyer's first remedied coupon in the store, by id). */
@@ -104,15 +104,15 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
   }
   if (r.count > 0) return fail(r.errors);
 
-  const honoured = policy.honor ? honour(r, index, coupons, attempts) : new Map<string, Honoured>();
+  const honored = policy.honor ? honorAttempts(r, index, coupons, attempts) : new Map<string, Honored>();
   if (r.count > 0) return fail(r.errors);
-  const { extend, reissue, hits } = extendOrReissue(index, coupons, honoured, policy, now, loyal);
-  for (const [id, h] of honoured) hits.set(id, [[h.window.index, h.window.index + 1]]);
+  const { extend, reissue, hits } = extendOrReissue(index, coupons, honored, policy, now, loyal);
+  for (const [id, h] of honored) hits.set(id, [[h.window.index, h.window.index + 1]]);
   const compensate = compensation(index, coupons, hits, policy, now, ids);
 
   const windows = index.windows;
   const named = (id: string) => runsOf(hits.get(id) ?? [], windows);
-  const honor = [...honoured.entries()].map(([couponId, h]) => ({ couponId, orderId: h.attempt.orderId, couponCredit: h.credit, windows: [h.window.id] }));
+  const honor = [...honored.entries()].map(([couponId, h]) => ({ couponId, orderId: h.attempt.orderId, couponCredit: h.credit, windows: [h.window.id] }));
   const sortById = <T extends { couponId: string }>(xs: T[]) => xs.sort((a, b) => byString(a.couponId, b.couponId));
   const plan: OutagePlan = {
     windows: windows.map((w) => ({ id: w.id, start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), incidents: w.ids })),
@@ -141,7 +141,7 @@ export function planRemedies(input: unknown, extraKeys: readonly string[]): Resu
     plan: { ...plan, notices: noticesOf(plan, coupons, loyal) },
     windows,
     termsNow: new Map([...coupons.values()].map((c) => [c.record.id, c.now.terms])),
-    honouredAt: new Map([...honoured.entries()].map(([id, h]) => [id, h.attempt.at])),
+    honoredAt: new Map([...honored.entries()].map(([id, h]) => [id, h.attempt.at])),
     answers: hits,
     compensationZones: new Map(compensate.map((c) => [c.couponId, c.timeZone])),
     createdAffectedBy,
@@ -153,24 +153,24 @@ function stateAt(c: Coupon, at: number): FoldState {
   return c.history[countWhile(c.history.length, (i) => (c.history[i]?.at ?? 0) <= at) - 1]?.state ?? c.now;
 }
 
-interface Honoured {
+interface Honored {
   readonly attempt: ParsedAttempt;
   readonly window: Window;
   readonly credit: string;
 }
 
 /**
- * Honour: the earliest honourable failed attempt per coupon, made during a window the coupon's
+ * Honor: the earliest honorable failed attempt per coupon, made during a window the coupon's
  * remedies do not answer, on a coupon open and valid then and still open now, by an order that met
  * the redeem guards; one coupon per order.
  */
-function honour(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, attempts: readonly ParsedAttempt[]): Map<string, Honoured> {
-  const honoured = new Map<string, Honoured>();
+function honorAttempts(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string, Coupon>, attempts: readonly ParsedAttempt[]): Map<string, Honored> {
+  const honored = new Map<string, Honored>();
   const orders = new Set<string>();
   for (const a of [...attempts].sort((x, y) => x.at - y.at || byString(x.orderId, y.orderId))) {
     const c = coupons.get(a.couponId);
     const w = index.at(a.at);
-    if (!c || !w || honoured.has(a.couponId) || orders.has(a.orderId) || c.now.status !== 'open' || c.answered.includes(w.index)) continue;
+    if (!c || !w || honored.has(a.couponId) || orders.has(a.orderId) || c.now.status !== 'open' || c.answered.includes(w.index)) continue;
     const then = stateAt(c, a.at);
     if (openBlock(then, a.at) !== null) continue; // not open and valid when it was tried
     const { record } = c;
@@ -183,10 +183,10 @@ function honour(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string,
     }
     const q = computeQuote({ ...a.quote, coupon: terms, sellerCredit: 0n, chargesTotal: 0n }, false);
     if (!q.ok) continue;
-    honoured.set(a.couponId, { attempt: a, window: w, credit: q.value.couponCredit });
+    honored.set(a.couponId, { attempt: a, window: w, credit: q.value.couponCredit });
     orders.add(a.orderId);
   }
-  return honoured;
+  return honored;
 }
 
 /**
@@ -199,7 +199,7 @@ function honour(r: InputReader, index: WindowIndex, coupons: ReadonlyMap<string,
 function extendOrReissue(
   index: WindowIndex,
   coupons: ReadonlyMap<string, Coupon>,
-  honoured: ReadonlyMap<string, Honoured>,
+  honored: ReadonlyMap<string, Honored>,
   policy: ParsedPolicy,
   now: number,
   loyal: ReadonlySet<string>,
@@ -214,7 +214,7 @@ function extendOrReissue(
   const hits = new Map<string, Range[]>();
   for (const c of [...coupons.values()].sort((a, b) => byString(a.record.id, b.record.id))) {
     const { record: coupon, now: s } = c;
-    if (s.status !== 'open' || honoured.has(coupon.id)) continue;
+    if (s.status !== 'open' || honored.has(coupon.id)) continue;
     const zone = coupon.timeZone;
     // A window affects an expiry when it starts before the validity ends and ends after the start of the local
     // day graceDays before the expiration date (the window's last instant is at most graceDays before it).

@@ -447,7 +447,7 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
 
 /**
  * An outage planning input: up to 3 incidents over a few days, coupons in several time zones and
- * states, failed attempts, and a compensation policy in which extension, reissue and honouring
+ * states, failed attempts, and a compensation policy in which extension, reissue and honoring
  * are now and then switched off, with or without loyalty members and their extra days.
  *
  * @example

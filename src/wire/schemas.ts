@@ -531,7 +531,7 @@ export const OutagePlanRequestSchema = z.strictObject({
       extension: z.union([z.literal('outage-length'), z.strictObject({ days: z.int().min(1).max(3650) })]).optional(),
       extend: z.boolean().optional().describe('Extend open coupons an outage affected (default true)'),
       reissue: z.boolean().optional().describe('Reissue expired coupons an outage affected (default true)'),
-      honor: z.boolean().optional().describe('Honour failed redemptions during an outage (default true)'),
+      honor: z.boolean().optional().describe('Honor failed redemptions during an outage (default true)'),
       compensation: z.strictObject({ terms: CouponTermsSchema, validDays: z.int().min(0).max(366), minOutageMinutes: z.int().min(0).max(525_600) }).optional(),
       loyalty: z
         .strictObject({ extraGraceDays: z.int().min(0).max(3650) })

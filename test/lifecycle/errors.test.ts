@@ -242,7 +242,7 @@ describe('the events of a record', () => {
       ]);
     });
 
-    it('checks the attempt instant, which may not come after the honouring', () => {
+    it('checks the attempt instant, which may not come after the honoring', () => {
       expect(eventErrors({ ...honored, orderId: '', attemptAt: '2026-12-01' })).toEqual([
         err('EMPTY_STRING', 'events.0.orderId', 'must not be empty'),
         err(
@@ -252,9 +252,9 @@ describe('the events of a record', () => {
         ),
       ]);
       expect(eventErrors({ ...honored, attemptAt: '2026-12-05T00:00:00.001Z' })).toEqual([
-        err('INVALID_INSTANT', 'events.0.attemptAt', 'a redemption is honoured after the attempt, not before'),
+        err('INVALID_INSTANT', 'events.0.attemptAt', 'a redemption is honored after the attempt, not before'),
       ]);
-      // An attempt at the very instant it is honoured is fine.
+      // An attempt at the very instant it is honored is fine.
       expect(stateOf({ ...coupon, events: [{ ...honored, attemptAt: honored.at }] })).toMatchObject({
         ok: true,
         value: { status: 'redeemed', redemption: { orderId: 'o9', at: '2026-12-05T00:00:00.000Z' } },

@@ -396,7 +396,7 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
     });
   });
 
-  it('honours an attempt made one millisecond before expiry, even once the coupon has expired', () => {
+  it('honors an attempt made one millisecond before expiry, even once the coupon has expired', () => {
     expect(state([honored('2027-01-05T00:00:00Z', '2026-12-31T22:59:59.999Z')], '2027-01-06T00:00:00Z')).toMatchObject({
       ok: true,
       value: { status: 'redeemed', redemption: { orderId: 'o9', at: '2026-12-31T22:59:59.999Z' } },
@@ -415,11 +415,11 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
 
   it('refuses a coupon redeemed, declined or deleted since, saying why', () => {
     const why = (block: string) =>
-      `"honored" at 2026-12-05T00:00:00.000Z is not allowed: only a coupon that is still open (or expired since) is honoured, and ${block}`;
-    const honour = honored('2026-12-05T00:00:00Z', '2026-12-01T10:30:00Z');
-    expect(errors([redeem('2026-12-02T10:00:00Z'), honour])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
-    expect(errors([declined('2026-12-02T10:00:00Z'), honour])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
-    expect(errors([deleted('2026-12-02T10:00:00Z'), honour])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
+      `"honored" at 2026-12-05T00:00:00.000Z is not allowed: only a coupon that is still open (or expired since) is honored, and ${block}`;
+    const honor = honored('2026-12-05T00:00:00Z', '2026-12-01T10:30:00Z');
+    expect(errors([redeem('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
+    expect(errors([declined('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
+    expect(errors([deleted('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
   });
 
   it('takes the expiry as it stands after an extension', () => {

@@ -413,7 +413,7 @@ describe('changing the type of a coupon', () => {
 });
 
 describe("coupon terms without a currency are checked again against the order's currency when quoted", () => {
-  // Coupon records carry no currency; an outage remedy that honours a failed redemption quotes the
+  // Coupon records carry no currency; an outage remedy that honors a failed redemption quotes the
   // coupon on the order, in the order's currency (EUR, 2 decimals), and reports what does not fit.
   const input = (terms: CouponTerms): OutageInput => ({
     at: '2026-12-02T08:00:00Z',
@@ -437,7 +437,7 @@ describe("coupon terms without a currency are checked again against the order's 
   });
   const tooPrecise = (path: string) => ({ ok: false, errors: [{ code: 'TOO_MANY_DECIMALS', path, message: 'EUR amounts have at most 2 decimals, got 3' }] });
 
-  it("honours terms that fit the order's currency", () => {
+  it("honors terms that fit the order's currency", () => {
     const r = planOutageRemedies(input({ type: 'percent', percent: '10', tiers: [{ minTotal: '20.00', percent: '20' }] }));
     expect(r.ok && r.value.honor).toEqual([{ couponId: 'c1', orderId: 'o1', couponCredit: '5.00', windows: ['w-f3eaf40f811f88bbc313a24833369561'] }]);
   });

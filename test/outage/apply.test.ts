@@ -16,7 +16,7 @@ const order: RedemptionAttempt['order'] = {
   newOrder: true,
   hasCoupon: false,
 };
-// One of each: h honoured, e extended, r reissued, and compensation for b1 in s1.
+// One of each: h honored, e extended, r reissued, and compensation for b1 in s1.
 const input: OutageInput = {
   at,
   incidents: [incident],

@@ -111,7 +111,7 @@ describe('compensation (rule 7)', () => {
     expect(p.compensate.map((e) => e.couponId)).toEqual([`compensation~s1~b1~${I}`, `compensation~s1~b2~${I}`]);
   });
 
-  it('is due to a buyer whose attempt was honoured', () => {
+  it('is due to a buyer whose attempt was honored', () => {
     const p = plan({
       at,
       incidents: [incident],

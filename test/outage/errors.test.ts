@@ -332,13 +332,13 @@ describe('coupons', () => {
     ]);
   });
 
-  it('have terms the attempt currency can hold, when an attempt is honoured (error at coupons.N.terms)', () => {
+  it('have terms the attempt currency can hold, when an attempt is honored (error at coupons.N.terms)', () => {
     const yen = { ...order, currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
     const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
     expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'coupons.1.terms.amount', message: 'JPY amounts have at most 0 decimals, got 2' },
     ]);
-    // an attempt outside every window is not honoured, so its currency does not matter
+    // an attempt outside every window is not honored, so its currency does not matter
     expect(planOutageRemedies({ ...base, coupons: [fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T12:00:00Z', order: yen }] })).toEqual({
       ok: true,
       value: { ...EMPTY, windows: [windowOf(incident)] },
@@ -348,7 +348,7 @@ describe('coupons', () => {
 
 describe('the order of the checks', () => {
   // Like couponState: the events of a coupon are folded only once the input is well formed,
-  // and an honoured attempt's currency is checked against the terms only once every coupon folds cleanly.
+  // and an honored attempt's currency is checked against the terms only once every coupon folds cleanly.
   const outOfOrder = coupon('c0', '2026-12-20', {
     events: [
       { type: 'declined', at: '2026-12-01T05:00:00Z' },

@@ -128,20 +128,20 @@ describe('extend and reissue', () => {
   });
 });
 
-describe('honouring failed redemptions', () => {
+describe('honoring failed redemptions', () => {
   const c = coupon('c1', '2026-12-01');
   const base: OutageInput = { at: '2026-12-02T08:00:00Z', incidents: [midnight], coupons: [c] };
 
-  it('honours the earliest failed attempt during the window, with the credit the quote computes', () => {
+  it('honors the earliest failed attempt during the window, with the credit the quote computes', () => {
     const p = plan({ ...base, attempts: [attempt('c1', '2026-12-01T22:50:00Z'), attempt('c1', '2026-12-01T22:40:00Z')] });
     expect(p.honor).toEqual([{ couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }]);
-    expect(p.reissue).toEqual([]); // an honoured coupon is neither extended nor reissued
+    expect(p.reissue).toEqual([]); // an honored coupon is neither extended nor reissued
     expect(p.notices).toEqual([
       { buyer: 'b1', priority: false, items: [{ type: 'honored', couponId: 'c1', orderId: 'o-c1-2026-12-01T22:40:00Z', couponCredit: '2.50', windows: [W1] }] },
     ]);
   });
 
-  it('does not honour an attempt one second after the incident ended, nor one that broke a redeem guard', () => {
+  it('does not honor an attempt one second after the incident ended, nor one that broke a redeem guard', () => {
     const late = coupon('late', '2026-12-05');
     expect(plan({ ...base, coupons: [late], attempts: [attempt('late', '2026-12-02T01:30:01Z')] }).honor).toEqual([]);
     expect(plan({ ...base, coupons: [late], attempts: [attempt('late', '2026-12-02T01:29:59Z')] }).honor).toHaveLength(1);
@@ -152,7 +152,7 @@ describe('honouring failed redemptions', () => {
     expect(plan({ ...base, attempts: [attempt('c1', '2026-12-01T23:10:00Z')] }).honor).toEqual([]);
   });
 
-  it('does not honour a coupon redeemed since', () => {
+  it('does not honor a coupon redeemed since', () => {
     const redeemed = coupon('c1', '2026-12-05', {
       events: [{ type: 'redeemed', at: '2026-12-02T07:00:00Z', orderId: 'o2', buyer: 'b1', store: 's1', newOrder: true, orderHasCoupon: false }],
     });

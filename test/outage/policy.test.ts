@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerWireRequest, type OutageInput, planOutageRemedies } from '../../src/index.js';
 import { coupon, inc, W } from './fixtures.js';
 
-// "Each retailer has its own policy": extension, reissue, honouring and compensation are each switchable;
+// "Each retailer has its own policy": extension, reissue, honoring and compensation are each switchable;
 // "loyalty program members may receive priority notifications or extended access to discounts during outages".
 
 const at = '2026-12-02T08:00:00Z';
@@ -18,7 +18,7 @@ const order = {
 const input = (extra: Partial<OutageInput> = {}): OutageInput => ({
   at,
   incidents,
-  // r: expired now (reissue); e: open, expiring in the grace day (extend); h: tried during the window (honour)
+  // r: expired now (reissue); e: open, expiring in the grace day (extend); h: tried during the window (honor)
   coupons: [coupon('r', '2026-12-01'), coupon('e', '2026-12-02'), coupon('h', '2026-12-20')],
   attempts: [{ couponId: 'h', orderId: 'o1', at: '2026-12-01T11:00:00Z', order }],
   ...extra,
@@ -42,7 +42,7 @@ describe("each remedy is the shop's to grant", () => {
   it('leaves out the remedies the policy switches off, each on its own', () => {
     expect(kinds(plan({ policy: { extend: false } }))).toEqual({ extend: [], reissue: ['r'], honor: ['h'] });
     expect(kinds(plan({ policy: { reissue: false } }))).toEqual({ extend: ['e'], reissue: [], honor: ['h'] });
-    // Not honoured, the coupon is an open one like the others: its expiry is not near the window, so it gets nothing.
+    // Not honored, the coupon is an open one like the others: its expiry is not near the window, so it gets nothing.
     expect(kinds(plan({ policy: { honor: false } }))).toEqual({ extend: ['e'], reissue: ['r'], honor: [] });
     expect(kinds(plan({ policy: { extend: false, reissue: false, honor: false } }))).toEqual({ extend: [], reissue: [], honor: [] });
   });

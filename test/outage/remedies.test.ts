@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Incident, type OutageInput, type RedemptionAttempt } from '../../src/index.js';
 import { apply, compensation, coupon, EMPTY, inc, nothingFor, plan, W, windowOf } from './fixtures.js';
 
-// Rules 5, 6 and 8 of docs/outages.md: extend or reissue, honour and notices, and a plan with every kind of remedy applied
+// Rules 5, 6 and 8 of docs/outages.md: extend or reissue, honor and notices, and a plan with every kind of remedy applied
 // (compensation: compensation.test.ts; applying plans: apply.test.ts).
 const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
 const I = W('inc-1');
@@ -169,7 +169,7 @@ describe('extend or reissue (rule 5)', () => {
   });
 });
 
-describe('honouring failed redemptions (rule 6)', () => {
+describe('honoring failed redemptions (rule 6)', () => {
   const base: OutageInput = { at, incidents: [incident], coupons: [coupon('c', '2026-12-20')] };
   const honor = (input: Partial<OutageInput>) => plan({ ...base, ...input }).honor;
 
@@ -204,7 +204,7 @@ describe('honouring failed redemptions (rule 6)', () => {
     ]);
   });
 
-  it('honours a coupon once even when it failed in two windows, and neither extends nor reissues it', () => {
+  it('honors a coupon once even when it failed in two windows, and neither extends nor reissues it', () => {
     const incidents = [incident, inc('inc-2', '2026-12-01T20:00:00Z', '2026-12-01T21:00:00Z')];
     const p = plan({
       ...base,
@@ -220,7 +220,7 @@ describe('honouring failed redemptions (rule 6)', () => {
     });
   });
 
-  it('lists honours by coupon id, not by attempt time', () => {
+  it('lists honors by coupon id, not by attempt time', () => {
     const p = honor({
       coupons: [coupon('a', '2026-12-20'), coupon('b', '2026-12-20')],
       attempts: [attempt('b', 'o1', '2026-12-01T10:30:00Z'), attempt('a', 'o2', '2026-12-01T11:00:00Z')],
@@ -231,7 +231,7 @@ describe('honouring failed redemptions (rule 6)', () => {
     ]);
   });
 
-  it('does not honour a coupon already remedied for the window, nor one declined or deleted since', () => {
+  it('does not honor a coupon already remedied for the window, nor one declined or deleted since', () => {
     const attempts = [attempt('c', 'o1', '2026-12-01T11:00:00Z')];
     const nothing = nothingFor([incident]);
     expect(plan({ ...base, coupons: [coupon('c', '2026-12-02', { remedies: ['inc-1'] })], attempts })).toEqual(nothing);
@@ -239,7 +239,7 @@ describe('honouring failed redemptions (rule 6)', () => {
     expect(plan({ ...base, coupons: [coupon('c', '2026-12-02', { events: [{ type: 'deleted', at: '2026-12-01T13:00:00Z' }] })], attempts })).toEqual(nothing);
   });
 
-  it('does not honour an attempt on a coupon edited to expire before the attempt', () => {
+  it('does not honor an attempt on a coupon edited to expire before the attempt', () => {
     // edited on 29 November to expire on 30 November: neither redeemed nor declined, but expired at the attempt
     const c = coupon('c', '2026-12-20', { events: [{ type: 'edited', at: '2026-11-29T09:00:00Z', expires: '2026-11-30' }] });
     expect(plan({ ...base, coupons: [c], attempts: [attempt('c', 'o1', '2026-12-01T11:00:00Z')] })).toEqual(nothingFor([incident]));

@@ -270,13 +270,13 @@ describe('the window an attempt falls in ([start, end))', () => {
       hasCoupon: false,
     },
   });
-  const honoured = (at: string) =>
+  const honored = (at: string) =>
     plan({ at: '2026-12-02T00:00:00Z', incidents: [window], coupons: [coupon('c', '2026-12-20')], attempts: [attempt(at)] }).honor.length;
 
   it('includes its start and excludes its end', () => {
-    expect(honoured('2026-12-01T09:59:59.999Z')).toBe(0);
-    expect(honoured('2026-12-01T10:00:00Z')).toBe(1);
-    expect(honoured('2026-12-01T11:59:59.999Z')).toBe(1);
-    expect(honoured('2026-12-01T12:00:00Z')).toBe(0);
+    expect(honored('2026-12-01T09:59:59.999Z')).toBe(0);
+    expect(honored('2026-12-01T10:00:00Z')).toBe(1);
+    expect(honored('2026-12-01T11:59:59.999Z')).toBe(1);
+    expect(honored('2026-12-01T12:00:00Z')).toBe(0);
   });
 });
