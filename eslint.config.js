@@ -23,6 +23,21 @@ export default tseslint.config(
     },
   },
   {
+    // zod is for the schemas: the calculations never load it (coupon-rules/schema is its only entry).
+    files: ['src/**/*.ts'],
+    ignores: ['src/schemas/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: 'Only src/schemas/ imports zod: build schemas there, from src/contract.' }] }],
+    },
+  },
+  {
+    // The contract is plain data at the bottom of the layers: it imports nothing from the library.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../contract/*'], message: 'src/contract depends on nothing.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -5,4 +5,4 @@
  *
  * @packageDocumentation
  */
-export * from './wire/schemas.js';
+export * from './schemas/index.js';

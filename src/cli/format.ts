@@ -1,5 +1,5 @@
 import { formatMoney, money as moneyOf } from '../money/money.js';
-import type { Quote, QuoteRequest } from '../order/quote.js';
+import type { Quote, QuoteRequest } from '../order/types.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);

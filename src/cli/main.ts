@@ -1,8 +1,8 @@
 import { fstatSync, readFileSync } from 'node:fs';
 import process from 'node:process';
-import type { QuoteRequest } from '../order/quote.js';
+import type { QuoteRequest } from '../order/types.js';
 import { answerWireRequest, WIRE_OP_NAMES } from '../wire/answer.js';
-import type { WireOp } from '../wire/schemas.js';
+import type { WireOp } from '../schemas/index.js';
 import { runOracle } from './oracle.js';
 import { startLineHelpers } from './pool.js';
 
@@ -72,7 +72,7 @@ async function quote(args: readonly string[]): Promise<number> {
     return 0;
   }
   const { op, ...tsRequest } = request as QuoteRequest & { op: string };
-  const [{ quoteCoupon }, { formatQuote }] = await Promise.all([import('../order/quote.js'), import('./format.js')]);
+  const [{ quoteCoupon }, { formatQuote }] = await Promise.all([import('../order/compute.js'), import('./format.js')]);
   const q = quoteCoupon(tsRequest);
   if (!q.ok) return 1; // cannot happen: the wire answer above was ok
   process.stdout.write(formatQuote(tsRequest, q.value));
@@ -84,7 +84,7 @@ async function schema(args: readonly string[]): Promise<number> {
   const rest = args.filter((a) => a !== '--answer');
   const [op, ...extra] = rest;
   if (op === undefined || extra.length > 0 || !WIRE_OP_NAMES.includes(op)) return usage(`schema takes one op: ${WIRE_OP_NAMES.join(', ')}`);
-  const { wireJsonSchema } = await import('../wire/schemas.js');
+  const { wireJsonSchema } = await import('../schemas/index.js');
   process.stdout.write(`${JSON.stringify(wireJsonSchema(op as WireOp, answer ? 'answer' : 'request'), null, 2)}\n`);
   return 0;
 }

@@ -84,7 +84,7 @@ export type CouponTerms = PercentCoupon | FixedCoupon;
  * @example
  * ```ts
  * import { MAX_PERCENT_DECIMALS } from 'coupon-rules';
- * console.log(MAX_PERCENT_DECIMALS); // 10
+ * console.log(MAX_PERCENT_DECIMALS); // → 10
  * ```
  */
 export const MAX_PERCENT_DECIMALS = 10;
@@ -298,9 +298,9 @@ export function couponTermsOf(c: ParsedCoupon, currency: Currency): CouponTerms 
  *
  * @example
  * ```ts
- * import { validateCouponTerms } from 'coupon-rules';
- * const r = validateCouponTerms({ type: 'percent', percent: '10.0', tiers: [{ minTotal: '25', percent: '15' }] }, 'USD');
- * if (r.ok) console.log(r.value); // { type: 'percent', percent: '10', tiers: [{ minTotal: '25.00', percent: '15' }] }
+ * import { unwrap, validateCouponTerms } from 'coupon-rules';
+ * const terms = unwrap(validateCouponTerms({ type: 'percent', percent: '10.0', tiers: [{ minTotal: '25', percent: '15' }] }, 'USD'));
+ * console.log(terms); // → { type: 'percent', percent: '10', tiers: [ { minTotal: '25.00', percent: '15' } ] }
  * ```
  */
 export function validateCouponTerms(input: unknown, currency: string | Currency, path = ''): Result<CouponTerms> {
@@ -319,7 +319,7 @@ export function validateCouponTerms(input: unknown, currency: string | Currency,
  * @example
  * ```ts
  * import { toFixedCoupon } from 'coupon-rules';
- * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00', 'USD')); // { ok: true, value: { type: 'fixed', amount: '5.00' } }
+ * console.log(toFixedCoupon({ type: 'percent', percent: '10', maxDiscount: '20.00' }, '5.00', 'USD')); // → { ok: true, value: { type: 'fixed', amount: '5.00' } }
  * ```
  */
 export function toFixedCoupon(_terms: CouponTerms, amount: string, currency: string | Currency): Result<FixedCoupon> {
@@ -336,7 +336,7 @@ export function toFixedCoupon(_terms: CouponTerms, amount: string, currency: str
  * @example
  * ```ts
  * import { toPercentCoupon } from 'coupon-rules';
- * console.log(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10', 'USD')); // { ok: true, value: { type: 'percent', percent: '10' } }
+ * console.log(toPercentCoupon({ type: 'fixed', amount: '5.00' }, '10', 'USD')); // → { ok: true, value: { type: 'percent', percent: '10' } }
  * ```
  */
 export function toPercentCoupon(terms: CouponTerms, percent: string, currency: string | Currency): Result<PercentCoupon> {

@@ -4,7 +4,9 @@ import { readInstant } from '../time/read.js';
 import { describe } from '../money/parse.js';
 import { fail, ok, type Result } from '../result.js';
 import { assertNever } from '../result.js';
-import { type ClaimedLine, type Dispute, type DisputeEvent, type DisputeParty, type DisputeReason, foldDispute, readDispute } from './dispute.js';
+import { foldDispute } from './fold.js';
+import { readDispute } from './read.js';
+import type { ClaimedLine, Dispute, DisputeEvent, DisputeParty, DisputeReason } from './types.js';
 
 /**
  * What every dispute command carries: who acts, when, and on which version.
@@ -128,18 +130,19 @@ function eventOf(c: DisputeCommand): DisputeEvent {
  *
  * @example
  * ```ts
- * import { decide } from 'coupon-rules';
+ * import { decideDispute, unwrap } from 'coupon-rules';
  * const dispute = {
  *   order: { quote: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] }, shippedAt: '2026-11-20T09:00:00Z' },
  *   events: [{ type: 'opened' as const, at: '2026-12-01T10:00:00Z', reason: 'OTHER' as const, amount: '10.00' }],
  * };
- * console.log(decide(dispute, { type: 'agree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1 }));
- * // { ok: true, value: { events: [{ type: 'seller-agreed', at: '2026-12-02T10:00:00Z' }] } }
- * console.log(decide(dispute, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 0 }));
- * // { ok: false, errors: [{ code: 'STALE_VERSION', … }] }
+ * const agreed = unwrap(decideDispute(dispute, { type: 'agree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1 }));
+ * console.log(agreed.events); // → [ { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' } ]
+ * // Decided on version 0, before the opening was seen: refused, not applied.
+ * const stale = decideDispute(dispute, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 0 });
+ * console.log(stale.ok ? [] : stale.errors.map((e) => `${e.code} at ${e.path}`)); // → [ 'STALE_VERSION at command.expectedVersion' ]
  * ```
  */
-export function decide(dispute: Dispute, command: DisputeCommand): Result<DisputeDecision> {
+export function decideDispute(dispute: Dispute, command: DisputeCommand): Result<DisputeDecision> {
   const r = new InputReader();
   const events: unknown = typeof dispute === 'object' && (dispute as unknown) !== null ? (dispute as { events?: unknown }).events : undefined;
   if (!Array.isArray(events)) r.error('INVALID_TYPE', 'events', 'a dispute has a list of events');
@@ -150,7 +153,7 @@ export function decide(dispute: Dispute, command: DisputeCommand): Result<Disput
   const knownActor = (['buyer', 'seller', 'platform'] as readonly unknown[]).includes(command.actor);
   if (!knownActor) r.error('WRONG_ACTOR', 'command.actor', 'the actor is "buyer", "seller" or "platform"');
   // Nothing of the command is turned into text or a key before its type is known: an object without a prototype
-  // (or a getter that throws) must not make decide throw.
+  // (or a getter that throws) must not make decideDispute throw.
   const version: unknown = command.expectedVersion;
   const validVersion = typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
   if (!validVersion)

@@ -1,4 +1,4 @@
-export { type DisputeCommand, type DisputeCommandBase, type DisputeDecision, decide } from './decide.js';
+export { type DisputeCommand, type DisputeCommandBase, type DisputeDecision, decideDispute } from './decide.js';
 export {
   type ClaimedLine,
   type Dispute,
@@ -14,6 +14,6 @@ export {
   type DisputeReason,
   type DisputeStatus,
   type DisputeView,
-  disputeView,
-} from './dispute.js';
+} from './types.js';
+export { disputeView } from './view.js';
 export { DEFAULT_DISPUTE_POLICY, type Deadline, type DisputePolicy, MAX_POLICY_DAYS, disputeDeadline } from './policy.js';

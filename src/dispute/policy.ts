@@ -56,7 +56,7 @@ export interface ResolvedPolicy {
  * @example
  * ```ts
  * import { DEFAULT_DISPUTE_POLICY } from 'coupon-rules';
- * console.log(DEFAULT_DISPUTE_POLICY.requestWindowDays); // 15
+ * console.log(DEFAULT_DISPUTE_POLICY.requestWindowDays); // → 15
  * ```
  */
 export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
@@ -76,7 +76,7 @@ export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
  * @example
  * ```ts
  * import { MAX_POLICY_DAYS } from 'coupon-rules';
- * console.log(MAX_POLICY_DAYS); // 3650
+ * console.log(MAX_POLICY_DAYS); // → 3650
  * ```
  */
 export const MAX_POLICY_DAYS = 3650;
@@ -222,7 +222,7 @@ export function deadlineAfter(at: number, days: number, p: ResolvedPolicy): Dead
  * import { disputeDeadline } from 'coupon-rules';
  * // Friday 18 December + 5 business days, skipping the weekend and 25 December:
  * const d = disputeDeadline('2026-12-18T15:00:00Z', 5, { dayCount: 'business', holidays: ['2026-12-25'] });
- * console.log(d); // { date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' }
+ * console.log(d); // → { date: '2026-12-28', endsAt: '2026-12-29T00:00:00.000Z' }
  * ```
  */
 export function disputeDeadline(at: Date | string, days: number, policy: DisputePolicy = {}): Deadline {

@@ -1,9 +1,13 @@
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { couponCreditsOn, type OrderLine, type QuoteRounding, readQuoteRequest } from '../order/quote.js';
+import { couponCreditsOn } from '../order/compute.js';
+import { readQuoteRequest } from '../order/read.js';
+import type { OrderLine, QuoteRounding } from '../order/types.js';
 import { formatMinor } from '../money/parse.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
-import { type CouponRecord, foldEvents, openBlock, readCouponRecords } from './state.js';
+import { foldEvents, openBlock } from './fold.js';
+import { readCouponRecords } from './read.js';
+import type { CouponRecord } from './types.js';
 import type { InstantInput } from '../time/instant.js';
 import { readRequiredInstant } from '../time/read.js';
 
@@ -84,17 +88,19 @@ export interface CouponChoices {
  *
  * @example
  * ```ts
- * import { couponChoices } from 'coupon-rules';
+ * import { couponChoices, unwrap } from 'coupon-rules';
  * const base = { seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'America/New_York', events: [] };
- * const r = couponChoices({
+ * const checkout = unwrap(couponChoices({
  *   at: '2026-12-01T10:00:00Z', store: 's1', buyer: 'b1',
  *   order: { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }], newOrder: true, hasCoupon: false },
  *   coupons: [
  *     { ...base, id: 'c1', terms: { type: 'fixed', amount: '1.50' } },
  *     { ...base, id: 'c2', terms: { type: 'percent', percent: '10' } },
  *   ],
- * });
- * if (r.ok) console.log(r.value.prompt, r.value.choices.map((c) => [c.couponId, c.couponCredit])); // 'choose' [['c2', '2.00'], ['c1', '1.50']]
+ * }));
+ * console.log(checkout.prompt); // → choose
+ * // 10% of 20.00 beats 1.50 off.
+ * console.log(checkout.choices.map((c) => [c.couponId, c.couponCredit])); // → [ [ 'c2', '2.00' ], [ 'c1', '1.50' ] ]
  * ```
  */
 export function couponChoices(request: CouponChoicesRequest): Result<CouponChoices> {

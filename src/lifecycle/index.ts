@@ -15,6 +15,5 @@ export {
   type CouponRedeemedEvent,
   type CouponStatus,
   type CouponView,
-  allowedActions,
-  couponState,
-} from './state.js';
+} from './types.js';
+export { allowedActions, couponState } from './view.js';

@@ -94,13 +94,13 @@ export function expirationViolations(expires: string, today: string): IssueViola
  *
  * @example
  * ```ts
- * import { checkCouponIssue } from 'coupon-rules';
- * const r = checkCouponIssue({
+ * import { checkCouponIssue, unwrap } from 'coupon-rules';
+ * const check = unwrap(checkCouponIssue({
  *   at: '2026-11-22T15:00:00Z', timeZone: 'America/New_York',
  *   seller: { id: 's1' }, recipient: { id: 's1', registered: true, emailConfirmed: false },
  *   stoplisted: { bySeller: false, byRecipient: false }, expires: '2027-11-23',
- * });
- * if (r.ok) console.log(r.value.violations.map((v) => v.code)); // ['SELF', 'RECIPIENT_EMAIL_UNCONFIRMED', 'EXPIRATION_TOO_FAR']
+ * }));
+ * console.log(check.violations.map((v) => v.code)); // → [ 'SELF', 'RECIPIENT_EMAIL_UNCONFIRMED', 'EXPIRATION_TOO_FAR' ]
  * ```
  */
 export function checkCouponIssue(request: CouponIssueRequest): Result<CouponIssueCheck> {

@@ -10,7 +10,7 @@ import { parseDecimalInput } from './parse.js';
  * ```ts
  * import { allocate, money, type Weight } from 'coupon-rules';
  * const weights: Weight[] = [1, '2.5', money('1.00', 'USD')];
- * console.log(allocate(money('4.50', 'USD'), weights).map((m) => m.amount)); // ['1.00', '2.50', '1.00']
+ * console.log(allocate(money('4.50', 'USD'), weights).map((m) => m.amount)); // → [ '1.00', '2.50', '1.00' ]
  * ```
  */
 export type Weight = number | bigint | string | Money;
@@ -26,8 +26,8 @@ export type Weight = number | bigint | string | Money;
  * @example
  * ```ts
  * import { allocate, money } from 'coupon-rules';
- * console.log(allocate(money('10.00', 'USD'), [1, 1, 1]).map((m) => m.amount)); // ['3.34', '3.33', '3.33']
- * console.log(allocate(money('0.05', 'USD'), [70, 30]).map((m) => m.amount)); // ['0.04', '0.01']
+ * console.log(allocate(money('10.00', 'USD'), [1, 1, 1]).map((m) => m.amount)); // → [ '3.34', '3.33', '3.33' ]
+ * console.log(allocate(money('0.05', 'USD'), [70, 30]).map((m) => m.amount)); // → [ '0.04', '0.01' ]
  * ```
  */
 export function allocate(amount: Money, weights: readonly Weight[]): Money[] {

@@ -49,7 +49,7 @@ export function checkQuantity(quantity: number | bigint): bigint {
  * ```ts
  * import { multiplyByRatio, money, type RatioPart } from 'coupon-rules';
  * const third: RatioPart = '1';
- * console.log(multiplyByRatio(money('9.00', 'USD'), third, 3).amount); // '3.00'
+ * console.log(multiplyByRatio(money('9.00', 'USD'), third, 3).amount); // → 3.00
  * ```
  */
 export type RatioPart = number | bigint | string;
@@ -76,7 +76,7 @@ function scaled(part: RatioPart, what: string): { units: bigint; scale: number }
  * @example
  * ```ts
  * import { add, money } from 'coupon-rules';
- * console.log(add(money('0.10', 'USD'), money('0.20', 'USD')).amount); // '0.30'
+ * console.log(add(money('0.10', 'USD'), money('0.20', 'USD')).amount); // → 0.30
  * ```
  */
 export function add(a: Money, b: Money): Money {
@@ -90,7 +90,7 @@ export function add(a: Money, b: Money): Money {
  * @example
  * ```ts
  * import { subtract, money } from 'coupon-rules';
- * console.log(subtract(money('5.00', 'USD'), money('7.25', 'USD')).amount); // '-2.25'
+ * console.log(subtract(money('5.00', 'USD'), money('7.25', 'USD')).amount); // → -2.25
  * ```
  */
 export function subtract(a: Money, b: Money): Money {
@@ -104,7 +104,7 @@ export function subtract(a: Money, b: Money): Money {
  * @example
  * ```ts
  * import { multiply, money } from 'coupon-rules';
- * console.log(multiply(money('2.50', 'USD'), 3).amount); // '7.50'
+ * console.log(multiply(money('2.50', 'USD'), 3).amount); // → 7.50
  * ```
  */
 export function multiply(value: Money, quantity: number | bigint): Money {
@@ -120,8 +120,8 @@ export function multiply(value: Money, quantity: number | bigint): Money {
  * ```ts
  * import { lineTotal, unitPrice } from 'coupon-rules';
  * const part = unitPrice('0.0125', 'USD');
- * console.log(lineTotal(part, 400).amount); // '5.00'
- * console.log(lineTotal(part, 3).amount, lineTotal(part, 3, 'down').amount); // '0.04' '0.03'
+ * console.log(lineTotal(part, 400).amount); // → 5.00
+ * console.log(lineTotal(part, 3).amount, lineTotal(part, 3, 'down').amount); // → 0.04 0.03
  * ```
  */
 export function lineTotal(price: UnitPrice | Money, quantity: number | bigint, rounding: RoundingMode = DEFAULT_ROUNDING): Money {
@@ -136,7 +136,7 @@ export function lineTotal(price: UnitPrice | Money, quantity: number | bigint, r
  * @example
  * ```ts
  * import { roundToMinor, unitPrice } from 'coupon-rules';
- * console.log(roundToMinor(unitPrice('0.125', 'USD'), 'half-even').amount); // '0.12'
+ * console.log(roundToMinor(unitPrice('0.125', 'USD'), 'half-even').amount); // → 0.12
  * ```
  */
 export function roundToMinor(price: UnitPrice, rounding: RoundingMode = DEFAULT_ROUNDING): Money {
@@ -151,8 +151,8 @@ export function roundToMinor(price: UnitPrice, rounding: RoundingMode = DEFAULT_
  * @example
  * ```ts
  * import { multiplyByRatio, money } from 'coupon-rules';
- * console.log(multiplyByRatio(money('10.00', 'USD'), 1, 3).amount); // '3.33'
- * console.log(multiplyByRatio(money('10.00', 'USD'), 2, 3, 'down').amount); // '6.66'
+ * console.log(multiplyByRatio(money('10.00', 'USD'), 1, 3).amount); // → 3.33
+ * console.log(multiplyByRatio(money('10.00', 'USD'), 2, 3, 'down').amount); // → 6.66
  * ```
  */
 export function multiplyByRatio(value: Money, numerator: RatioPart, denominator: RatioPart, rounding: RoundingMode = DEFAULT_ROUNDING): Money {
@@ -172,8 +172,9 @@ export function multiplyByRatio(value: Money, numerator: RatioPart, denominator:
  * @example
  * ```ts
  * import { percentage, money } from 'coupon-rules';
- * console.log(percentage(money('19.99', 'USD'), '15').amount); // '3.00' (2.9985 half-up)
- * console.log(percentage(money('19.99', 'USD'), '15', 'down').amount); // '2.99'
+ * // 15% of 19.99 is 2.9985, rounded half-up by default:
+ * console.log(percentage(money('19.99', 'USD'), '15').amount); // → 3.00
+ * console.log(percentage(money('19.99', 'USD'), '15', 'down').amount); // → 2.99
  * ```
  */
 export function percentage(value: Money, percent: RatioPart, rounding: RoundingMode = DEFAULT_ROUNDING): Money {
@@ -186,7 +187,7 @@ export function percentage(value: Money, percent: RatioPart, rounding: RoundingM
  * @example
  * ```ts
  * import { compare, money } from 'coupon-rules';
- * console.log(compare(money('1.00', 'USD'), money('2.00', 'USD'))); // -1
+ * console.log(compare(money('1.00', 'USD'), money('2.00', 'USD'))); // → -1
  * ```
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
@@ -201,7 +202,7 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
  * @example
  * ```ts
  * import { equals, money } from 'coupon-rules';
- * console.log(equals(money('1', 'USD'), money('1.00', 'USD'))); // true
+ * console.log(equals(money('1', 'USD'), money('1.00', 'USD'))); // → true
  * ```
  */
 export function equals(a: Money, b: Money): boolean {
@@ -214,7 +215,7 @@ export function equals(a: Money, b: Money): boolean {
  * @example
  * ```ts
  * import { isZero, money } from 'coupon-rules';
- * console.log(isZero(money('0.00', 'USD'))); // true
+ * console.log(isZero(money('0.00', 'USD'))); // → true
  * ```
  */
 export function isZero(value: Money): boolean {
@@ -227,7 +228,7 @@ export function isZero(value: Money): boolean {
  * @example
  * ```ts
  * import { isNegative, money, subtract } from 'coupon-rules';
- * console.log(isNegative(subtract(money('1', 'USD'), money('2', 'USD')))); // true
+ * console.log(isNegative(subtract(money('1', 'USD'), money('2', 'USD')))); // → true
  * ```
  */
 export function isNegative(value: Money): boolean {
@@ -241,7 +242,7 @@ export function isNegative(value: Money): boolean {
  * @example
  * ```ts
  * import { min, money } from 'coupon-rules';
- * console.log(min(money('5', 'USD'), money('3', 'USD')).amount); // '3.00'
+ * console.log(min(money('5', 'USD'), money('3', 'USD')).amount); // → 3.00
  * ```
  */
 export function min(first: Money, ...rest: readonly Money[]): Money {
@@ -254,7 +255,7 @@ export function min(first: Money, ...rest: readonly Money[]): Money {
  * @example
  * ```ts
  * import { max, money } from 'coupon-rules';
- * console.log(max(money('5', 'USD'), money('3', 'USD')).amount); // '5.00'
+ * console.log(max(money('5', 'USD'), money('3', 'USD')).amount); // → 5.00
  * ```
  */
 export function max(first: Money, ...rest: readonly Money[]): Money {
@@ -268,8 +269,8 @@ export function max(first: Money, ...rest: readonly Money[]): Money {
  * @example
  * ```ts
  * import { sum, money } from 'coupon-rules';
- * console.log(sum([money('0.10', 'USD'), money('0.20', 'USD')]).amount); // '0.30'
- * console.log(sum([], 'JPY').amount); // '0'
+ * console.log(sum([money('0.10', 'USD'), money('0.20', 'USD')]).amount); // → 0.30
+ * console.log(sum([], 'JPY').amount); // → 0
  * ```
  */
 export function sum(values: readonly Money[], currency?: CurrencyInput): Money {

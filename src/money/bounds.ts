@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { MAX_INPUT_INTEGER_DIGITS } from 'coupon-rules';
- * console.log(MAX_INPUT_INTEGER_DIGITS); // 15
+ * console.log(MAX_INPUT_INTEGER_DIGITS); // → 15
  * ```
  */
 export const MAX_INPUT_INTEGER_DIGITS = 15;
@@ -14,7 +14,7 @@ export const MAX_INPUT_INTEGER_DIGITS = 15;
  * @example
  * ```ts
  * import { MAX_UNIT_PRICE_DECIMALS } from 'coupon-rules';
- * console.log(MAX_UNIT_PRICE_DECIMALS); // 30
+ * console.log(MAX_UNIT_PRICE_DECIMALS); // → 30
  * ```
  */
 export const MAX_UNIT_PRICE_DECIMALS = 30;
@@ -23,7 +23,7 @@ export const MAX_UNIT_PRICE_DECIMALS = 30;
  * @example
  * ```ts
  * import { MAX_QUANTITY } from 'coupon-rules';
- * console.log(MAX_QUANTITY); // 1000000000
+ * console.log(MAX_QUANTITY); // → 1000000000
  * ```
  */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -32,7 +32,7 @@ export const MAX_QUANTITY = 1_000_000_000;
  * @example
  * ```ts
  * import { MAX_RESULT_INTEGER_DIGITS } from 'coupon-rules';
- * console.log(MAX_RESULT_INTEGER_DIGITS); // 30
+ * console.log(MAX_RESULT_INTEGER_DIGITS); // → 30
  * ```
  */
 export const MAX_RESULT_INTEGER_DIGITS = 30;

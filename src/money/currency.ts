@@ -24,7 +24,7 @@ export interface Currency {
  * ```ts
  * import { type CurrencyInput, money } from 'coupon-rules';
  * const usd: CurrencyInput = 'USD';
- * money('1.00', usd);
+ * console.log(String(money('1.00', usd))); // → 1.00 USD
  * ```
  */
 export type CurrencyInput = string | Currency;
@@ -34,7 +34,7 @@ export type CurrencyInput = string | Currency;
  * @example
  * ```ts
  * import { MAX_MINOR_UNITS, parseCurrency } from 'coupon-rules';
- * console.log(parseCurrency({ code: 'MILLI', minorUnits: MAX_MINOR_UNITS + 1 }).ok); // false
+ * console.log(parseCurrency({ code: 'MILLI', minorUnits: MAX_MINOR_UNITS + 1 }).ok); // → false
  * ```
  */
 export const MAX_MINOR_UNITS = 12;
@@ -49,8 +49,8 @@ const CODE = /^[A-Z][A-Z0-9]{2,15}$/;
  * @example
  * ```ts
  * import { findCurrency } from 'coupon-rules';
- * console.log(findCurrency('JPY')); // { code: 'JPY', minorUnits: 0 }
- * console.log(findCurrency('XYZ')); // undefined
+ * console.log(findCurrency('JPY')); // → { code: 'JPY', minorUnits: 0 }
+ * console.log(findCurrency('XYZ')); // → undefined
  * ```
  */
 export function findCurrency(code: string): Currency | undefined {
@@ -63,7 +63,7 @@ export function findCurrency(code: string): Currency | undefined {
  * @example
  * ```ts
  * import { isoCurrencies } from 'coupon-rules';
- * console.log(isoCurrencies().filter((c) => c.minorUnits === 3).map((c) => c.code));
+ * console.log(isoCurrencies().filter((c) => c.minorUnits === 3).map((c) => c.code)); // → [ 'BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND' ]
  * ```
  */
 export function isoCurrencies(): readonly Currency[] {
@@ -80,8 +80,10 @@ export function isoCurrencies(): readonly Currency[] {
  * @example
  * ```ts
  * import { parseCurrency } from 'coupon-rules';
- * console.log(parseCurrency('KWD')); // { ok: true, value: { code: 'KWD', minorUnits: 3 } }
- * console.log(parseCurrency('usd').ok); // false: UNKNOWN_CURRENCY
+ * console.log(parseCurrency('KWD')); // → { ok: true, value: { code: 'KWD', minorUnits: 3 } }
+ * // Codes are matched exactly:
+ * const lower = parseCurrency('usd');
+ * if (!lower.ok) console.log(lower.errors[0]?.code); // → UNKNOWN_CURRENCY
  * ```
  */
 export function parseCurrency(input: unknown, path = ''): Result<Currency> {
@@ -117,7 +119,7 @@ export function parseCurrency(input: unknown, path = ''): Result<Currency> {
  * @example
  * ```ts
  * import { currency } from 'coupon-rules';
- * console.log(currency('BHD').minorUnits); // 3
+ * console.log(currency('BHD').minorUnits); // → 3
  * ```
  */
 export function currency(input: CurrencyInput): Currency {

@@ -15,7 +15,7 @@ import { decimalText, describe, parseDecimalInput } from './parse.js';
  * ```ts
  * import { money } from 'coupon-rules';
  * const m = money('12.3', 'USD');
- * console.log(m.amount, m.currency.code, String(m)); // '12.30' 'USD' '12.30 USD'
+ * console.log(m.amount, m.currency.code, String(m)); // → 12.30 USD 12.30 USD
  * ```
  */
 export interface Money {
@@ -34,7 +34,7 @@ export interface Money {
  * @example
  * ```ts
  * import { unitPrice } from 'coupon-rules';
- * console.log(unitPrice('0.0125', 'USD').amount); // '0.0125'
+ * console.log(unitPrice('0.0125', 'USD').amount); // → 0.0125
  * ```
  */
 export interface UnitPrice {
@@ -51,7 +51,7 @@ export interface UnitPrice {
  * ```ts
  * import { money, type AmountInput } from 'coupon-rules';
  * const input: AmountInput = '12.50';
- * console.log(money(input, 'USD').amount); // '12.50'
+ * console.log(money(input, 'USD').amount); // → 12.50
  * ```
  */
 export type AmountInput = string | number;
@@ -63,7 +63,7 @@ export type AmountInput = string | number;
  * ```ts
  * import { parseMoney, type ParseMoneyOptions } from 'coupon-rules';
  * const opts: ParseMoneyOptions = { allowNegative: true, path: 'refund' };
- * parseMoney('-1.00', 'USD', opts);
+ * console.log(parseMoney('-1.00', 'USD', opts).ok); // → true
  * ```
  */
 export interface ParseMoneyOptions {
@@ -164,8 +164,10 @@ function resolve(currency: CurrencyInput, path: string): Result<Currency> {
  * ```ts
  * import { parseMoney } from 'coupon-rules';
  * const r = parseMoney('19.99', 'EUR');
- * if (r.ok) console.log(r.value.amount); // '19.99'
- * console.log(parseMoney(' 1.999', 'USD')); // { ok: false, errors: [WHITESPACE, TOO_MANY_DECIMALS] }
+ * if (r.ok) console.log(r.value.amount); // → 19.99
+ * // Every problem is reported, each with a code, a path and a message:
+ * const bad = parseMoney(' 1.999', 'USD');
+ * if (!bad.ok) console.log(bad.errors.map((e) => e.code)); // → [ 'WHITESPACE', 'TOO_MANY_DECIMALS' ]
  * ```
  */
 export function parseMoney(input: unknown, currency: CurrencyInput, options: ParseMoneyOptions = {}): Result<Money> {
@@ -184,8 +186,9 @@ export function parseMoney(input: unknown, currency: CurrencyInput, options: Par
  * @example
  * ```ts
  * import { money } from 'coupon-rules';
- * const price = money('10', 'USD'); // 10.00 USD
- * const yen = money('1000', 'JPY'); // 1000 JPY
+ * const price = money('10', 'USD');
+ * const yen = money('1000', 'JPY');
+ * console.log(String(price), String(yen)); // → 10.00 USD 1000 JPY
  * ```
  */
 export function money(input: AmountInput, currency: CurrencyInput, options: ParseMoneyOptions = {}): Money {
@@ -200,7 +203,7 @@ export function money(input: AmountInput, currency: CurrencyInput, options: Pars
  * ```ts
  * import { parseUnitPrice } from 'coupon-rules';
  * const r = parseUnitPrice('0.0125', 'USD');
- * if (r.ok) console.log(r.value.amount); // '0.0125'
+ * if (r.ok) console.log(r.value.amount); // → 0.0125
  * ```
  */
 export function parseUnitPrice(input: unknown, currency: CurrencyInput, options: Pick<ParseMoneyOptions, 'path'> = {}): Result<UnitPrice> {
@@ -218,7 +221,8 @@ export function parseUnitPrice(input: unknown, currency: CurrencyInput, options:
  * @example
  * ```ts
  * import { unitPrice, lineTotal } from 'coupon-rules';
- * console.log(lineTotal(unitPrice('0.0125', 'USD'), 401).amount); // '5.01' (5.0125 rounded half-up)
+ * // 0.0125 × 401 = 5.0125, rounded half-up:
+ * console.log(lineTotal(unitPrice('0.0125', 'USD'), 401).amount); // → 5.01
  * ```
  */
 export function unitPrice(input: AmountInput, currency: CurrencyInput): UnitPrice {
@@ -233,8 +237,8 @@ export function unitPrice(input: AmountInput, currency: CurrencyInput): UnitPric
  * @example
  * ```ts
  * import { moneyFromMinor } from 'coupon-rules';
- * console.log(moneyFromMinor(1234, 'USD').amount); // '12.34'
- * console.log(moneyFromMinor(1234n, 'BHD').amount); // '1.234'
+ * console.log(moneyFromMinor(1234, 'USD').amount); // → 12.34
+ * console.log(moneyFromMinor(1234n, 'BHD').amount); // → 1.234
  * ```
  */
 export function moneyFromMinor(minor: bigint | number, currency: CurrencyInput): Money {
@@ -253,7 +257,7 @@ export function moneyFromMinor(minor: bigint | number, currency: CurrencyInput):
  * @example
  * ```ts
  * import { money, toMinorUnits } from 'coupon-rules';
- * console.log(toMinorUnits(money('12.34', 'USD'))); // 1234n
+ * console.log(toMinorUnits(money('12.34', 'USD'))); // → 1234n
  * ```
  */
 export function toMinorUnits(value: Money): bigint {
@@ -267,8 +271,8 @@ export function toMinorUnits(value: Money): bigint {
  * @example
  * ```ts
  * import { formatMoney, money } from 'coupon-rules';
- * console.log(formatMoney(money('10', 'USD'))); // '10.00'
- * console.log(formatMoney(money('1', 'BHD'))); // '1.000'
+ * console.log(formatMoney(money('10', 'USD'))); // → 10.00
+ * console.log(formatMoney(money('1', 'BHD'))); // → 1.000
  * ```
  */
 export function formatMoney(value: Money): string {
@@ -281,7 +285,7 @@ export function formatMoney(value: Money): string {
  * @example
  * ```ts
  * import { isMoney, money } from 'coupon-rules';
- * console.log(isMoney(money('1', 'USD')), isMoney({ amount: '1' })); // true false
+ * console.log(isMoney(money('1', 'USD')), isMoney({ amount: '1' })); // → true false
  * ```
  */
 export function isMoney(value: unknown): value is Money {

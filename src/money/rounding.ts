@@ -9,7 +9,7 @@
  * ```ts
  * import { type RoundingMode, ROUNDING_MODES } from 'coupon-rules';
  * const mode: RoundingMode = 'half-even';
- * console.log(ROUNDING_MODES.includes(mode)); // true
+ * console.log(ROUNDING_MODES.includes(mode)); // → true
  * ```
  */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
@@ -20,7 +20,7 @@ export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
  * @example
  * ```ts
  * import { ROUNDING_MODES } from 'coupon-rules';
- * console.log(ROUNDING_MODES); // ['half-up', 'half-even', 'down', 'up']
+ * console.log(ROUNDING_MODES); // → [ 'half-up', 'half-even', 'down', 'up' ]
  * ```
  */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(['half-up', 'half-even', 'down', 'up'] as const);
@@ -31,7 +31,7 @@ export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(['half-up',
  * @example
  * ```ts
  * import { DEFAULT_ROUNDING } from 'coupon-rules';
- * console.log(DEFAULT_ROUNDING); // 'half-up'
+ * console.log(DEFAULT_ROUNDING); // → half-up
  * ```
  */
 export const DEFAULT_ROUNDING: RoundingMode = 'half-up';
@@ -42,7 +42,7 @@ export const DEFAULT_ROUNDING: RoundingMode = 'half-up';
  * @example
  * ```ts
  * import { isRoundingMode } from 'coupon-rules';
- * console.log(isRoundingMode('half-even'), isRoundingMode('bankers')); // true false
+ * console.log(isRoundingMode('half-even'), isRoundingMode('bankers')); // → true false
  * ```
  */
 export function isRoundingMode(value: unknown): value is RoundingMode {

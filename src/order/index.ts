@@ -1,12 +1,3 @@
-export {
-  type IneligibleReason,
-  MAX_BATCH,
-  type OrderLine,
-  type Quote,
-  type QuoteExplanation,
-  type QuoteRequest,
-  type QuoteRounding,
-  type QuotedBatch,
-  type QuotedLine,
-  quoteCoupon,
-} from './quote.js';
+export { MAX_BATCH } from './read.js';
+export { quoteCoupon } from './compute.js';
+export type { IneligibleReason, OrderLine, Quote, QuoteExplanation, QuoteRequest, QuoteRounding, QuotedBatch, QuotedLine } from './types.js';

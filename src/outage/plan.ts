@@ -1,4 +1,4 @@
-import type { CouponEvent, CouponRecord } from '../lifecycle/state.js';
+import type { CouponEvent, CouponRecord } from '../lifecycle/types.js';
 import { InputReader } from '../input.js';
 import { CouponRulesError, fail, joinPath, ok, type Result } from '../result.js';
 import { instantMs } from '../time/instant.js';
@@ -17,8 +17,11 @@ import { mergeIntoWindows, type Window } from './windows.js';
  * @example
  * ```ts
  * import { mergeIncidents } from 'coupon-rules';
- * console.log(mergeIncidents([{ id: 'b', start: '2026-12-01T02:00:00Z', end: '2026-12-01T03:00:00Z' }, { id: 'a', start: '2026-12-01T01:00:00Z', end: '2026-12-01T02:00:00Z' }]));
- * // [{ id: 'w-facdde7abf1eac5b301273ab2e282f79', start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', incidents: ['a', 'b'] }]
+ * const windows = mergeIncidents([
+ *   { id: 'b', start: '2026-12-01T02:00:00Z', end: '2026-12-01T03:00:00Z' },
+ *   { id: 'a', start: '2026-12-01T01:00:00Z', end: '2026-12-01T02:00:00Z' },
+ * ]);
+ * console.log(windows); // → [ { id: 'w-facdde7abf1eac5b301273ab2e282f79', start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', incidents: [ 'a', 'b' ] } ]
  * ```
  */
 export function mergeIncidents(incidents: readonly Incident[]): OutageWindow[] {
@@ -49,8 +52,7 @@ export function mergeIncidents(incidents: readonly Incident[]): OutageWindow[] {
  *   incidents: [{ id: 'inc-1', start: '2026-12-01T20:00:00Z', end: '2026-12-02T02:00:00Z' }],
  *   coupons: [{ id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-01', timeZone: 'UTC', terms: { type: 'fixed', amount: '5.00' }, events: [] }],
  * });
- * if (r.ok) console.log(r.value.reissue);
- * // [{ couponId: 'c1', newCouponId: 'c1~reissue~w-f3eaf40f811f88bbc313a24833369561', expires: '2026-12-04', windows: ['w-f3eaf40f811f88bbc313a24833369561'] }]
+ * if (r.ok) console.log(r.value.reissue); // → [ { couponId: 'c1', newCouponId: 'c1~reissue~w-f3eaf40f811f88bbc313a24833369561', expires: '2026-12-04', windows: [ 'w-f3eaf40f811f88bbc313a24833369561' ] } ]
  * ```
  */
 export function planOutageRemedies(input: OutageInput): Result<OutagePlan> {
@@ -114,7 +116,11 @@ function readChosen(r: InputReader, value: unknown, planned: OutagePlan): Record
  * const plan = planOutageRemedies(input);
  * if (plan.ok) {
  *   const after = applyOutagePlan(input, plan.value);
- *   if (after.ok) console.log(planOutageRemedies({ ...input, coupons: after.value }).ok); // true, and the plan is empty
+ *   if (after.ok) {
+ *     // Planning again on the result gives an empty plan:
+ *     const again = planOutageRemedies({ ...input, coupons: after.value });
+ *     if (again.ok) console.log(again.value.reissue, again.value.notices); // → [] []
+ *   }
  * }
  * ```
  */

@@ -1,7 +1,8 @@
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import type { InputReader } from '../input.js';
-import { type ParsedQuoteRequest, readQuoteRequest } from '../order/quote.js';
+import { readQuoteRequest } from '../order/read.js';
+import type { ParsedQuoteRequest } from '../order/types.js';
 import { joinPath, nestPath } from '../result.js';
 import { readRequiredInstant } from '../time/read.js';
 import type { ParsedIncident } from './windows.js';

@@ -1,8 +1,10 @@
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { foldEvents, type FoldState, openBlock, type ParsedRecord, readCouponRecords, readIds } from '../lifecycle/state.js';
-import { computeQuote } from '../order/quote.js';
+import { foldEvents, type FoldState, openBlock } from '../lifecycle/fold.js';
+import { readCouponRecords, readIds } from '../lifecycle/read.js';
+import type { ParsedRecord } from '../lifecycle/types.js';
+import { computeQuote } from '../order/compute.js';
 import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { parseDate } from '../time/calendar.js';
 import { addDaysCapped as addCalendarDays, endOfLocalDate, localDateAt } from '../time/dates.js';

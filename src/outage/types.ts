@@ -1,6 +1,6 @@
 import type { CouponTerms } from '../coupon/terms.js';
-import type { CouponRecord } from '../lifecycle/state.js';
-import type { OrderLine, QuoteRounding } from '../order/quote.js';
+import type { CouponRecord } from '../lifecycle/types.js';
+import type { OrderLine, QuoteRounding } from '../order/types.js';
 import type { InstantInput } from '../time/instant.js';
 
 /**

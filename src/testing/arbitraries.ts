@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { CouponTerms } from '../coupon/terms.js';
-import { decide, type DisputeCommand } from '../dispute/decide.js';
-import type { Dispute, DisputeEvent, DisputeOrder } from '../dispute/dispute.js';
-import type { CouponEvent, CouponRecord } from '../lifecycle/state.js';
-import type { OrderLine, QuoteRequest } from '../order/quote.js';
+import { DAY_COUNTS, DISPUTE_ACTIONS, ITEM_TYPE_LIMIT_MODES, QUOTE_ROUNDINGS } from '../contract/index.js';
+import { type DisputeCommand, decideDispute } from '../dispute/decide.js';
+import type { Dispute, DisputeEvent, DisputeOrder } from '../dispute/types.js';
+import type { CouponEvent, CouponRecord } from '../lifecycle/types.js';
+import type { OrderLine, QuoteRequest } from '../order/types.js';
 import type { OutageInput } from '../outage/types.js';
 
 /**
@@ -178,7 +179,7 @@ function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerms> {
         steps: fc.array(fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 7n }), fc.integer({ min: 0, max: 2000 })), { maxLength: 3 }),
         maxDiscount: fc.option(fc.bigInt({ min: 0n, max: 10n ** 7n }), { nil: undefined }),
         limit: fc.option(
-          fc.record({ mode: fc.constantFrom('only' as const, 'except' as const), itemTypes: fc.uniqueArray(itemTypeArb, { minLength: 1, maxLength: 2 }) }),
+          fc.record({ mode: fc.constantFrom(...ITEM_TYPE_LIMIT_MODES), itemTypes: fc.uniqueArray(itemTypeArb, { minLength: 1, maxLength: 2 }) }),
           { nil: undefined },
         ),
         excludeSaleItems: fc.option(fc.boolean(), { nil: undefined }),
@@ -272,7 +273,7 @@ export function quoteRequestArb(options: ArbitraryOptions = {}): fc.Arbitrary<Qu
   return fc
     .record({
       currency: currencyArb(),
-      rounding: fc.option(fc.constantFrom('half-up' as const, 'half-even' as const), { nil: undefined }),
+      rounding: fc.option(fc.constantFrom(...QUOTE_ROUNDINGS), { nil: undefined }),
       lines: orderLinesArb(options),
       coupon: fc.option(couponSpecArb(), { nil: undefined }),
       sellerCredit: fc.option(fc.bigInt({ min: 0n, max: 10n }), { nil: undefined }),
@@ -377,7 +378,7 @@ const lateOrder: DisputeOrder = { ...disputeOrder, expectedDeliveryBy: '2026-11-
  * ```
  */
 export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ readonly dispute: Dispute; readonly at: string }> {
-  const kinds = ['change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule'] as const;
+  const kinds = DISPUTE_ACTIONS;
   const commandArb = fc.record({
     kind: fc.constantFrom(...kinds),
     gapHours: fc.integer({ min: 1, max: 24 * 4 }),
@@ -388,7 +389,7 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
   const policyArb = fc.record(
     {
       timeZone: zoneArb,
-      dayCount: fc.constantFrom('calendar' as const, 'business' as const),
+      dayCount: fc.constantFrom(...DAY_COUNTS),
       maxProcessDays: fc.integer({ min: 5, max: 20 }),
       platformReviewDays: fc.integer({ min: 0, max: 5 }),
     },
@@ -438,7 +439,7 @@ export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ reado
                 ? { ...base, type: c.kind, ...evidence }
                 : { ...base, type: c.kind }
         ) as DisputeCommand;
-        const d = decide({ policy, order, events }, command);
+        const d = decideDispute({ policy, order, events }, command);
         if (d.ok) events.push(...d.value.events);
       }
       return { dispute: { policy, order, events }, at: iso(t + tailHours * HOUR) };

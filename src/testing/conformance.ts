@@ -8,7 +8,7 @@ import { couponRecordArb, disputeArb, outageInputArb, quoteRequestArb, type Arbi
  * @example
  * ```ts
  * import { CONFORMANCE_OPS } from 'coupon-rules/testing';
- * console.log(CONFORMANCE_OPS); // ['quote', 'coupon-state', 'dispute-state', 'outage-plan']
+ * console.log(CONFORMANCE_OPS); // → [ 'quote', 'coupon-state', 'dispute-state', 'outage-plan' ]
  * ```
  */
 export const CONFORMANCE_OPS = ['quote', 'coupon-state', 'dispute-state', 'outage-plan'] as const;
@@ -88,7 +88,7 @@ export interface FieldDiff {
  * import { checkQuoteConformance, type ConformanceReport } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
  * const report: ConformanceReport = await checkQuoteConformance((r) => answerWireRequest(r), { numRuns: 20 });
- * console.log(report.ok); // true
+ * console.log(report.ok); // → true
  * ```
  */
 export type ConformanceReport =
@@ -114,7 +114,7 @@ export type ConformanceReport =
  * ```ts
  * import fc from 'fast-check';
  * import { wireRequestArb } from 'coupon-rules/testing';
- * console.log(fc.sample(wireRequestArb('quote'), 1)[0]?.op); // 'quote'
+ * console.log(fc.sample(wireRequestArb('quote'), 1)[0]?.op); // → quote
  * ```
  */
 export function wireRequestArb(op: ConformanceOp, options: ArbitraryOptions = {}): fc.Arbitrary<WireRequest> {
@@ -164,7 +164,7 @@ function normalise(answer: unknown, errors: 'codes' | 'exact'): unknown {
  * @example
  * ```ts
  * import { diffAnswers } from 'coupon-rules/testing';
- * console.log(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })); // [{ path: 'result.a', expected: '1.00', actual: '1.0' }]
+ * console.log(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })); // → [ { path: 'result.a', expected: '1.00', actual: '1.0' } ]
  * ```
  */
 export function diffAnswers(expected: unknown, actual: unknown, path = ''): FieldDiff[] {
@@ -200,7 +200,7 @@ export function diffAnswers(expected: unknown, actual: unknown, path = ''): Fiel
  * import { checkConformance } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
  * const report = await checkConformance('outage-plan', (r) => answerWireRequest(r), { numRuns: 25, seed: 7 });
- * console.log(report.ok); // true
+ * console.log(report.ok); // → true
  * ```
  */
 export async function checkConformance(op: ConformanceOp, candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -237,7 +237,7 @@ export async function checkConformance(op: ConformanceOp, candidate: Candidate, 
  * ```ts
  * import { checkQuoteConformance } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
- * console.log((await checkQuoteConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // true
+ * console.log((await checkQuoteConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
  * ```
  */
 export function checkQuoteConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -251,7 +251,7 @@ export function checkQuoteConformance(candidate: Candidate, options: Conformance
  * ```ts
  * import { checkCouponStateConformance } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
- * console.log((await checkCouponStateConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // true
+ * console.log((await checkCouponStateConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
  * ```
  */
 export function checkCouponStateConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -265,7 +265,7 @@ export function checkCouponStateConformance(candidate: Candidate, options: Confo
  * ```ts
  * import { checkDisputeStateConformance } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
- * console.log((await checkDisputeStateConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // true
+ * console.log((await checkDisputeStateConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
  * ```
  */
 export function checkDisputeStateConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -279,7 +279,7 @@ export function checkDisputeStateConformance(candidate: Candidate, options: Conf
  * ```ts
  * import { checkOutagePlanConformance } from 'coupon-rules/testing';
  * import { answerWireRequest } from 'coupon-rules';
- * console.log((await checkOutagePlanConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // true
+ * console.log((await checkOutagePlanConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
  * ```
  */
 export function checkOutagePlanConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {

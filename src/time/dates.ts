@@ -59,8 +59,8 @@ export function endOfLocalDate(date: string, timeZone: string): number {
  * @example
  * ```ts
  * import { localDateOf } from 'coupon-rules';
- * console.log(localDateOf('2026-11-22T16:00:00Z', 'Asia/Tokyo')); // '2026-11-23'
- * console.log(localDateOf('2026-11-22T16:00:00Z', 'UTC')); // '2026-11-22'
+ * console.log(localDateOf('2026-11-22T16:00:00Z', 'Asia/Tokyo')); // → 2026-11-23
+ * console.log(localDateOf('2026-11-22T16:00:00Z', 'UTC')); // → 2026-11-22
  * ```
  */
 export function localDateOf(at: InstantInput, timeZone: string): string {
@@ -78,9 +78,9 @@ export function localDateOf(at: InstantInput, timeZone: string): string {
  * @example
  * ```ts
  * import { startOfLocalDate } from 'coupon-rules';
- * console.log(startOfLocalDate('2026-03-30', 'Europe/Berlin').toISOString()); // '2026-03-29T22:00:00.000Z'
+ * console.log(startOfLocalDate('2026-03-30', 'Europe/Berlin').toISOString()); // → 2026-03-29T22:00:00.000Z
  * // Gaza put its clocks back from 01:00 to 00:00 on 27 October 2018: the day began at the first midnight (+03:00).
- * console.log(startOfLocalDate('2018-10-27', 'Asia/Gaza').toISOString()); // '2018-10-26T21:00:00.000Z'
+ * console.log(startOfLocalDate('2018-10-27', 'Asia/Gaza').toISOString()); // → 2018-10-26T21:00:00.000Z
  * ```
  */
 export function startOfLocalDate(date: string, timeZone: string): Date {
@@ -96,7 +96,7 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
  * ```ts
  * import { validityEnd } from 'coupon-rules';
  * // 29 March 2026 is the day Berlin moves to summer time: it has 23 hours.
- * console.log(validityEnd('2026-03-29', 'Europe/Berlin').toISOString()); // '2026-03-29T22:00:00.000Z'
+ * console.log(validityEnd('2026-03-29', 'Europe/Berlin').toISOString()); // → 2026-03-29T22:00:00.000Z
  * ```
  */
 export function validityEnd(expires: string, timeZone: string): Date {
@@ -112,7 +112,7 @@ export function validityEnd(expires: string, timeZone: string): Date {
  * @example
  * ```ts
  * import { addCalendarDays } from 'coupon-rules';
- * console.log(addCalendarDays('2028-02-28', 1)); // '2028-02-29'
+ * console.log(addCalendarDays('2028-02-28', 1)); // → 2028-02-29
  * ```
  */
 export function addCalendarDays(date: string, days: number): string {
@@ -126,7 +126,7 @@ export function addCalendarDays(date: string, days: number): string {
  * @example
  * ```ts
  * import { addCalendarYears } from 'coupon-rules';
- * console.log(addCalendarYears('2028-02-29', 1)); // '2029-02-28'
+ * console.log(addCalendarYears('2028-02-29', 1)); // → 2029-02-28
  * ```
  */
 export function addCalendarYears(date: string, years: number): string {

@@ -1,10 +1,12 @@
-import { readDisputeView } from '../dispute/dispute.js';
+import { readDisputeView } from '../dispute/view.js';
 import { readCouponChoices } from '../lifecycle/choices.js';
 import { readOutagePlan } from '../outage/plan.js';
 import { readIssueCheck } from '../lifecycle/issue.js';
-import { readCouponState } from '../lifecycle/state.js';
-import { computeQuote, computeQuoteCore, readQuoteRequest, wireQuoteText } from '../order/quote.js';
-import type { Quote } from '../order/quote.js';
+import { readCouponState } from '../lifecycle/view.js';
+import { computeQuote, computeQuoteCore } from '../order/compute.js';
+import { readQuoteRequest } from '../order/read.js';
+import type { Quote } from '../order/types.js';
+import { wireQuoteText } from '../order/wire.js';
 import { InputReader } from '../input.js';
 import { ruleError, type RuleError } from '../result.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
+import { decideDispute, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
+import { unwrap } from '../helpers.js';
 import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const unconfirmed: Partial<Dispute> = { order: { ...order, receiptConfirmedAt: null } };
@@ -254,7 +255,7 @@ describe('the view is the dispute as of now', () => {
     expect(codes(later, '2026-12-02T00:00:00Z')).toEqual(['EVENTS_OUT_OF_ORDER@events.2']);
   });
 
-  it('the version is the number of stored events, whatever now: the one decide expects', () => {
+  it('the version is the number of stored events, whatever now: the one decideDispute expects', () => {
     const events: DisputeEvent[] = [opened, countered, { type: 'buyer-accepted', at: '2026-12-03T10:00:00Z' }];
     expect([view(events, '2026-12-01T12:00:00Z').version, view(events, '2026-12-02T12:00:00Z').version, view(events, '2026-12-03T12:00:00Z').version]).toEqual([
       3, 3, 3,
@@ -265,9 +266,8 @@ describe('the view is the dispute as of now', () => {
     // A seller's counter-offer stored with a clock ahead of the shop's: the view at now does not apply it yet,
     // but a command decided on the view's version is not stale.
     const dispute = { order, events: [opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' }] as DisputeEvent[] };
-    const v = disputeView(dispute, '2026-12-02T09:00:00Z');
-    expect(v.ok && v.value.version).toBe(2);
-    if (!v.ok) return;
-    expect(decide(dispute, { type: 'accept', actor: 'buyer', at: '2026-12-02T11:00:00Z', expectedVersion: v.value.version }).ok).toBe(true);
+    const v = unwrap(disputeView(dispute, '2026-12-02T09:00:00Z'));
+    expect(v.version).toBe(2);
+    expect(decideDispute(dispute, { type: 'accept', actor: 'buyer', at: '2026-12-02T11:00:00Z', expectedVersion: v.version }).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, type DisputeOrder, disputeDeadline } from '../../src/index.js';
+import { decideDispute, type Dispute, type DisputeEvent, type DisputeOrder, disputeDeadline } from '../../src/index.js';
 import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'], description: 'cracked' };
@@ -282,41 +282,41 @@ describe('responses, turns and deadlines', () => {
 describe('commands', () => {
   const dispute: Dispute = { order, events: [opened] };
   it('returns the new events of an allowed command', () => {
-    expect(decide(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '8.00' })).toEqual({
+    expect(decideDispute(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '8.00' })).toEqual({
       ok: true,
       value: { events: [{ type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' }] },
     });
     expect(
-      decide({ order, events: [] }, { type: 'open', actor: 'buyer', at: '2026-12-01T10:00:00Z', expectedVersion: 0, reason: 'OTHER', amount: '5.00' }),
+      decideDispute({ order, events: [] }, { type: 'open', actor: 'buyer', at: '2026-12-01T10:00:00Z', expectedVersion: 0, reason: 'OTHER', amount: '5.00' }),
     ).toMatchObject({ ok: true });
   });
 
   it('refuses a stale command: a cancel racing the seller reply', () => {
     const replied: Dispute = { order, events: [opened, { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z' }] };
-    expect(decide(replied, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 1 })).toMatchObject({
+    expect(decideDispute(replied, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 1 })).toMatchObject({
       ok: false,
       errors: [{ code: 'STALE_VERSION', path: 'command.expectedVersion' }],
     });
-    expect(decide(replied, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 2 })).toMatchObject({
+    expect(decideDispute(replied, { type: 'cancel', actor: 'buyer', at: '2026-12-02T10:00:01Z', expectedVersion: 2 })).toMatchObject({
       ok: false,
       errors: [{ code: 'SELLER_ALREADY_RESPONDED', path: 'command' }],
     });
   });
 
   it('refuses the wrong actor, and reports the rule a command breaks at its own path', () => {
-    expect(decide(dispute, { type: 'agree', actor: 'buyer', at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'agree', actor: 'buyer', at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({
       ok: false,
       errors: [{ code: 'WRONG_ACTOR' }],
     });
-    expect(decide(dispute, { type: 'escalate', actor: 'platform', at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'escalate', actor: 'platform', at: '2026-12-02T10:00:00Z', expectedVersion: 1 })).toMatchObject({
       ok: false,
       errors: [{ code: 'WRONG_ACTOR' }],
     });
-    expect(decide(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '20.00' })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '20.00' })).toMatchObject({
       ok: false,
       errors: [{ code: 'OFFER_NOT_BELOW_CLAIM', path: 'command.amount' }],
     });
-    expect(decide(dispute, { type: 'agree', actor: 'seller', at: '2026-12-01T09:00:00Z', expectedVersion: 1 })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'agree', actor: 'seller', at: '2026-12-01T09:00:00Z', expectedVersion: 1 })).toMatchObject({
       ok: false,
       errors: [{ code: 'EVENTS_OUT_OF_ORDER', path: 'command' }],
     });

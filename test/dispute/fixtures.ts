@@ -1,4 +1,5 @@
 import { type Dispute, type DisputeEvent, type DisputeOrder, type DisputeView, disputeView } from '../../src/index.js';
+import { codePathsOf, unwrap } from '../helpers.js';
 
 // The order of docs/disputes.md's examples: 3 parts at 10.00 and a set at 20.00, 10% coupon (5.00: 3.00 on L1, 2.00 on L2),
 // seller credit 1.00, shipping 5.00: paid 49.00. L1 nets 27.00 (9.00 a unit), L2 nets 18.00.
@@ -21,13 +22,10 @@ export const order: DisputeOrder = {
 
 /** The view of the fixture order's dispute (or `extra`'s) at `at`; a refusal fails the test with its errors. */
 export function viewAt(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): DisputeView {
-  const r = disputeView({ order, events, ...extra }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
+  return unwrap(disputeView({ order, events, ...extra }, at));
 }
 
 /** The refusal of a dispute as `CODE@path` strings (none when it is viewed). */
 export function refusalAt(events: readonly DisputeEvent[], at: string, extra: Partial<Dispute> = {}): string[] {
-  const r = disputeView({ order, events, ...extra }, at);
-  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
+  return codePathsOf(disputeView({ order, events, ...extra }, at));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest, type Dispute, type DisputeEvent, disputeView, type RuleError } from '../../src/index.js';
+import { err, errorsOf } from '../helpers.js';
 import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
 const opened: DisputeEvent = { type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'DAMAGED', amount: '12.00', evidence: ['photo-1'] };
@@ -10,36 +11,34 @@ const EVENT_TYPES =
   '"type" is one of opened, claim-changed, cancelled, seller-agreed, seller-countered, seller-disagreed, buyer-accepted, buyer-declined, escalated, ruled';
 
 /** The errors of a dispute viewed at `at` (none when it is valid). */
-function errorsOf(events: unknown, at: unknown = '2026-12-31T00:00:00Z', extra: Record<string, unknown> = {}): readonly RuleError[] {
-  const r = disputeView({ order, events, ...extra } as unknown as Dispute, at as string);
-  return r.ok ? [] : r.errors;
+function viewErrors(events: unknown, at: unknown = '2026-12-31T00:00:00Z', extra: Record<string, unknown> = {}): readonly RuleError[] {
+  return errorsOf(disputeView({ order, events, ...extra } as unknown as Dispute, at as string));
 }
-const err = (code: string, path: string, message: string): RuleError => ({ code, path, message });
 
 describe('rules of the opening, with their messages', () => {
   it('WINDOW_CLOSED names the last day and the period', () => {
-    expect(errorsOf([{ ...opened, at: '2026-12-14T00:00:00Z' }])).toEqual([
+    expect(viewErrors([{ ...opened, at: '2026-12-14T00:00:00Z' }])).toEqual([
       err('WINDOW_CLOSED', 'events.0', 'the request window closed at the end of 2026-12-13 (15 days after receipt was confirmed)'),
     ]);
-    expect(errorsOf([{ ...opened, at: '2026-12-04T00:00:00Z' }], undefined, { policy: { requestWindowDays: 3 } })).toEqual([
+    expect(viewErrors([{ ...opened, at: '2026-12-04T00:00:00Z' }], undefined, { policy: { requestWindowDays: 3 } })).toEqual([
       err('WINDOW_CLOSED', 'events.0', 'the request window closed at the end of 2026-12-01 (3 days after receipt was confirmed)'),
     ]);
   });
 
   it('RECEIPT_CONFIRMED: a confirmed order cannot be claimed as not received', () => {
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'NOT_RECEIVED', amount: '1.00' }])).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'NOT_RECEIVED', amount: '1.00' }])).toEqual([
       err('RECEIPT_CONFIRMED', 'events.0.reason', 'the buyer has confirmed receipt: the order cannot be claimed as not received'),
     ]);
   });
 
   it('NOT_SHIPPED: before confirmation, only once shipped', () => {
-    expect(errorsOf([{ ...opened, at: '2026-11-19T10:00:00Z' }], undefined, unconfirmed)).toEqual([
+    expect(viewErrors([{ ...opened, at: '2026-11-19T10:00:00Z' }], undefined, unconfirmed)).toEqual([
       err('NOT_SHIPPED', 'events.0', 'before receipt is confirmed, a dispute may be opened only once the order has shipped'),
     ]);
   });
 
   it('DELIVERY_NOT_DUE: not received only after the expected delivery date', () => {
-    expect(errorsOf([{ type: 'opened', at: '2026-12-05T10:00:00Z', reason: 'NOT_RECEIVED', amount: '1.00' }], undefined, unconfirmed)).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-12-05T10:00:00Z', reason: 'NOT_RECEIVED', amount: '1.00' }], undefined, unconfirmed)).toEqual([
       err('DELIVERY_NOT_DUE', 'events.0.reason', 'an order may be claimed as not received only after its expected delivery date has passed'),
     ]);
   });
@@ -47,30 +46,30 @@ describe('rules of the opening, with their messages', () => {
   it('EVIDENCE_REQUIRED names the reason, for a missing and for an empty list', () => {
     for (const reason of ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS'] as const) {
       const expected = [err('EVIDENCE_REQUIRED', 'events.0.evidence', `a ${reason} claim needs at least one piece of evidence`)];
-      expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason, amount: '5.00' }])).toEqual(expected);
-      expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason, amount: '5.00', evidence: [] }])).toEqual(expected);
+      expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason, amount: '5.00' }])).toEqual(expected);
+      expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason, amount: '5.00', evidence: [] }])).toEqual(expected);
     }
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '5.00', evidence: [] }])).toEqual([]);
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '5.00', evidence: [] }])).toEqual([]);
   });
 
   it('AMOUNT_NOT_POSITIVE and AMOUNT_EXCEEDS_REFUNDABLE, with the amounts', () => {
-    expect(errorsOf([{ ...opened, amount: '0.00' }])).toEqual([err('AMOUNT_NOT_POSITIVE', 'events.0.amount', 'the amount must be above zero')]);
-    expect(errorsOf([{ ...opened, amount: '49.01' }])).toEqual([
+    expect(viewErrors([{ ...opened, amount: '0.00' }])).toEqual([err('AMOUNT_NOT_POSITIVE', 'events.0.amount', 'the amount must be above zero')]);
+    expect(viewErrors([{ ...opened, amount: '49.01' }])).toEqual([
       err('AMOUNT_EXCEEDS_REFUNDABLE', 'events.0.amount', '49.01 is more than the 49.00 that may be refunded on this claim'),
     ]);
-    expect(errorsOf([{ ...opened, amount: '9.01', lines: [{ id: 'L1', quantity: 1 }] }])).toEqual([
+    expect(viewErrors([{ ...opened, amount: '9.01', lines: [{ id: 'L1', quantity: 1 }] }])).toEqual([
       err('AMOUNT_EXCEEDS_REFUNDABLE', 'events.0.amount', '9.01 is more than the 9.00 that may be refunded on this claim'),
     ]);
   });
 
   it('with everything refunded, nothing more may be claimed', () => {
-    expect(errorsOf([{ ...opened, amount: '0.01' }], undefined, { order: { ...order, refunded: '49.00' } })).toEqual([
+    expect(viewErrors([{ ...opened, amount: '0.01' }], undefined, { order: { ...order, refunded: '49.00' } })).toEqual([
       err('AMOUNT_EXCEEDS_REFUNDABLE', 'events.0.amount', '0.01 is more than the 0.00 that may be refunded on this claim'),
     ]);
   });
 
   it('reports every broken rule of one opening together', () => {
-    expect(errorsOf([{ type: 'opened', at: '2026-11-19T10:00:00Z', reason: 'NOT_RECEIVED', amount: '0.00' }], undefined, unconfirmed)).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-11-19T10:00:00Z', reason: 'NOT_RECEIVED', amount: '0.00' }], undefined, unconfirmed)).toEqual([
       err('NOT_SHIPPED', 'events.0', 'before receipt is confirmed, a dispute may be opened only once the order has shipped'),
       err('DELIVERY_NOT_DUE', 'events.0.reason', 'an order may be claimed as not received only after its expected delivery date has passed'),
       err('AMOUNT_NOT_POSITIVE', 'events.0.amount', 'the amount must be above zero'),
@@ -79,7 +78,7 @@ describe('rules of the opening, with their messages', () => {
 
   it('a refused opening is not applied: the next events find no open dispute', () => {
     expect(
-      errorsOf([
+      viewErrors([
         { ...opened, amount: '0.00' },
         { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' },
       ]),
@@ -88,7 +87,7 @@ describe('rules of the opening, with their messages', () => {
       err('NOT_OPENED', 'events.1', '"seller-agreed" before the dispute was opened: the first event is "opened"'),
     ]);
     expect(
-      errorsOf([
+      viewErrors([
         { ...opened, lines: [{ id: 'L9', quantity: 1 }] },
         { type: 'cancelled', at: '2026-12-02T10:00:00Z' },
       ]),
@@ -107,7 +106,7 @@ describe('claimed lines', () => {
       { id: 'L9', quantity: 1 },
       { id: 'L2', quantity: 2 },
     ];
-    expect(errorsOf([{ ...opened, lines }])).toEqual([
+    expect(viewErrors([{ ...opened, lines }])).toEqual([
       err('DUPLICATE_LINE', 'events.0.lines.1.id', 'line L1 is claimed twice'),
       err('UNKNOWN_LINE', 'events.0.lines.2.id', 'the order has no line L9'),
       err('LINE_QUANTITY_EXCEEDED', 'events.0.lines.3.quantity', 'line L2 has 1 units, not 2'),
@@ -116,11 +115,11 @@ describe('claimed lines', () => {
 
   it('a zero amount is reported with refused lines, on opening and on a changed claim', () => {
     const unknown = [{ id: 'L9', quantity: 1 }];
-    expect(errorsOf([{ ...opened, amount: '0.00', lines: unknown }])).toEqual([
+    expect(viewErrors([{ ...opened, amount: '0.00', lines: unknown }])).toEqual([
       err('UNKNOWN_LINE', 'events.0.lines.0.id', 'the order has no line L9'),
       err('AMOUNT_NOT_POSITIVE', 'events.0.amount', 'the amount must be above zero'),
     ]);
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '0', lines: unknown }])).toEqual([
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '0', lines: unknown }])).toEqual([
       err('UNKNOWN_LINE', 'events.1.lines.0.id', 'the order has no line L9'),
       err('AMOUNT_NOT_POSITIVE', 'events.1.amount', 'the amount must be above zero'),
     ]);
@@ -128,7 +127,7 @@ describe('claimed lines', () => {
 
   it('a duplicated line is refused even when both quantities fit', () => {
     expect(
-      errorsOf([
+      viewErrors([
         {
           ...opened,
           amount: '1.00',
@@ -147,53 +146,53 @@ describe('claimed lines', () => {
       { id: 'L1', quantity: 2 },
       { id: 'L1', quantity: 2 },
     ];
-    expect(errorsOf([{ ...opened, amount: '40.00', lines }])).toEqual([err('DUPLICATE_LINE', 'events.0.lines.1.id', 'line L1 is claimed twice')]);
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '40.00', lines }])).toEqual([
+    expect(viewErrors([{ ...opened, amount: '40.00', lines }])).toEqual([err('DUPLICATE_LINE', 'events.0.lines.1.id', 'line L1 is claimed twice')]);
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '40.00', lines }])).toEqual([
       err('DUPLICATE_LINE', 'events.1.lines.1.id', 'line L1 is claimed twice'),
     ]);
   });
 
   it('a line may be claimed up to its own quantity', () => {
-    expect(errorsOf([{ ...opened, amount: '27.00', lines: [{ id: 'L1', quantity: 3 }] }])).toEqual([]);
-    expect(errorsOf([{ ...opened, amount: '1.00', lines: [{ id: 'L1', quantity: 4 }] }])).toEqual([
+    expect(viewErrors([{ ...opened, amount: '27.00', lines: [{ id: 'L1', quantity: 3 }] }])).toEqual([]);
+    expect(viewErrors([{ ...opened, amount: '1.00', lines: [{ id: 'L1', quantity: 4 }] }])).toEqual([
       err('LINE_QUANTITY_EXCEEDED', 'events.0.lines.0.quantity', 'line L1 has 3 units, not 4'),
     ]);
   });
 
   it('the same line rules hold for a changed claim, at its own path', () => {
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '1.00', lines: [{ id: 'L3', quantity: 1 }] }])).toEqual([
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '1.00', lines: [{ id: 'L3', quantity: 1 }] }])).toEqual([
       err('UNKNOWN_LINE', 'events.1.lines.0.id', 'the order has no line L3'),
     ]);
   });
 
   it('EMPTY_LINES, INVALID_QUANTITY and malformed line entries', () => {
-    expect(errorsOf([{ ...opened, lines: [] }])).toEqual([err('EMPTY_LINES', 'events.0.lines', 'a claim that names lines names at least one')]);
-    expect(errorsOf([{ ...opened, lines: [{ id: 'L1', quantity: 0 }] }])).toEqual([
+    expect(viewErrors([{ ...opened, lines: [] }])).toEqual([err('EMPTY_LINES', 'events.0.lines', 'a claim that names lines names at least one')]);
+    expect(viewErrors([{ ...opened, lines: [{ id: 'L1', quantity: 0 }] }])).toEqual([
       err('INVALID_QUANTITY', 'events.0.lines.0.quantity', 'a quantity must be an integer from 1 to 1000000000 (a JSON number), got number 0'),
     ]);
-    expect(errorsOf([{ ...opened, lines: [{ id: 'L1', quantity: 1_000_000_001 }] }])).toEqual([
+    expect(viewErrors([{ ...opened, lines: [{ id: 'L1', quantity: 1_000_000_001 }] }])).toEqual([
       err('INVALID_QUANTITY', 'events.0.lines.0.quantity', 'a quantity must be an integer from 1 to 1000000000 (a JSON number), got number 1000000001'),
     ]);
-    expect(errorsOf([{ ...opened, lines: [{ id: 'L1', quantity: 1_000_000_000 }] }])).toEqual([
+    expect(viewErrors([{ ...opened, lines: [{ id: 'L1', quantity: 1_000_000_000 }] }])).toEqual([
       err('LINE_QUANTITY_EXCEEDED', 'events.0.lines.0.quantity', 'line L1 has 3 units, not 1000000000'),
     ]);
-    expect(errorsOf([{ ...opened, lines: [{ id: '', quantity: 1 }, 5, { id: 'L1', quantity: 1, price: '1.00' }, { quantity: 1 }, { id: 'L2' }] }])).toEqual([
+    expect(viewErrors([{ ...opened, lines: [{ id: '', quantity: 1 }, 5, { id: 'L1', quantity: 1, price: '1.00' }, { quantity: 1 }, { id: 'L2' }] }])).toEqual([
       err('EMPTY_STRING', 'events.0.lines.0.id', 'must not be empty'),
       err('INVALID_TYPE', 'events.0.lines.1', 'expected an object, got number 5'),
       err('UNKNOWN_FIELD', 'events.0.lines.2.price', 'unknown field "price"'),
       err('REQUIRED', 'events.0.lines.3.id', '"id" is required'),
       err('REQUIRED', 'events.0.lines.4.quantity', '"quantity" is required'),
     ]);
-    expect(errorsOf([{ ...opened, lines: 'L1' }])).toEqual([err('INVALID_TYPE', 'events.0.lines', 'expected an array, got the string "L1"')]);
+    expect(viewErrors([{ ...opened, lines: 'L1' }])).toEqual([err('INVALID_TYPE', 'events.0.lines', 'expected an array, got the string "L1"')]);
   });
 
   it('evidence is a list of non-empty strings', () => {
-    expect(errorsOf([{ ...opened, evidence: ['photo-1', '', 7] }])).toEqual([
+    expect(viewErrors([{ ...opened, evidence: ['photo-1', '', 7] }])).toEqual([
       err('EMPTY_STRING', 'events.0.evidence.1', 'must not be empty'),
       err('INVALID_TYPE', 'events.0.evidence.2', 'expected a string, got number 7'),
     ]);
-    expect(errorsOf([{ ...opened, evidence: 'photo-1' }])).toEqual([err('INVALID_TYPE', 'events.0.evidence', 'expected an array, got the string "photo-1"')]);
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '1.00', evidence: [''] }])).toEqual([
+    expect(viewErrors([{ ...opened, evidence: 'photo-1' }])).toEqual([err('INVALID_TYPE', 'events.0.evidence', 'expected an array, got the string "photo-1"')]);
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '1.00', evidence: [''] }])).toEqual([
       err('EMPTY_STRING', 'events.1.evidence.0', 'must not be empty'),
     ]);
   });
@@ -201,28 +200,28 @@ describe('claimed lines', () => {
 
 describe('rules of the responses, with their messages', () => {
   it('a counter-offer of zero is AMOUNT_NOT_POSITIVE: to offer nothing, disagree', () => {
-    expect(errorsOf([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '0.00' }])).toEqual([
+    expect(viewErrors([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '0.00' }])).toEqual([
       err('AMOUNT_NOT_POSITIVE', 'events.1.amount', 'a counter-offer is above zero (to offer nothing, disagree)'),
     ]);
   });
 
   it('a counter-offer of the whole claim or more is OFFER_NOT_BELOW_CLAIM: to give it all, agree', () => {
     const expected = [err('OFFER_NOT_BELOW_CLAIM', 'events.1.amount', 'a counter-offer is below the amount requested (to give it all, agree)')];
-    expect(errorsOf([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.00' }])).toEqual(expected);
-    expect(errorsOf([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.01' }])).toEqual(expected);
+    expect(viewErrors([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.00' }])).toEqual(expected);
+    expect(viewErrors([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.01' }])).toEqual(expected);
   });
 
   it('a changed claim is checked for evidence and amount, and a refused change leaves the claim as it was', () => {
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '50.00', evidence: [] }])).toEqual([
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '50.00', evidence: [] }])).toEqual([
       err('EVIDENCE_REQUIRED', 'events.1.evidence', 'a DAMAGED claim needs at least one piece of evidence'),
       err('AMOUNT_EXCEEDS_REFUNDABLE', 'events.1.amount', '50.00 is more than the 49.00 that may be refunded on this claim'),
     ]);
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '0.00' }])).toEqual([
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '0.00' }])).toEqual([
       err('AMOUNT_NOT_POSITIVE', 'events.1.amount', 'the amount must be above zero'),
     ]);
     // the refused change kept 12.00 as the claim: a counter-offer of 11.00 is still below it
     expect(
-      errorsOf([
+      viewErrors([
         opened,
         { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '5.00', evidence: [] },
         { type: 'seller-countered', at: '2026-12-02T11:00:00Z', amount: '11.00' },
@@ -230,7 +229,7 @@ describe('rules of the responses, with their messages', () => {
     ).toEqual([err('EVIDENCE_REQUIRED', 'events.1.evidence', 'a DAMAGED claim needs at least one piece of evidence')]);
     // a refused change does not restart the seller clock
     expect(
-      errorsOf([opened, { type: 'claim-changed', at: '2026-12-06T10:00:00Z', amount: '0.00' }, { type: 'seller-agreed', at: '2026-12-07T00:00:00Z' }]),
+      viewErrors([opened, { type: 'claim-changed', at: '2026-12-06T10:00:00Z', amount: '0.00' }, { type: 'seller-agreed', at: '2026-12-07T00:00:00Z' }]),
     ).toEqual([
       err('AMOUNT_NOT_POSITIVE', 'events.1.amount', 'the amount must be above zero'),
       err('DEADLINE_PASSED', 'events.2', '"seller-agreed" at 2026-12-07T00:00:00.000Z is not allowed now (deadline passed)'),
@@ -239,14 +238,14 @@ describe('rules of the responses, with their messages', () => {
 
   it('a refused counter-offer leaves the turn with the seller', () => {
     expect(
-      errorsOf([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.00' }, { type: 'seller-agreed', at: '2026-12-02T11:00:00Z' }]),
+      viewErrors([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '12.00' }, { type: 'seller-agreed', at: '2026-12-02T11:00:00Z' }]),
     ).toEqual([err('OFFER_NOT_BELOW_CLAIM', 'events.1.amount', 'a counter-offer is below the amount requested (to give it all, agree)')]);
   });
 
   it('a ruling above the refundable amount of the current claim is refused, and not applied', () => {
     const claimL2: DisputeEvent = { ...opened, amount: '5.00', lines: [{ id: 'L2', quantity: 1 }] };
     expect(
-      errorsOf([
+      viewErrors([
         claimL2,
         disagreed,
         escalated,
@@ -263,95 +262,100 @@ describe('turn blocks: code, path and message', () => {
     err(code, `events.${String(i)}`, `"${type}" at ${at(when)} is not allowed now (${words})`);
 
   it('WRONG_TURN for the seller on the buyer turn and for the buyer on the seller turn', () => {
-    expect(errorsOf([opened, disagreed, { type: 'seller-countered', at: '2026-12-03T10:00:00Z', amount: '5.00' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'seller-countered', at: '2026-12-03T10:00:00Z', amount: '5.00' }])).toEqual([
       blocked('WRONG_TURN', 2, 'seller-countered', '2026-12-03T10:00:00Z', 'wrong turn'),
     ]);
-    expect(errorsOf([opened, { type: 'buyer-accepted', at: '2026-12-02T10:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, { type: 'buyer-accepted', at: '2026-12-02T10:00:00Z' }])).toEqual([
       blocked('WRONG_TURN', 1, 'buyer-accepted', '2026-12-02T10:00:00Z', 'wrong turn'),
     ]);
-    expect(errorsOf([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'buyer' }])).toEqual([
+    expect(viewErrors([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'buyer' }])).toEqual([
       blocked('WRONG_TURN', 1, 'escalated', '2026-12-02T10:00:00Z', 'wrong turn'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'seller' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'escalated', at: '2026-12-03T10:00:00Z', by: 'seller' }])).toEqual([
       blocked('WRONG_TURN', 2, 'escalated', '2026-12-03T10:00:00Z', 'wrong turn'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'seller-agreed', at: '2026-12-03T10:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'seller-agreed', at: '2026-12-03T10:00:00Z' }])).toEqual([
       blocked('WRONG_TURN', 2, 'seller-agreed', '2026-12-03T10:00:00Z', 'wrong turn'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'seller-disagreed', at: '2026-12-03T10:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'seller-disagreed', at: '2026-12-03T10:00:00Z' }])).toEqual([
       blocked('WRONG_TURN', 2, 'seller-disagreed', '2026-12-03T10:00:00Z', 'wrong turn'),
     ]);
   });
 
   it('SELLER_ALREADY_RESPONDED for a cancel after any seller response, also after a changed claim', () => {
-    expect(errorsOf([opened, disagreed, { type: 'cancelled', at: '2026-12-03T10:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'cancelled', at: '2026-12-03T10:00:00Z' }])).toEqual([
       blocked('SELLER_ALREADY_RESPONDED', 2, 'cancelled', '2026-12-03T10:00:00Z', 'seller already responded'),
     ]);
     const changed: DisputeEvent = { type: 'claim-changed', at: '2026-12-03T10:00:00Z', amount: '10.00' };
     expect(
-      errorsOf([opened, { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' }, changed, { type: 'cancelled', at: '2026-12-03T11:00:00Z' }]),
+      viewErrors([
+        opened,
+        { type: 'seller-countered', at: '2026-12-02T10:00:00Z', amount: '8.00' },
+        changed,
+        { type: 'cancelled', at: '2026-12-03T11:00:00Z' },
+      ]),
     ).toEqual([blocked('SELLER_ALREADY_RESPONDED', 3, 'cancelled', '2026-12-03T11:00:00Z', 'seller already responded')]);
   });
 
   it('the buyer may cancel after changing the claim while the seller has not responded', () => {
     expect(
-      errorsOf([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '10.00' }, { type: 'cancelled', at: '2026-12-02T11:00:00Z' }]),
+      viewErrors([opened, { type: 'claim-changed', at: '2026-12-02T10:00:00Z', amount: '10.00' }, { type: 'cancelled', at: '2026-12-02T11:00:00Z' }]),
     ).toEqual([]);
   });
 
   it('DEADLINE_PASSED for the silent party, UNDER_REVIEW for the other and after an escalation', () => {
-    expect(errorsOf([opened, { type: 'seller-disagreed', at: '2026-12-07T00:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, { type: 'seller-disagreed', at: '2026-12-07T00:00:00Z' }])).toEqual([
       blocked('DEADLINE_PASSED', 1, 'seller-disagreed', '2026-12-07T00:00:00Z', 'deadline passed'),
     ]);
-    expect(errorsOf([opened, { type: 'claim-changed', at: '2026-12-07T00:00:00Z', amount: '1.00' }])).toEqual([
+    expect(viewErrors([opened, { type: 'claim-changed', at: '2026-12-07T00:00:00Z', amount: '1.00' }])).toEqual([
       blocked('UNDER_REVIEW', 1, 'claim-changed', '2026-12-07T00:00:00Z', 'under review'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'buyer-accepted', at: '2026-12-08T00:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'buyer-accepted', at: '2026-12-08T00:00:00Z' }])).toEqual([
       blocked('DEADLINE_PASSED', 2, 'buyer-accepted', '2026-12-08T00:00:00Z', 'deadline passed'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'seller-agreed', at: '2026-12-08T00:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'seller-agreed', at: '2026-12-08T00:00:00Z' }])).toEqual([
       blocked('UNDER_REVIEW', 2, 'seller-agreed', '2026-12-08T00:00:00Z', 'under review'),
     ]);
-    expect(errorsOf([opened, disagreed, escalated, { type: 'buyer-accepted', at: '2026-12-04T00:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, disagreed, escalated, { type: 'buyer-accepted', at: '2026-12-04T00:00:00Z' }])).toEqual([
       blocked('UNDER_REVIEW', 3, 'buyer-accepted', '2026-12-04T00:00:00Z', 'under review'),
     ]);
-    expect(errorsOf([opened, disagreed, escalated, { type: 'escalated', at: '2026-12-04T00:00:00Z', by: 'seller' }])).toEqual([
+    expect(viewErrors([opened, disagreed, escalated, { type: 'escalated', at: '2026-12-04T00:00:00Z', by: 'seller' }])).toEqual([
       blocked('UNDER_REVIEW', 3, 'escalated', '2026-12-04T00:00:00Z', 'under review'),
     ]);
-    expect(errorsOf([opened, { type: 'escalated', at: '2026-12-02T00:00:00Z', by: 'seller' }, { type: 'seller-agreed', at: '2026-12-03T00:00:00Z' }])).toEqual([
-      blocked('UNDER_REVIEW', 2, 'seller-agreed', '2026-12-03T00:00:00Z', 'under review'),
-    ]);
+    expect(
+      viewErrors([opened, { type: 'escalated', at: '2026-12-02T00:00:00Z', by: 'seller' }, { type: 'seller-agreed', at: '2026-12-03T00:00:00Z' }]),
+    ).toEqual([blocked('UNDER_REVIEW', 2, 'seller-agreed', '2026-12-03T00:00:00Z', 'under review')]);
   });
 
   it('NOT_UNDER_REVIEW for a ruling on either party turn', () => {
-    expect(errorsOf([opened, { type: 'ruled', at: '2026-12-02T00:00:00Z', amount: '1.00' }])).toEqual([
+    expect(viewErrors([opened, { type: 'ruled', at: '2026-12-02T00:00:00Z', amount: '1.00' }])).toEqual([
       blocked('NOT_UNDER_REVIEW', 1, 'ruled', '2026-12-02T00:00:00Z', 'not under review'),
     ]);
-    expect(errorsOf([opened, disagreed, { type: 'ruled', at: '2026-12-03T00:00:00Z', amount: '1.00' }])).toEqual([
+    expect(viewErrors([opened, disagreed, { type: 'ruled', at: '2026-12-03T00:00:00Z', amount: '1.00' }])).toEqual([
       blocked('NOT_UNDER_REVIEW', 2, 'ruled', '2026-12-03T00:00:00Z', 'not under review'),
     ]);
   });
 
   it('DISPUTE_CLOSED after resolved and cancelled, for every party', () => {
     const agreed: DisputeEvent = { type: 'seller-agreed', at: '2026-12-02T10:00:00Z' };
-    expect(errorsOf([opened, agreed, { type: 'ruled', at: '2026-12-03T00:00:00Z', amount: '1.00' }])).toEqual([
+    expect(viewErrors([opened, agreed, { type: 'ruled', at: '2026-12-03T00:00:00Z', amount: '1.00' }])).toEqual([
       blocked('DISPUTE_CLOSED', 2, 'ruled', '2026-12-03T00:00:00Z', 'dispute closed'),
     ]);
-    expect(errorsOf([opened, agreed, { type: 'escalated', at: '2026-12-03T00:00:00Z', by: 'buyer' }])).toEqual([
+    expect(viewErrors([opened, agreed, { type: 'escalated', at: '2026-12-03T00:00:00Z', by: 'buyer' }])).toEqual([
       blocked('DISPUTE_CLOSED', 2, 'escalated', '2026-12-03T00:00:00Z', 'dispute closed'),
     ]);
     const ruled: DisputeEvent[] = [opened, disagreed, escalated, { type: 'ruled', at: '2026-12-04T00:00:00Z', amount: '1.00' }];
-    expect(errorsOf([...ruled, { type: 'ruled', at: '2026-12-05T00:00:00Z', amount: '2.00' }])).toEqual([
+    expect(viewErrors([...ruled, { type: 'ruled', at: '2026-12-05T00:00:00Z', amount: '2.00' }])).toEqual([
       blocked('DISPUTE_CLOSED', 4, 'ruled', '2026-12-05T00:00:00Z', 'dispute closed'),
     ]);
-    expect(errorsOf([opened, { type: 'cancelled', at: '2026-12-02T00:00:00Z' }, { type: 'cancelled', at: '2026-12-03T00:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, { type: 'cancelled', at: '2026-12-02T00:00:00Z' }, { type: 'cancelled', at: '2026-12-03T00:00:00Z' }])).toEqual([
       blocked('DISPUTE_CLOSED', 2, 'cancelled', '2026-12-03T00:00:00Z', 'dispute closed'),
     ]);
   });
 
   it('reports every refused event and applies the allowed ones between them', () => {
     expect(
-      errorsOf([
+      viewErrors([
         opened,
         { type: 'buyer-accepted', at: '2026-12-02T09:00:00Z' },
         disagreed,
@@ -367,37 +371,37 @@ describe('turn blocks: code, path and message', () => {
 
 describe('the event list as a whole', () => {
   it('NOT_OPENED for an empty list, and for a first event that is not an opening', () => {
-    expect(errorsOf([])).toEqual([err('NOT_OPENED', 'events', 'a dispute starts with an "opened" event')]);
-    expect(errorsOf([{ type: 'cancelled', at: '2026-12-01T10:00:00Z' }])).toEqual([
+    expect(viewErrors([])).toEqual([err('NOT_OPENED', 'events', 'a dispute starts with an "opened" event')]);
+    expect(viewErrors([{ type: 'cancelled', at: '2026-12-01T10:00:00Z' }])).toEqual([
       err('NOT_OPENED', 'events.0', '"cancelled" before the dispute was opened: the first event is "opened"'),
     ]);
   });
 
   it('NOT_OPENED at "at" when the dispute was opened only after the instant asked', () => {
-    expect(errorsOf([opened], '2026-12-01T09:59:59.999Z')).toEqual([err('NOT_OPENED', 'at', 'the dispute was not open yet at this instant')]);
+    expect(viewErrors([opened], '2026-12-01T09:59:59.999Z')).toEqual([err('NOT_OPENED', 'at', 'the dispute was not open yet at this instant')]);
   });
 
   it('ALREADY_OPENED for a second opening', () => {
-    expect(errorsOf([opened, { ...opened, at: '2026-12-02T00:00:00Z' }])).toEqual([err('ALREADY_OPENED', 'events.1', 'the dispute is already open')]);
+    expect(viewErrors([opened, { ...opened, at: '2026-12-02T00:00:00Z' }])).toEqual([err('ALREADY_OPENED', 'events.1', 'the dispute is already open')]);
   });
 
   it('EVENTS_OUT_OF_ORDER names the event type; each later event is compared with the last event in order', () => {
-    expect(errorsOf([opened, { type: 'seller-agreed', at: '2026-12-01T09:59:59.999Z' }])).toEqual([
+    expect(viewErrors([opened, { type: 'seller-agreed', at: '2026-12-01T09:59:59.999Z' }])).toEqual([
       err('EVENTS_OUT_OF_ORDER', 'events.1', 'this "seller-agreed" event is earlier than the event before it'),
     ]);
-    expect(errorsOf([opened, { type: 'seller-disagreed', at: '2026-12-01T09:00:00Z' }, { type: 'seller-agreed', at: '2026-12-01T09:30:00Z' }])).toEqual([
+    expect(viewErrors([opened, { type: 'seller-disagreed', at: '2026-12-01T09:00:00Z' }, { type: 'seller-agreed', at: '2026-12-01T09:30:00Z' }])).toEqual([
       err('EVENTS_OUT_OF_ORDER', 'events.1', 'this "seller-disagreed" event is earlier than the event before it'),
       err('EVENTS_OUT_OF_ORDER', 'events.2', 'this "seller-agreed" event is earlier than the event before it'),
     ]);
     // an opening out of order is reported as out of order, not as a second opening
-    expect(errorsOf([opened, { ...opened, at: '2026-12-01T09:00:00Z' }])).toEqual([
+    expect(viewErrors([opened, { ...opened, at: '2026-12-01T09:00:00Z' }])).toEqual([
       err('EVENTS_OUT_OF_ORDER', 'events.1', 'this "opened" event is earlier than the event before it'),
     ]);
   });
 
   it('a missing or unknown event type, with the list of types', () => {
     expect(
-      errorsOf([
+      viewErrors([
         { at: '2026-12-01T10:00:00Z' },
         { type: 'refunded', at: '2026-12-01T10:00:00Z' },
         { type: 7 },
@@ -418,20 +422,20 @@ describe('the event list as a whole', () => {
   });
 
   it('an event type is a string, and an event is an object, not a list', () => {
-    expect(errorsOf([opened, { type: ['cancelled'], at: '2026-12-02T10:00:00Z' }])).toEqual([err('INVALID_EVENT_TYPE', 'events.1.type', EVENT_TYPES)]);
+    expect(viewErrors([opened, { type: ['cancelled'], at: '2026-12-02T10:00:00Z' }])).toEqual([err('INVALID_EVENT_TYPE', 'events.1.type', EVENT_TYPES)]);
     const listWithType = Object.assign([], { type: 'cancelled', at: '2026-12-02T10:00:00Z' });
-    expect(errorsOf([opened, listWithType])).toEqual([err('INVALID_TYPE', 'events.1', 'expected an object, got an array')]);
+    expect(viewErrors([opened, listWithType])).toEqual([err('INVALID_TYPE', 'events.1', 'expected an object, got an array')]);
   });
 
   it('only an own "type" names the event', () => {
     const inherited = Object.create({ type: 'cancelled' }) as object;
     Object.assign(inherited, { at: '2026-12-02T10:00:00Z' });
-    expect(errorsOf([opened, inherited])).toEqual([err('REQUIRED', 'events.1.type', EVENT_TYPES)]);
+    expect(viewErrors([opened, inherited])).toEqual([err('REQUIRED', 'events.1.type', EVENT_TYPES)]);
   });
 
   it('unknown fields of each event type', () => {
     expect(
-      errorsOf([
+      viewErrors([
         { ...opened, note: 'x' },
         { type: 'cancelled', at: '2026-12-02T10:00:00Z', amount: '1.00' },
         { type: 'seller-agreed', at: '2026-12-02T10:00:00Z', note: 'ok' },
@@ -457,7 +461,7 @@ describe('the event list as a whole', () => {
 
   it('missing fields: only REQUIRED, no second complaint about the same value', () => {
     expect(
-      errorsOf([
+      viewErrors([
         { type: 'opened', at: '2026-12-01T10:00:00Z' },
         { type: 'seller-countered', at: '2026-12-02T10:00:00Z' },
         { type: 'escalated', at: '2026-12-02T10:00:00Z' },
@@ -475,12 +479,12 @@ describe('the event list as a whole', () => {
   });
 
   it('a missing instant, reported once', () => {
-    expect(errorsOf([opened, { type: 'seller-agreed' }])).toEqual([err('REQUIRED', 'events.1.at', '"at" is required')]);
+    expect(viewErrors([opened, { type: 'seller-agreed' }])).toEqual([err('REQUIRED', 'events.1.at', '"at" is required')]);
   });
 
   it('invalid values: reason, by, note, description, instant and amount', () => {
     expect(
-      errorsOf([
+      viewErrors([
         { ...opened, reason: 'BROKEN', description: 5 },
         { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'platform' },
         { type: 'seller-disagreed', at: '2026-12-02T10:00:00Z', note: false },
@@ -499,17 +503,17 @@ describe('the event list as a whole', () => {
 
   it('with an unreadable order, event amounts are still checked for shape, against the widest currency', () => {
     const badQuote = { order: { ...order, quote: { ...order.quote, currency: 'XXX' } } };
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.000000000001' }], undefined, badQuote)).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.000000000001' }], undefined, badQuote)).toEqual([
       err('UNKNOWN_CURRENCY', 'order.quote.currency', '"XXX" is not an active ISO 4217 currency code'),
     ]);
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.0000000000001' }], undefined, badQuote)).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.0000000000001' }], undefined, badQuote)).toEqual([
       err('UNKNOWN_CURRENCY', 'order.quote.currency', '"XXX" is not an active ISO 4217 currency code'),
       err('TOO_MANY_DECIMALS', 'events.0.amount', 'the order currency amounts have at most 12 decimals, got 13'),
     ]);
   });
 
   it('events that are not a list, and a missing list', () => {
-    expect(errorsOf({ 0: opened })).toEqual([err('INVALID_TYPE', 'events', 'expected an array, got an object')]);
+    expect(viewErrors({ 0: opened })).toEqual([err('INVALID_TYPE', 'events', 'expected an array, got an object')]);
     const r = disputeView({ order } as unknown as Dispute, '2026-12-02T00:00:00Z');
     expect(r).toEqual({ ok: false, errors: [err('REQUIRED', 'events', '"events" is required')] });
   });
@@ -517,17 +521,17 @@ describe('the event list as a whole', () => {
 
 describe('the order and the instant', () => {
   it('REFUNDED_EXCEEDS_PAID names both amounts; refunding exactly what was paid is allowed', () => {
-    expect(errorsOf([opened], undefined, { order: { ...order, refunded: '49.01' } })).toEqual([
+    expect(viewErrors([opened], undefined, { order: { ...order, refunded: '49.01' } })).toEqual([
       err('REFUNDED_EXCEEDS_PAID', 'order.refunded', '49.01 was refunded, more than the 49.00 paid'),
     ]);
-    expect(errorsOf([{ ...opened, amount: '0.01' }], undefined, { order: { ...order, refunded: '49.00' } }).map((e) => e.code)).toEqual([
+    expect(viewErrors([{ ...opened, amount: '0.01' }], undefined, { order: { ...order, refunded: '49.00' } }).map((e) => e.code)).toEqual([
       'AMOUNT_EXCEEDS_REFUNDABLE',
     ]);
   });
 
   it('an unreadable refunded amount, delivery facts and unknown order fields', () => {
     expect(
-      errorsOf([opened], undefined, {
+      viewErrors([opened], undefined, {
         order: { ...order, refunded: '1.001', shippedAt: 'soon', receiptConfirmedAt: 5, expectedDeliveryBy: '2026-12-32', paidAt: 'x' },
       }),
     ).toEqual([
@@ -540,48 +544,48 @@ describe('the order and the instant', () => {
   });
 
   it('event amounts are checked against the order currency even when another order field is refused', () => {
-    expect(errorsOf([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, shippedAt: 'soon' } })).toEqual([
+    expect(viewErrors([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, shippedAt: 'soon' } })).toEqual([
       err('INVALID_INSTANT', 'order.shippedAt', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
       err('TOO_MANY_DECIMALS', 'events.0.amount', 'USD amounts have at most 2 decimals, got 3'),
     ]);
     // Without a readable quote there is no currency: amounts are read as plain decimals.
-    expect(errorsOf([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, quote: { ...order.quote, currency: 'XYZ' } } })).toEqual([
+    expect(viewErrors([{ ...opened, amount: '1.001' }], undefined, { order: { ...order, quote: { ...order.quote, currency: 'XYZ' } } })).toEqual([
       err('UNKNOWN_CURRENCY', 'order.quote.currency', '"XYZ" is not an active ISO 4217 currency code'),
     ]);
   });
 
   it('an order with only its quote is readable: absent and null delivery facts are unknown', () => {
     expect(
-      errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, { order: { quote: order.quote } }).map(
+      viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, { order: { quote: order.quote } }).map(
         (e) => e.code,
       ),
     ).toEqual(['NOT_SHIPPED']);
     const nulls = { order: { quote: order.quote, refunded: '0.00', shippedAt: '2026-11-20T09:00:00Z', receiptConfirmedAt: null, expectedDeliveryBy: null } };
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, nulls)).toEqual([]);
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, nulls)).toEqual([]);
     const allNull = { order: { quote: order.quote, shippedAt: null, receiptConfirmedAt: null, expectedDeliveryBy: null } };
-    expect(errorsOf([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, allNull).map((e) => e.code)).toEqual([
+    expect(viewErrors([{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '1.00' }], undefined, allNull).map((e) => e.code)).toEqual([
       'NOT_SHIPPED',
     ]);
   });
 
   it('quote errors are reported under order.quote, and a refunded amount is not judged without a currency', () => {
-    expect(errorsOf([opened], undefined, { order: { ...order, quote: { ...order.quote, currency: 'XXX' }, refunded: 'lots' } })).toEqual([
+    expect(viewErrors([opened], undefined, { order: { ...order, quote: { ...order.quote, currency: 'XXX' }, refunded: 'lots' } })).toEqual([
       err('UNKNOWN_CURRENCY', 'order.quote.currency', '"XXX" is not an active ISO 4217 currency code'),
     ]);
-    expect(errorsOf([opened], undefined, { order: { ...order, quote: { ...order.quote, lines: [] } } })).toEqual([
+    expect(viewErrors([opened], undefined, { order: { ...order, quote: { ...order.quote, lines: [] } } })).toEqual([
       err('EMPTY_LINES', 'order.quote.lines', 'an order has at least one line'),
     ]);
   });
 
   it('the quote of the TypeScript API carries no "op"', () => {
-    expect(errorsOf([opened], undefined, { order: { ...order, quote: { op: 'quote', ...order.quote } } })).toEqual([
+    expect(viewErrors([opened], undefined, { order: { ...order, quote: { op: 'quote', ...order.quote } } })).toEqual([
       err('UNKNOWN_FIELD', 'order.quote.op', 'unknown field "op"'),
     ]);
   });
 
   it('an order without a quote: only the quote is reported missing', () => {
     const { quote: _quote, ...noQuote } = order;
-    expect(errorsOf([opened], undefined, { order: noQuote })).toEqual([err('REQUIRED', 'order.quote', '"quote" is required')]);
+    expect(viewErrors([opened], undefined, { order: noQuote })).toEqual([err('REQUIRED', 'order.quote', '"quote" is required')]);
     expect(answerWireRequest({ op: 'dispute-state', order: noQuote, events: [opened], at: '2026-12-02T00:00:00Z' })).toEqual({
       ok: false,
       errors: [err('REQUIRED', 'order.quote', '"quote" is required')],
@@ -593,7 +597,7 @@ describe('the order and the instant', () => {
       ok: false,
       errors: [err('REQUIRED', 'order', '"order" is required')],
     });
-    expect(errorsOf([opened], undefined, { order: 'order-1' })).toEqual([err('INVALID_TYPE', 'order', 'expected an object, got the string "order-1"')]);
+    expect(viewErrors([opened], undefined, { order: 'order-1' })).toEqual([err('INVALID_TYPE', 'order', 'expected an object, got the string "order-1"')]);
   });
 
   it('the instant asked: required, and an instant with an offset', () => {
@@ -601,14 +605,14 @@ describe('the order and the instant', () => {
       ok: false,
       errors: [err('REQUIRED', 'at', '"at" is required')],
     });
-    expect(errorsOf([opened], '2026-12-02T00:00:00')).toEqual([
+    expect(viewErrors([opened], '2026-12-02T00:00:00')).toEqual([
       err('INVALID_INSTANT', 'at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-02T00:00:00"'),
     ]);
   });
 
   it('with an unreadable instant the events are not judged', () => {
     const late: DisputeEvent[] = [opened, { type: 'seller-agreed', at: '2026-12-08T00:00:00Z' }];
-    expect(errorsOf(late, 'tomorrow').map((e) => `${e.code}@${e.path}`)).toEqual(['INVALID_INSTANT@at']);
+    expect(viewErrors(late, 'tomorrow').map((e) => `${e.code}@${e.path}`)).toEqual(['INVALID_INSTANT@at']);
   });
 
   it('a dispute that is not an object, or has unknown fields', () => {
@@ -616,18 +620,18 @@ describe('the order and the instant', () => {
       ok: false,
       errors: [err('INVALID_TYPE', '', 'expected an object, got null')],
     });
-    expect(errorsOf([opened], '2026-12-02T00:00:00Z', { status: 'open' })).toEqual([err('UNKNOWN_FIELD', 'status', 'unknown field "status"')]);
+    expect(viewErrors([opened], '2026-12-02T00:00:00Z', { status: 'open' })).toEqual([err('UNKNOWN_FIELD', 'status', 'unknown field "status"')]);
   });
 
   it('a malformed dispute is not folded: its events are not judged', () => {
-    expect(errorsOf([], '2026-12-02T00:00:00Z', { status: 'open' })).toEqual([err('UNKNOWN_FIELD', 'status', 'unknown field "status"')]);
-    expect(errorsOf([opened, { type: 'seller-agreed', at: '2026-12-08T00:00:00Z' }], '2026-12-09T00:00:00Z', { id: 'D-1' }).map((e) => e.code)).toEqual([
+    expect(viewErrors([], '2026-12-02T00:00:00Z', { status: 'open' })).toEqual([err('UNKNOWN_FIELD', 'status', 'unknown field "status"')]);
+    expect(viewErrors([opened, { type: 'seller-agreed', at: '2026-12-08T00:00:00Z' }], '2026-12-09T00:00:00Z', { id: 'D-1' }).map((e) => e.code)).toEqual([
       'UNKNOWN_FIELD',
     ]);
   });
 
   it('an invalid policy is reported with the rest', () => {
-    expect(errorsOf([opened], '2026-12-02T00:00:00Z', { policy: { sellerResponseDays: -1 } }).map((e) => `${e.code}@${e.path}`)).toEqual([
+    expect(viewErrors([opened], '2026-12-02T00:00:00Z', { policy: { sellerResponseDays: -1 } }).map((e) => `${e.code}@${e.path}`)).toEqual([
       'INVALID_POLICY@policy.sellerResponseDays',
     ]);
   });

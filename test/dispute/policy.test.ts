@@ -10,7 +10,7 @@ import {
   disputeDeadline,
   disputeView,
 } from '../../src/index.js';
-import { errorsThrownBy } from '../helpers.js';
+import { err, errorsOf, errorsThrownBy, unwrap } from '../helpers.js';
 
 // December 2026: Tuesday 1, Friday 4, Saturday 5, Sunday 6, Monday 7.
 const FRIDAY = '2026-12-04T10:00:00Z';
@@ -27,14 +27,11 @@ const countered: DisputeEvent = { type: 'seller-countered', at: '2026-12-02T10:0
 
 function view(policy: DisputePolicy | undefined, events: readonly DisputeEvent[] = [opened, countered], at = '2026-12-02T12:00:00Z'): DisputeView {
   const dispute: Dispute = policy === undefined ? { order, events } : { policy, order, events };
-  const r = disputeView(dispute, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
+  return unwrap(disputeView(dispute, at));
 }
 /** The errors a policy gets, read through disputeView (they carry their messages there). */
 function policyErrors(policy: unknown) {
-  const r = disputeView({ policy: policy as DisputePolicy, order, events: [opened] }, '2026-12-02T12:00:00Z');
-  return r.ok ? [] : r.errors;
+  return errorsOf(disputeView({ policy: policy as DisputePolicy, order, events: [opened] }, '2026-12-02T12:00:00Z'));
 }
 const deadlines = (policy: DisputePolicy | undefined) => view(policy).deadlines;
 /** The codes and paths of what a call threw, as `CODE at path; …` (it must throw a CouponRulesError). */
@@ -107,7 +104,7 @@ describe('policy periods', () => {
     const late = disputeView({ policy, order, events: [{ ...opened, at: '2026-12-02T00:00:00Z' }] }, '2026-12-02T12:00:00Z');
     expect(late).toEqual({
       ok: false,
-      errors: [{ code: 'WINDOW_CLOSED', path: 'events.0', message: 'the request window closed at the end of 2026-12-01 (3 days after receipt was confirmed)' }],
+      errors: [err('WINDOW_CLOSED', 'events.0', 'the request window closed at the end of 2026-12-01 (3 days after receipt was confirmed)')],
     });
   });
 
@@ -115,17 +112,17 @@ describe('policy periods', () => {
     expect(deadlines({ maxProcessDays: MAX_POLICY_DAYS }).ruling.date).toBe('2036-11-28');
     const message = (key: string, got: string) => `${key} must be an integer from 0 to 3650 (a JSON number), got ${got}`;
     expect(policyErrors({ requestWindowDays: -1, sellerResponseDays: 3651, buyerResponseDays: 1.5, maxProcessDays: '15' })).toEqual([
-      { code: 'INVALID_POLICY', path: 'policy.requestWindowDays', message: message('requestWindowDays', 'number -1') },
-      { code: 'INVALID_POLICY', path: 'policy.sellerResponseDays', message: message('sellerResponseDays', 'number 3651') },
-      { code: 'INVALID_POLICY', path: 'policy.buyerResponseDays', message: message('buyerResponseDays', 'number 1.5') },
-      { code: 'INVALID_POLICY', path: 'policy.maxProcessDays', message: message('maxProcessDays', 'the string "15"') },
+      err('INVALID_POLICY', 'policy.requestWindowDays', message('requestWindowDays', 'number -1')),
+      err('INVALID_POLICY', 'policy.sellerResponseDays', message('sellerResponseDays', 'number 3651')),
+      err('INVALID_POLICY', 'policy.buyerResponseDays', message('buyerResponseDays', 'number 1.5')),
+      err('INVALID_POLICY', 'policy.maxProcessDays', message('maxProcessDays', 'the string "15"')),
     ]);
   });
 
   it('refuses a policy that is not an object, and unknown policy fields', () => {
-    expect(policyErrors('UTC')).toEqual([{ code: 'INVALID_TYPE', path: 'policy', message: 'expected an object, got the string "UTC"' }]);
-    expect(policyErrors(null)).toEqual([{ code: 'INVALID_TYPE', path: 'policy', message: 'expected an object, got null' }]);
-    expect(policyErrors({ timezone: 'UTC' })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.timezone', message: 'unknown field "timezone"' }]);
+    expect(policyErrors('UTC')).toEqual([err('INVALID_TYPE', 'policy', 'expected an object, got the string "UTC"')]);
+    expect(policyErrors(null)).toEqual([err('INVALID_TYPE', 'policy', 'expected an object, got null')]);
+    expect(policyErrors({ timezone: 'UTC' })).toEqual([err('UNKNOWN_FIELD', 'policy.timezone', 'unknown field "timezone"')]);
   });
 });
 
@@ -140,7 +137,7 @@ describe('policy time zone', () => {
 
   it('refuses a zone the runtime does not know', () => {
     expect(policyErrors({ timeZone: 'Mars/Olympus' })).toEqual([
-      { code: 'INVALID_TIME_ZONE', path: 'policy.timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Olympus"' },
+      err('INVALID_TIME_ZONE', 'policy.timeZone', 'expected an IANA time zone such as "Europe/Berlin", got the string "Mars/Olympus"'),
     ]);
   });
 });
@@ -177,43 +174,32 @@ describe('policy day count', () => {
   });
 
   it('refuses a day count other than calendar or business', () => {
-    expect(policyErrors({ dayCount: 'weekly' })).toEqual([
-      { code: 'INVALID_ENUM', path: 'policy.dayCount', message: '"dayCount" is "calendar" or "business"' },
-    ]);
+    expect(policyErrors({ dayCount: 'weekly' })).toEqual([err('INVALID_ENUM', 'policy.dayCount', '"dayCount" is "calendar" or "business"')]);
   });
 
   it('refuses weekend days that are not ISO weekdays, and a week with no business day', () => {
-    const weekday = (i: number, got: string) => ({
-      code: 'INVALID_POLICY',
-      path: `policy.weekend.${String(i)}`,
-      message: `an ISO weekday must be an integer from 1 to 7 (a JSON number), got ${got}`,
-    });
+    const weekday = (i: number, got: string) =>
+      err('INVALID_POLICY', `policy.weekend.${String(i)}`, `an ISO weekday must be an integer from 1 to 7 (a JSON number), got ${got}`);
     expect(policyErrors({ weekend: [0, 6, 8, 6.5, '7'] })).toEqual([
       weekday(0, 'number 0'),
       weekday(2, 'number 8'),
       weekday(3, 'number 6.5'),
       weekday(4, 'the string "7"'),
     ]);
-    expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 7] })).toEqual([
-      { code: 'INVALID_POLICY', path: 'policy.weekend', message: 'a week needs at least one business day' },
-    ]);
+    expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 7] })).toEqual([err('INVALID_POLICY', 'policy.weekend', 'a week needs at least one business day')]);
     // Six valid days and one invalid entry: only the entry is wrong, the week still has a business day.
     expect(policyErrors({ weekend: [1, 2, 3, 4, 5, 6, 0] })).toEqual([weekday(6, 'number 0')]);
     // Repeated days count once: Sunday is still a business day.
     expect(disputeDeadline(FRIDAY, 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 6] }).date).toBe('2026-12-06');
-    expect(policyErrors({ weekend: 'Saturday' })).toEqual([
-      { code: 'INVALID_TYPE', path: 'policy.weekend', message: 'expected an array, got the string "Saturday"' },
-    ]);
+    expect(policyErrors({ weekend: 'Saturday' })).toEqual([err('INVALID_TYPE', 'policy.weekend', 'expected an array, got the string "Saturday"')]);
   });
 
   it('refuses holidays that are not calendar dates', () => {
-    const holiday = (i: number) => ({ code: 'INVALID_DATE', path: `policy.holidays.${String(i)}`, message: 'a holiday is a calendar date "YYYY-MM-DD"' });
+    const holiday = (i: number) => err('INVALID_DATE', `policy.holidays.${String(i)}`, 'a holiday is a calendar date "YYYY-MM-DD"');
     // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- a String object is not a string
     const boxed: String = new String('2026-12-25');
     expect(policyErrors({ holidays: ['2026-12-25', '2026-02-30', 20261225, boxed, '25.12.2026'] })).toEqual([holiday(1), holiday(2), holiday(3), holiday(4)]);
-    expect(policyErrors({ holidays: '2026-12-25' })).toEqual([
-      { code: 'INVALID_TYPE', path: 'policy.holidays', message: 'expected an array, got the string "2026-12-25"' },
-    ]);
+    expect(policyErrors({ holidays: '2026-12-25' })).toEqual([err('INVALID_TYPE', 'policy.holidays', 'expected an array, got the string "2026-12-25"')]);
   });
 
   it('reports every problem of a policy at once', () => {
@@ -248,5 +234,14 @@ describe('disputeDeadline', () => {
     expect(thrown(() => disputeDeadline('noon', -1, { timeZone: 'Mars/Olympus' }))).toBe(
       'INVALID_TIME_ZONE at policy.timeZone; INVALID_INSTANT at at; INVALID_POLICY at days',
     );
+  });
+});
+
+describe('disputeDeadline: policies and instants it cannot use', () => {
+  it('refuses a deadline with no business day or an instant without an offset, instead of hanging or reading TZ', () => {
+    expect(
+      errorsThrownBy(() => disputeDeadline('2026-12-18T15:00:00Z', 1, { dayCount: 'business', weekend: [1, 2, 3, 4, 5, 6, 7] })).map((e) => e.code),
+    ).toEqual(['INVALID_POLICY']);
+    expect(() => disputeDeadline('2026-12-18T23:30:00', 0)).toThrow(/INVALID_INSTANT/);
   });
 });

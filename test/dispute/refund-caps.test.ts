@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unitsCap } from '../../src/dispute/dispute.js';
+import { unitsCap } from '../../src/dispute/checks.js';
 import { divRound } from '../../src/money/integer.js';
 import { findCurrency } from '../../src/money/currency.js';
 

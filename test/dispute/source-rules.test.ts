@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
+import { decideDispute, type Dispute, type DisputeEvent, disputeView } from '../../src/index.js';
 import { disputeArb } from '../../src/testing/index.js';
 import { order, refusalAt, viewAt } from './fixtures.js'; // paid 49.00, receipt confirmed 28 November 18:00 UTC: see fixtures.ts
 
@@ -143,13 +143,13 @@ describe('"It\'s up to you to accept, negotiate, or decline the offer"', () => {
     expect(view(late, '2026-12-12T11:00:00Z').deadlines.seller?.endsAt).toBe(NEGOTIATION_ENDS);
   });
 
-  it('decide turns the buyer\'s "decline" into a buyer-declined event, and refuses it from anyone else', () => {
+  it('decideDispute turns the buyer\'s "decline" into a buyer-declined event, and refuses it from anyone else', () => {
     const dispute = { order, events: [opened, countered] };
-    expect(decide(dispute, { type: 'decline', actor: 'buyer', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toEqual({
+    expect(decideDispute(dispute, { type: 'decline', actor: 'buyer', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toEqual({
       ok: true,
       value: { events: [{ type: 'buyer-declined', at: '2026-12-03T10:00:00Z' }] },
     });
-    expect(decide(dispute, { type: 'decline', actor: 'seller', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'decline', actor: 'seller', at: '2026-12-03T10:00:00Z', expectedVersion: 2 })).toMatchObject({
       ok: false,
       errors: [{ code: 'WRONG_ACTOR' }],
     });
@@ -178,20 +178,27 @@ describe('"The platform will review the evidence provided by both parties"', () 
     });
   });
 
-  it('the seller may add evidence when escalating, and decide carries evidence and notes into the events', () => {
+  it('the seller may add evidence when escalating, and decideDispute carries evidence and notes into the events', () => {
     const v = view([opened, { type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller', evidence: ['tracking'] }], '2026-12-03T00:00:00Z');
     expect(v.evidence.seller).toEqual([{ item: 'tracking', at: '2026-12-02T10:00:00.000Z' }]);
     const dispute = { order, events: [opened] };
     expect(
-      decide(dispute, { type: 'escalate', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['tracking'], note: 'see tracking' }),
+      decideDispute(dispute, {
+        type: 'escalate',
+        actor: 'seller',
+        at: '2026-12-02T10:00:00Z',
+        expectedVersion: 1,
+        evidence: ['tracking'],
+        note: 'see tracking',
+      }),
     ).toEqual({
       ok: true,
       value: { events: [{ type: 'escalated', at: '2026-12-02T10:00:00Z', by: 'seller', evidence: ['tracking'], note: 'see tracking' }] },
     });
     expect(
-      decide(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '5.00', evidence: ['x'] }),
+      decideDispute(dispute, { type: 'counter', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, amount: '5.00', evidence: ['x'] }),
     ).toMatchObject({ ok: true, value: { events: [{ evidence: ['x'] }] } });
-    expect(decide(dispute, { type: 'disagree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['y'] })).toMatchObject({
+    expect(decideDispute(dispute, { type: 'disagree', actor: 'seller', at: '2026-12-02T10:00:00Z', expectedVersion: 1, evidence: ['y'] })).toMatchObject({
       ok: true,
       value: { events: [{ evidence: ['y'] }] },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { couponChoices, type CouponChoicesRequest, type CouponRecord } from '../../src/index.js';
+import { codePathsOf, err, errorsOf, unwrap } from '../helpers.js';
 
 // docs/lifecycle.md, "The checkout choice": the buyer's open coupons in that store, each with the credit
 // it would give on this order, ranked by credit (largest first), then earliest expiry, then id (UTF-16
@@ -20,13 +21,9 @@ const request = (coupons: unknown[], change: Record<string, unknown> = {}): Coup
   ({ at: '2026-12-01T10:00:00Z', store: 's1', buyer: 'b1', order, coupons, ...change }) as CouponChoicesRequest;
 const ranked = (req: CouponChoicesRequest) => {
   const r = couponChoices(req);
-  return r.ok ? r.value.choices.map((c) => c.couponId) : r.errors.map((e) => `${e.code}@${e.path}`);
+  return r.ok ? r.value.choices.map((c) => c.couponId) : codePathsOf(r);
 };
-const errorsOf = (req: CouponChoicesRequest) => {
-  const r = couponChoices(req);
-  return r.ok ? [] : r.errors;
-};
-const err = (code: string, path: string, message: string) => ({ code, path, message });
+const choiceErrors = (req: CouponChoicesRequest) => errorsOf(couponChoices(req));
 // New York: 31 December 2026 ends at 05:00 UTC on 1 January.
 const END_NY = '2027-01-01T05:00:00.000Z';
 
@@ -46,7 +43,7 @@ describe('each choice', () => {
         coupon('whole', { type: 'fixed', amount: '80.00' }),
       ]),
     );
-    expect(r.ok && r.value.choices.map((c) => `${c.couponId}:${c.couponCredit}`)).toEqual(['whole:50.00', 'cap:4.00', 'parts:4.00']);
+    expect(unwrap(r).choices.map((c) => `${c.couponId}:${c.couponCredit}`)).toEqual(['whole:50.00', 'cap:4.00', 'parts:4.00']);
     // 10% of 0.25 is 0.025: half-up gives 0.03, half-even 0.02.
     const small = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '0.25', quantity: 1 }], newOrder: true, hasCoupon: false };
     const ten = [coupon('c1', { type: 'percent', percent: '10' })];
@@ -77,8 +74,8 @@ describe('each choice', () => {
   it('quotes in the order currency: JPY has no decimals', () => {
     const jpy = { currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '1000', quantity: 1 }], newOrder: true, hasCoupon: false };
     const r = couponChoices(request([coupon('c1', { type: 'fixed', amount: '150' }), coupon('c2', { type: 'percent', percent: '20' })], { order: jpy }));
-    expect(r.ok && r.value.choices.map((c) => `${c.couponId}:${c.couponCredit}`)).toEqual(['c2:200', 'c1:150']);
-    expect(errorsOf(request([coupon('c1', { type: 'fixed', amount: '1.50' })], { order: jpy })).map((e) => `${e.code}@${e.path}`)).toEqual([
+    expect(unwrap(r).choices.map((c) => `${c.couponId}:${c.couponCredit}`)).toEqual(['c2:200', 'c1:150']);
+    expect(codePathsOf(couponChoices(request([coupon('c1', { type: 'fixed', amount: '1.50' })], { order: jpy })))).toEqual([
       'TOO_MANY_DECIMALS@coupons.0.terms.amount',
     ]);
   });
@@ -149,13 +146,13 @@ describe('the ranking', () => {
 describe('problems in a checkout request', () => {
   it('requires the instant, the store, the buyer, the order and the coupons', () => {
     const r = couponChoices({} as CouponChoicesRequest);
-    const at = (path: string) => (r.ok ? [] : r.errors.filter((e) => e.path === path));
+    const at = (path: string) => errorsOf(r).filter((e) => e.path === path);
     for (const path of ['at', 'store', 'buyer', 'order', 'coupons']) expect(at(path)).toEqual([err('REQUIRED', path, `"${path}" is required`)]);
     expect(couponChoices(null as unknown as CouponChoicesRequest)).toEqual({ ok: false, errors: [err('INVALID_TYPE', '', 'expected an object, got null')] });
   });
 
   it('checks the order, reporting the quote problems under "order"', () => {
-    expect(errorsOf(request([], { store: '', buyer: 3, order: { currency: 'XYZ', lines: [], rounding: 'up', newOrder: 'yes' } }))).toEqual([
+    expect(choiceErrors(request([], { store: '', buyer: 3, order: { currency: 'XYZ', lines: [], rounding: 'up', newOrder: 'yes' } }))).toEqual([
       err('EMPTY_STRING', 'store', 'must not be empty'),
       err('INVALID_TYPE', 'buyer', 'expected a string, got number 3'),
       err('INVALID_TYPE', 'order.newOrder', 'expected true or false, got the string "yes"'),
@@ -164,16 +161,16 @@ describe('problems in a checkout request', () => {
       err('INVALID_ROUNDING', 'order.rounding', '"rounding" is "half-up" (the default) or "half-even"'),
       err('EMPTY_LINES', 'order.lines', 'an order has at least one line'),
     ]);
-    expect(errorsOf(request([], { order: [] }))).toEqual([err('INVALID_TYPE', 'order', 'expected an object, got an array')]);
+    expect(choiceErrors(request([], { order: [] }))).toEqual([err('INVALID_TYPE', 'order', 'expected an object, got an array')]);
     const { newOrder: _n, ...withoutNewOrder } = order;
-    expect(errorsOf(request([], { order: { ...withoutNewOrder, hasCoupon: 'no' } }))).toEqual([
+    expect(choiceErrors(request([], { order: { ...withoutNewOrder, hasCoupon: 'no' } }))).toEqual([
       err('REQUIRED', 'order.newOrder', '"newOrder" is required'),
       err('INVALID_TYPE', 'order.hasCoupon', 'expected true or false, got the string "no"'),
     ]);
   });
 
   it('reports an unknown order field once, even one a quote request would know', () => {
-    expect(errorsOf(request([], { order: { ...order, colour: 'red', coupon: { type: 'fixed', amount: '1.00' } } }))).toEqual([
+    expect(choiceErrors(request([], { order: { ...order, colour: 'red', coupon: { type: 'fixed', amount: '1.00' } } }))).toEqual([
       err('UNKNOWN_FIELD', 'order.colour', 'unknown field "colour"'),
       err('UNKNOWN_FIELD', 'order.coupon', 'unknown field "coupon"'),
     ]);
@@ -181,7 +178,7 @@ describe('problems in a checkout request', () => {
 
   it('reports a bad order without quoting the coupons', () => {
     const c = [coupon('c1', { type: 'fixed', amount: '1.00' })];
-    expect(errorsOf(request(c, { order: { ...order, currency: 'XYZ' } }))).toEqual([
+    expect(choiceErrors(request(c, { order: { ...order, currency: 'XYZ' } }))).toEqual([
       err('UNKNOWN_CURRENCY', 'order.currency', '"XYZ" is not an active ISO 4217 currency code'),
     ]);
   });
@@ -197,15 +194,15 @@ describe('problems in a checkout request', () => {
         ],
       },
     );
-    expect(errorsOf(request([twice], { at: '2026-12-01' }))).toEqual([
+    expect(choiceErrors(request([twice], { at: '2026-12-01' }))).toEqual([
       err('INVALID_INSTANT', 'at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "2026-12-01"'),
     ]);
-    expect(errorsOf(request([twice])).map((e) => `${e.code}@${e.path}`)).toEqual(['COUPON_DECLINED@coupons.0.events.1']);
+    expect(codePathsOf(couponChoices(request([twice])))).toEqual(['COUPON_DECLINED@coupons.0.events.1']);
   });
 
   it('checks every coupon record, at its index', () => {
     expect(
-      errorsOf(
+      choiceErrors(
         request([
           null,
           [],
@@ -219,12 +216,12 @@ describe('problems in a checkout request', () => {
       err('REQUIRED', 'coupons.2.events', '"events" is required'),
       err('INVALID_TYPE', 'coupons.3.events', 'expected an array, got the string "none"'),
     ]);
-    expect(errorsOf(request(['c1', 7]))).toEqual([
+    expect(choiceErrors(request(['c1', 7]))).toEqual([
       err('INVALID_TYPE', 'coupons.0', 'expected an object, got the string "c1"'),
       err('INVALID_TYPE', 'coupons.1', 'expected an object, got number 7'),
     ]);
-    expect(errorsOf(request([], { coupons: {} }))).toEqual([err('INVALID_TYPE', 'coupons', 'expected an array, got an object')]);
-    expect(errorsOf(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), extra: 1 }]))).toEqual([
+    expect(choiceErrors(request([], { coupons: {} }))).toEqual([err('INVALID_TYPE', 'coupons', 'expected an array, got an object')]);
+    expect(choiceErrors(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), extra: 1 }]))).toEqual([
       err('UNKNOWN_FIELD', 'coupons.0.extra', 'unknown field "extra"'),
     ]);
   });
@@ -235,7 +232,7 @@ describe('problems in a checkout request', () => {
       { type: 'declined', at: '2026-11-01T00:00:00Z' },
       { type: 'declined', at: '2026-11-02T00:00:00Z' },
     ];
-    expect(errorsOf(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), remedies: [''], events: declinedTwice }]))).toEqual([
+    expect(choiceErrors(request([{ ...coupon('c1', { type: 'fixed', amount: '1.00' }), remedies: [''], events: declinedTwice }]))).toEqual([
       err('EMPTY_STRING', 'coupons.0.remedies.0', 'must not be empty'),
     ]);
   });
@@ -246,17 +243,17 @@ describe('problems in a checkout request', () => {
       { type: 'declined', at: '2026-11-02T00:00:00Z' },
     ];
     const good = { ...coupon('c1', { type: 'fixed', amount: '1.00' }), events: declinedTwice };
-    expect(errorsOf(request([good])).map((e) => `${e.code}@${e.path}`)).toEqual(['COUPON_DECLINED@coupons.0.events.1']);
-    expect(errorsOf(request([{ ...good, id: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.id', 'must not be empty')]);
-    expect(errorsOf(request([{ ...good, seller: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.seller', 'must not be empty')]);
-    expect(errorsOf(request([{ ...good, recipient: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.recipient', 'must not be empty')]);
-    expect(errorsOf(request([{ ...good, expires: '2026-02-30' }]))).toEqual([
+    expect(codePathsOf(couponChoices(request([good])))).toEqual(['COUPON_DECLINED@coupons.0.events.1']);
+    expect(choiceErrors(request([{ ...good, id: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.id', 'must not be empty')]);
+    expect(choiceErrors(request([{ ...good, seller: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.seller', 'must not be empty')]);
+    expect(choiceErrors(request([{ ...good, recipient: '' }]))).toEqual([err('EMPTY_STRING', 'coupons.0.recipient', 'must not be empty')]);
+    expect(choiceErrors(request([{ ...good, expires: '2026-02-30' }]))).toEqual([
       err('INVALID_DATE', 'coupons.0.expires', 'expected a calendar date "YYYY-MM-DD", got the string "2026-02-30"'),
     ]);
-    expect(errorsOf(request([{ ...good, timeZone: 'Nowhere' }]))).toEqual([
+    expect(choiceErrors(request([{ ...good, timeZone: 'Nowhere' }]))).toEqual([
       err('INVALID_TIME_ZONE', 'coupons.0.timeZone', 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere"'),
     ]);
-    expect(errorsOf(request([{ ...good, terms: { type: 'fixed' } }]))).toEqual([err('REQUIRED', 'coupons.0.terms.amount', '"amount" is required')]);
+    expect(choiceErrors(request([{ ...good, terms: { type: 'fixed' } }]))).toEqual([err('REQUIRED', 'coupons.0.terms.amount', '"amount" is required')]);
   });
 
   it('does not fold the events of a coupon record when one of them is malformed', () => {
@@ -265,7 +262,7 @@ describe('problems in a checkout request', () => {
       { type: 'declined', at: '2026-11-02T00:00:00Z' },
       { type: 'deleted', at: 'soon' },
     ];
-    expect(errorsOf(request([coupon('c1', { type: 'fixed', amount: '1.00' }, { events: events as CouponRecord['events'] })]))).toEqual([
+    expect(choiceErrors(request([coupon('c1', { type: 'fixed', amount: '1.00' }, { events: events as CouponRecord['events'] })]))).toEqual([
       err('INVALID_INSTANT', 'coupons.0.events.2.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"'),
     ]);
   });
@@ -278,7 +275,7 @@ describe('problems in a checkout request', () => {
   it('refuses a coupon id used twice, quoting at most 40 characters of it', () => {
     const long = 'x'.repeat(50);
     const one = { type: 'fixed', amount: '1.00' } as const;
-    expect(errorsOf(request([coupon('c1', one), coupon('c2', one), coupon('c1', one), coupon(long, one), coupon(long, one)]))).toEqual([
+    expect(choiceErrors(request([coupon('c1', one), coupon('c2', one), coupon('c1', one), coupon(long, one), coupon(long, one)]))).toEqual([
       err('DUPLICATE_COUPON_ID', 'coupons.2.id', 'coupon id "c1" is used twice'),
       err('DUPLICATE_COUPON_ID', 'coupons.4.id', `coupon id "${'x'.repeat(40)}" is used twice`),
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CouponRecord, couponState } from '../../src/index.js';
+import { codePathsOf, err, errorsOf } from '../helpers.js';
 
 // docs/lifecycle.md: malformed coupon records and events are `ok: false` results, with a code, the path
 // of the problem and a message for people; every problem is reported at once.
@@ -8,12 +9,8 @@ const coupon = { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-31',
 const AT = '2026-12-20T00:00:00Z';
 /** couponState with a record that may be malformed on purpose. */
 const stateOf = (record: unknown, at: unknown = AT) => couponState(record as CouponRecord, at as string);
-const errorsOf = (record: unknown, at: unknown = AT) => {
-  const r = stateOf(record, at);
-  return r.ok ? [] : r.errors;
-};
-const eventErrors = (...events: unknown[]) => errorsOf({ ...coupon, events });
-const err = (code: string, path: string, message: string) => ({ code, path, message });
+const recordErrors = (record: unknown, at: unknown = AT) => errorsOf(stateOf(record, at));
+const eventErrors = (...events: unknown[]) => recordErrors({ ...coupon, events });
 const required = (path: string) => err('REQUIRED', path, `"${path.split('.').at(-1) ?? ''}" is required`);
 const unknown = (path: string) => err('UNKNOWN_FIELD', path, `unknown field "${path.split('.').at(-1) ?? ''}"`);
 
@@ -42,7 +39,7 @@ describe('a coupon record', () => {
 
   it('checks the type of each field', () => {
     expect(
-      errorsOf(
+      recordErrors(
         { id: '', seller: 1, recipient: null, expires: '2026-12-32', timeZone: 'Mars/Base', terms: 'five', remedies: 'inc-1', events: {}, extra: true },
         '2026-12-20',
       ),
@@ -65,23 +62,23 @@ describe('a coupon record', () => {
       ok: true,
       value: { terms: { type: 'fixed', amount: '1.000000000001' } },
     });
-    expect(errorsOf({ ...coupon, terms: { type: 'fixed', amount: '1.0000000000001' }, events: [] })).toEqual([
+    expect(recordErrors({ ...coupon, terms: { type: 'fixed', amount: '1.0000000000001' }, events: [] })).toEqual([
       err('TOO_MANY_DECIMALS', 'terms.amount', 'the coupon currency amounts have at most 12 decimals, got 13'),
     ]);
-    expect(errorsOf({ ...coupon, terms: { type: 'percent', percent: '10', amount: '1.00' }, events: [] })).toEqual([unknown('terms.amount')]);
+    expect(recordErrors({ ...coupon, terms: { type: 'percent', percent: '10', amount: '1.00' }, events: [] })).toEqual([unknown('terms.amount')]);
   });
 
   it('may list the incidents already remedied: a list of non-empty ids, possibly empty', () => {
     expect(stateOf({ ...coupon, remedies: ['inc-1', 'inc-2'], events: [] })).toMatchObject({ ok: true, value: { id: 'c1', status: 'open' } });
     expect(stateOf({ ...coupon, remedies: [], events: [] })).toMatchObject({ ok: true, value: { id: 'c1', status: 'open' } });
-    expect(errorsOf({ ...coupon, remedies: ['inc-1', '', 3], events: [] })).toEqual([
+    expect(recordErrors({ ...coupon, remedies: ['inc-1', '', 3], events: [] })).toEqual([
       err('EMPTY_STRING', 'remedies.1', 'must not be empty'),
       err('INVALID_TYPE', 'remedies.2', 'expected a string, got number 3'),
     ]);
   });
 
   it('refuses an invalid instant given as a Date', () => {
-    expect(errorsOf({ ...coupon, events: [] }, new Date(Number.NaN))).toEqual([
+    expect(recordErrors({ ...coupon, events: [] }, new Date(Number.NaN))).toEqual([
       err('INVALID_INSTANT', 'at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got an object'),
     ]);
     expect(stateOf({ ...coupon, events: [] }, new Date('2026-12-20T00:00:00Z'))).toMatchObject({ ok: true, value: { status: 'open' } });
@@ -267,5 +264,19 @@ describe('the events of a record', () => {
     expect(
       eventErrors({ type: 'declined', at: '2026-12-01T00:00:00Z' }, { type: 'deleted', at: 'soon' }, { type: 'declined', at: '2026-12-03T00:00:00Z' }),
     ).toEqual([err('INVALID_INSTANT', 'events.1.at', 'expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got the string "soon"')]);
+  });
+});
+
+describe('a redemption with its fields missing', () => {
+  it('reports each missing field once', () => {
+    const record = { id: 'c', seller: 's1', recipient: 'b1', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'percent' as const, percent: '10' } };
+    const r = couponState({ ...record, events: [{ type: 'redeemed', at: '2026-12-02T00:00:00Z' } as never] }, '2026-12-03T00:00:00Z');
+    expect(codePathsOf(r)).toEqual([
+      'REQUIRED@events.0.orderId',
+      'REQUIRED@events.0.buyer',
+      'REQUIRED@events.0.store',
+      'REQUIRED@events.0.newOrder',
+      'REQUIRED@events.0.orderHasCoupon',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCouponIssue, type CouponIssueRequest } from '../../src/index.js';
+import { err, errorsOf } from '../helpers.js';
 
 // docs/lifecycle.md, "Who may be given a coupon": every violation that applies is listed, each with its
 // code and a message for people; malformed input is an `ok: false` result with the path of each problem.
@@ -83,42 +84,38 @@ describe('each issue violation comes with its message', () => {
 });
 
 describe('malformed issue requests are errors, with the path of each problem', () => {
-  const at = (r: ReturnType<typeof check>, path: string) => (r.ok ? [] : r.errors.filter((e) => e.path === path));
+  const at = (r: ReturnType<typeof check>, path: string) => errorsOf(r).filter((e) => e.path === path);
 
   it('refuses a request that is not an object', () => {
-    expect(checkCouponIssue(null as never)).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got null' }] });
-    expect(checkCouponIssue([] as never)).toEqual({ ok: false, errors: [{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got an array' }] });
+    expect(checkCouponIssue(null as never)).toEqual({ ok: false, errors: [err('INVALID_TYPE', '', 'expected an object, got null')] });
+    expect(checkCouponIssue([] as never)).toEqual({ ok: false, errors: [err('INVALID_TYPE', '', 'expected an object, got an array')] });
   });
 
   it('requires the instant, the zone, both parties and the stoplists', () => {
     const r = checkCouponIssue({} as never);
     expect(r.ok).toBe(false);
     // A missing instant, zone, party or stoplist is reported once, as missing, not also as invalid.
-    for (const path of ['at', 'timeZone', 'seller', 'recipient', 'stoplisted'])
-      expect(at(r, path)).toEqual([{ code: 'REQUIRED', path, message: `"${path}" is required` }]);
-    expect(r.ok ? [] : r.errors.filter((e) => e.path.includes('.'))).toEqual([]);
+    for (const path of ['at', 'timeZone', 'seller', 'recipient', 'stoplisted']) expect(at(r, path)).toEqual([err('REQUIRED', path, `"${path}" is required`)]);
+    expect(errorsOf(r).filter((e) => e.path.includes('.'))).toEqual([]);
   });
 
   it('reports a missing party without reading its fields', () => {
     const { recipient: _r, stoplisted: _s, ...rest } = base;
     expect(checkCouponIssue(rest as never)).toEqual({
       ok: false,
-      errors: [
-        { code: 'REQUIRED', path: 'recipient', message: '"recipient" is required' },
-        { code: 'REQUIRED', path: 'stoplisted', message: '"stoplisted" is required' },
-      ],
+      errors: [err('REQUIRED', 'recipient', '"recipient" is required'), err('REQUIRED', 'stoplisted', '"stoplisted" is required')],
     });
     const { seller: _seller, ...noSeller } = base;
-    expect(checkCouponIssue(noSeller as never)).toEqual({ ok: false, errors: [{ code: 'REQUIRED', path: 'seller', message: '"seller" is required' }] });
+    expect(checkCouponIssue(noSeller as never)).toEqual({ ok: false, errors: [err('REQUIRED', 'seller', '"seller" is required')] });
   });
 
   it('refuses parties and stoplists that are not objects', () => {
     expect(check({ seller: 's1', recipient: [], stoplisted: 1 })).toEqual({
       ok: false,
       errors: [
-        { code: 'INVALID_TYPE', path: 'seller', message: 'expected an object, got the string "s1"' },
-        { code: 'INVALID_TYPE', path: 'recipient', message: 'expected an object, got an array' },
-        { code: 'INVALID_TYPE', path: 'stoplisted', message: 'expected an object, got number 1' },
+        err('INVALID_TYPE', 'seller', 'expected an object, got the string "s1"'),
+        err('INVALID_TYPE', 'recipient', 'expected an object, got an array'),
+        err('INVALID_TYPE', 'stoplisted', 'expected an object, got number 1'),
       ],
     });
   });
@@ -127,12 +124,12 @@ describe('malformed issue requests are errors, with the path of each problem', (
     expect(check({ seller: {}, recipient: {}, stoplisted: {} })).toEqual({
       ok: false,
       errors: [
-        { code: 'REQUIRED', path: 'seller.id', message: '"id" is required' },
-        { code: 'REQUIRED', path: 'recipient.id', message: '"id" is required' },
-        { code: 'REQUIRED', path: 'recipient.registered', message: '"registered" is required' },
-        { code: 'REQUIRED', path: 'recipient.emailConfirmed', message: '"emailConfirmed" is required' },
-        { code: 'REQUIRED', path: 'stoplisted.bySeller', message: '"bySeller" is required' },
-        { code: 'REQUIRED', path: 'stoplisted.byRecipient', message: '"byRecipient" is required' },
+        err('REQUIRED', 'seller.id', '"id" is required'),
+        err('REQUIRED', 'recipient.id', '"id" is required'),
+        err('REQUIRED', 'recipient.registered', '"registered" is required'),
+        err('REQUIRED', 'recipient.emailConfirmed', '"emailConfirmed" is required'),
+        err('REQUIRED', 'stoplisted.bySeller', '"bySeller" is required'),
+        err('REQUIRED', 'stoplisted.byRecipient', '"byRecipient" is required'),
       ],
     });
   });
@@ -148,15 +145,15 @@ describe('malformed issue requests are errors, with the path of each problem', (
     ).toEqual({
       ok: false,
       errors: [
-        { code: 'UNKNOWN_FIELD', path: 'note', message: 'unknown field "note"' },
-        { code: 'UNKNOWN_FIELD', path: 'seller.name', message: 'unknown field "name"' },
-        { code: 'UNKNOWN_FIELD', path: 'recipient.x', message: 'unknown field "x"' },
-        { code: 'INVALID_TYPE', path: 'seller.id', message: 'expected a string, got number 1' },
-        { code: 'EMPTY_STRING', path: 'recipient.id', message: 'must not be empty' },
-        { code: 'INVALID_TYPE', path: 'recipient.registered', message: 'expected true or false, got the string "yes"' },
-        { code: 'INVALID_TYPE', path: 'recipient.emailConfirmed', message: 'expected true or false, got null' },
-        { code: 'UNKNOWN_FIELD', path: 'stoplisted.y', message: 'unknown field "y"' },
-        { code: 'INVALID_TYPE', path: 'stoplisted.bySeller', message: 'expected true or false, got number 0' },
+        err('UNKNOWN_FIELD', 'note', 'unknown field "note"'),
+        err('UNKNOWN_FIELD', 'seller.name', 'unknown field "name"'),
+        err('UNKNOWN_FIELD', 'recipient.x', 'unknown field "x"'),
+        err('INVALID_TYPE', 'seller.id', 'expected a string, got number 1'),
+        err('EMPTY_STRING', 'recipient.id', 'must not be empty'),
+        err('INVALID_TYPE', 'recipient.registered', 'expected true or false, got the string "yes"'),
+        err('INVALID_TYPE', 'recipient.emailConfirmed', 'expected true or false, got null'),
+        err('UNKNOWN_FIELD', 'stoplisted.y', 'unknown field "y"'),
+        err('INVALID_TYPE', 'stoplisted.bySeller', 'expected true or false, got number 0'),
       ],
     });
   });
@@ -165,7 +162,7 @@ describe('malformed issue requests are errors, with the path of each problem', (
     // The recipient is the seller and the date is past, but a bad zone makes the whole request malformed.
     expect(check({ recipient: { id: 's1', registered: false, emailConfirmed: false }, expires: '2020-01-01', timeZone: 'Nowhere/Land' })).toEqual({
       ok: false,
-      errors: [{ code: 'INVALID_TIME_ZONE', path: 'timeZone', message: 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere/Land"' }],
+      errors: [err('INVALID_TIME_ZONE', 'timeZone', 'expected an IANA time zone such as "Europe/Berlin", got the string "Nowhere/Land"')],
     });
     expect(check({ at: '2026-11-22T15:00:00', recipient: { id: 's1', registered: true, emailConfirmed: true } })).toMatchObject({
       ok: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarYears, checkCouponIssue, type CouponIssueRequest, localDateOf, validityEnd } from '../../src/index.js';
+import { codePathsOf } from '../helpers.js';
 
 const base: CouponIssueRequest = {
   at: '2026-11-22T15:00:00Z',
@@ -9,9 +10,10 @@ const base: CouponIssueRequest = {
   stoplisted: { bySeller: false, byRecipient: false },
   expires: '2027-11-22',
 };
-const codes = (req: Record<string, unknown>) => {
+/** The codes of the violations, or `code@path` of each error when the request is malformed. */
+const violationCodes = (req: Record<string, unknown>) => {
   const r = checkCouponIssue({ ...base, ...req });
-  return r.ok ? r.value.violations.map((v) => v.code) : r.errors.map((e) => `${e.code}@${e.path}`);
+  return r.ok ? r.value.violations.map((v) => v.code) : codePathsOf(r);
 };
 
 describe('who may be given a coupon', () => {
@@ -30,27 +32,31 @@ describe('who may be given a coupon', () => {
     [{ expires: '2026-11-21' }, 'EXPIRATION_IN_PAST'],
     [{ expires: '2027-11-23' }, 'EXPIRATION_TOO_FAR'],
   ])('refuses %j: %s', (change, code) => {
-    expect(codes(change)).toEqual([code]);
+    expect(violationCodes(change)).toEqual([code]);
   });
 
   it('reports every violation at once', () => {
     expect(
-      codes({ recipient: { id: 's1', registered: false, emailConfirmed: false }, stoplisted: { bySeller: true, byRecipient: true }, expires: '2030-01-01' }),
+      violationCodes({
+        recipient: { id: 's1', registered: false, emailConfirmed: false },
+        stoplisted: { bySeller: true, byRecipient: true },
+        expires: '2030-01-01',
+      }),
     ).toEqual(['SELF', 'RECIPIENT_UNREGISTERED', 'RECIPIENT_EMAIL_UNCONFIRMED', 'STOPLISTED_BY_SELLER', 'STOPLISTED_BY_RECIPIENT', 'EXPIRATION_TOO_FAR']);
   });
 
   it('accepts today and exactly one year from today', () => {
-    expect(codes({ expires: '2026-11-22' })).toEqual([]);
-    expect(codes({ expires: '2027-11-22' })).toEqual([]);
+    expect(violationCodes({ expires: '2026-11-22' })).toEqual([]);
+    expect(violationCodes({ expires: '2027-11-22' })).toEqual([]);
   });
 
   it('takes "today" in the store time zone', () => {
     // 16:00 UTC on 22 November is already 23 November in Tokyo, still 22 November in UTC.
     const at = '2026-11-22T16:00:00Z';
-    expect(codes({ at, timeZone: 'UTC', expires: '2026-11-22' })).toEqual([]);
-    expect(codes({ at, timeZone: 'Asia/Tokyo', expires: '2026-11-22' })).toEqual(['EXPIRATION_IN_PAST']);
-    expect(codes({ at, timeZone: 'Asia/Tokyo', expires: '2027-11-23' })).toEqual([]);
-    expect(codes({ at, timeZone: 'UTC', expires: '2027-11-23' })).toEqual(['EXPIRATION_TOO_FAR']);
+    expect(violationCodes({ at, timeZone: 'UTC', expires: '2026-11-22' })).toEqual([]);
+    expect(violationCodes({ at, timeZone: 'Asia/Tokyo', expires: '2026-11-22' })).toEqual(['EXPIRATION_IN_PAST']);
+    expect(violationCodes({ at, timeZone: 'Asia/Tokyo', expires: '2027-11-23' })).toEqual([]);
+    expect(violationCodes({ at, timeZone: 'UTC', expires: '2027-11-23' })).toEqual(['EXPIRATION_TOO_FAR']);
     expect(localDateOf('2026-11-22T16:00:00Z', 'Asia/Tokyo')).toBe('2026-11-23');
     expect(localDateOf('2026-11-23T04:59:59Z', 'America/New_York')).toBe('2026-11-22');
   });
@@ -58,8 +64,8 @@ describe('who may be given a coupon', () => {
   it('takes 29 February + 1 year as 28 February', () => {
     expect(addCalendarYears('2028-02-29', 1)).toBe('2029-02-28');
     const at = '2028-02-29T12:00:00Z';
-    expect(codes({ at, timeZone: 'UTC', expires: '2029-02-28' })).toEqual([]);
-    expect(codes({ at, timeZone: 'UTC', expires: '2029-03-01' })).toEqual(['EXPIRATION_TOO_FAR']);
+    expect(violationCodes({ at, timeZone: 'UTC', expires: '2029-02-28' })).toEqual([]);
+    expect(violationCodes({ at, timeZone: 'UTC', expires: '2029-03-01' })).toEqual(['EXPIRATION_TOO_FAR']);
   });
 
   it('ends validity at the end of the local expiration day, across DST', () => {
@@ -73,12 +79,12 @@ describe('who may be given a coupon', () => {
   });
 
   it('answers malformed input with errors, not violations', () => {
-    expect(codes({ timeZone: 'Mars/Base', expires: '2027-02-30', at: '2026-11-22 15:00' })).toEqual([
+    expect(violationCodes({ timeZone: 'Mars/Base', expires: '2027-02-30', at: '2026-11-22 15:00' })).toEqual([
       'INVALID_INSTANT@at',
       'INVALID_TIME_ZONE@timeZone',
       'INVALID_DATE@expires',
     ]);
-    expect(codes({ at: '2026-11-22T15:00:00' })).toEqual(['INVALID_INSTANT@at']);
-    expect(codes({ seller: { id: '' }, extra: 1 })).toEqual(['UNKNOWN_FIELD@extra', 'EMPTY_STRING@seller.id']);
+    expect(violationCodes({ at: '2026-11-22T15:00:00' })).toEqual(['INVALID_INSTANT@at']);
+    expect(violationCodes({ seller: { id: '' }, extra: 1 })).toEqual(['UNKNOWN_FIELD@extra', 'EMPTY_STRING@seller.id']);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, type Coupon, type CouponEvent, type CouponRedeemedEvent, couponState, type CouponView } from '../../src/index.js';
+import { codePathsOf, unwrap } from '../helpers.js';
 
 const coupon: Coupon = {
   id: 'c1',
@@ -20,15 +21,8 @@ const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEve
   orderHasCoupon: false,
   ...extra,
 });
-function view(events: readonly CouponEvent[], at: string, c: Coupon = coupon): CouponView {
-  const r = couponState({ ...c, events }, at);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-const errors = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z') => {
-  const r = couponState({ ...coupon, events }, at);
-  return r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`);
-};
+const view = (events: readonly CouponEvent[], at: string, c: Coupon = coupon): CouponView => unwrap(couponState({ ...c, events }, at));
+const errors = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z') => codePathsOf(couponState({ ...coupon, events }, at));
 
 describe('coupon statuses', () => {
   it('is open by default, and expires after the end of its local expiration day', () => {

@@ -11,6 +11,7 @@ import {
   type CouponView,
   planOutageRemedies,
 } from '../../src/index.js';
+import { codePathsOf, codesOf, err, errorsOf } from '../helpers.js';
 
 // docs/lifecycle.md, "Statuses and events": each event is checked against the rules as they stood when
 // it happened; a refused event is an error at `events.N` whose message names the event and its instant,
@@ -39,11 +40,7 @@ const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEve
 const declined = (at: string): CouponEvent => ({ type: 'declined', at });
 const deleted = (at: string): CouponEvent => ({ type: 'deleted', at });
 const state = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z', c: Coupon = coupon) => couponState({ ...c, events }, at);
-const errors = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z', c: Coupon = coupon) => {
-  const r = state(events, at, c);
-  return r.ok ? [] : r.errors;
-};
-const refusal = (path: string, code: string, message: string) => ({ code, path, message });
+const errors = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z', c: Coupon = coupon) => errorsOf(state(events, at, c));
 
 const YES = { ok: true } as const;
 const no = (code: ActionBlock): ActionCheck => ({ ok: false, code });
@@ -114,9 +111,9 @@ describe('the view of a coupon', () => {
     expect(allowedActions({ ...coupon, events: [deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')] }, '2026-12-03T00:00:00Z')).toEqual({
       ok: false,
       errors: [
-        refusal(
-          'events.1',
+        err(
           'COUPON_DELETED',
+          'events.1',
           '"deleted" at 2026-12-02T00:00:00.000Z is not allowed: a coupon may be deleted unless it is redeemed, and the coupon has been deleted',
         ),
       ],
@@ -134,7 +131,7 @@ describe('events in time', () => {
     // Two declines after `at`: the second would be refused, but neither has happened yet.
     expect(state([declined('2026-12-10T00:00:00Z'), declined('2026-12-11T00:00:00Z')], '2026-12-01T00:00:00Z')).toEqual({ ok: true, value: openView() });
     expect(errors([declined('2026-12-10T00:00:00Z'), deleted('2026-12-09T00:00:00Z')], '2026-12-01T00:00:00Z')).toEqual([
-      refusal('events.1', 'EVENTS_OUT_OF_ORDER', 'this "deleted" event is earlier than the event before it: events must be in time order'),
+      err('EVENTS_OUT_OF_ORDER', 'events.1', 'this "deleted" event is earlier than the event before it: events must be in time order'),
     ]);
   });
 
@@ -144,9 +141,9 @@ describe('events in time', () => {
       value: { status: 'deleted' },
     });
     expect(errors([declined('2026-12-02T10:00:00Z'), redeem('2026-12-02T10:00:00Z')])).toEqual([
-      refusal(
-        'events.1',
+      err(
         'COUPON_DECLINED',
+        'events.1',
         '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: only an open, unexpired coupon may be redeemed, and the coupon has been declined',
       ),
     ]);
@@ -159,22 +156,24 @@ describe('events in time', () => {
       declined('2026-12-04T00:00:00Z'),
     ];
     expect(errors(events)).toEqual([
-      refusal('events.1', 'EVENTS_OUT_OF_ORDER', 'this "deleted" event is earlier than the event before it: events must be in time order'),
+      err('EVENTS_OUT_OF_ORDER', 'events.1', 'this "deleted" event is earlier than the event before it: events must be in time order'),
     ]);
     // The event after one out of order is compared with the last event that was in order.
-    expect(
-      errors([declined('2026-12-03T00:00:00Z'), deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')]).map((e) => `${e.code}@${e.path}`),
-    ).toEqual(['EVENTS_OUT_OF_ORDER@events.1', 'EVENTS_OUT_OF_ORDER@events.2']);
+    expect(codePathsOf(state([declined('2026-12-03T00:00:00Z'), deleted('2026-12-01T00:00:00Z'), deleted('2026-12-02T00:00:00Z')]))).toEqual([
+      'EVENTS_OUT_OF_ORDER@events.1',
+      'EVENTS_OUT_OF_ORDER@events.2',
+    ]);
   });
 
   it('goes on past a refused event as if it had not happened, reporting every problem at once', () => {
     // The first redemption is by someone else: refused, so the coupon is still open for the second.
     expect(errors([redeem('2026-12-02T10:00:00Z', { buyer: 'b2' }), redeem('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.0', 'NOT_RECIPIENT', '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: the buyer b2 is not the coupon\'s recipient'),
+      err('NOT_RECIPIENT', 'events.0', '"redeemed" at 2026-12-02T10:00:00.000Z is not allowed: the buyer b2 is not the coupon\'s recipient'),
     ]);
-    expect(
-      errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z'), deleted('2026-12-04T10:00:00Z')]).map((e) => `${e.code}@${e.path}`),
-    ).toEqual(['COUPON_REDEEMED@events.1', 'COUPON_REDEEMED@events.2']);
+    expect(codePathsOf(state([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z'), deleted('2026-12-04T10:00:00Z')]))).toEqual([
+      'COUPON_REDEEMED@events.1',
+      'COUPON_REDEEMED@events.2',
+    ]);
   });
 });
 
@@ -206,14 +205,14 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
   it('refuses to edit a coupon that is not open, saying why', () => {
     const edit: CouponEvent = { type: 'edited', at: '2026-12-03T10:00:00Z', expires: '2027-01-15' };
     const why = (block: string) => `"edited" at 2026-12-03T10:00:00.000Z is not allowed: only an open coupon may be edited, and ${block}`;
-    expect(errors([redeem('2026-12-02T10:00:00Z'), edit])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
-    expect(errors([declined('2026-12-02T10:00:00Z'), edit])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
-    expect(errors([deleted('2026-12-02T10:00:00Z'), edit])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
+    expect(errors([redeem('2026-12-02T10:00:00Z'), edit])).toEqual([err('COUPON_REDEEMED', 'events.1', why('the coupon has been redeemed'))]);
+    expect(errors([declined('2026-12-02T10:00:00Z'), edit])).toEqual([err('COUPON_DECLINED', 'events.1', why('the coupon has been declined'))]);
+    expect(errors([deleted('2026-12-02T10:00:00Z'), edit])).toEqual([err('COUPON_DELETED', 'events.1', why('the coupon has been deleted'))]);
   });
 
   it('refuses to edit an expired coupon, from the first instant of expiry', () => {
     expect(errors([{ type: 'edited', at: END, expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toEqual([
-      refusal('events.0', 'COUPON_EXPIRED', `"edited" at ${END} is not allowed: only an open coupon may be edited, and the coupon has expired`),
+      err('COUPON_EXPIRED', 'events.0', `"edited" at ${END} is not allowed: only an open coupon may be edited, and the coupon has expired`),
     ]);
     expect(state([{ type: 'edited', at: '2026-12-31T22:59:59.999Z', expires: '2027-03-01' }], '2027-01-03T00:00:00Z')).toMatchObject({
       ok: true,
@@ -224,12 +223,12 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
   it('re-checks the new expiration against the local date of the edit, with messages', () => {
     // 23:30 UTC on 1 December is already 2 December in Berlin.
     expect(errors([{ type: 'edited', at: '2026-12-01T23:30:00Z', expires: '2026-12-01' }])).toEqual([
-      refusal('events.0.expires', 'EXPIRATION_IN_PAST', 'the expiration date 2026-12-01 is before today, 2026-12-02'),
+      err('EXPIRATION_IN_PAST', 'events.0.expires', 'the expiration date 2026-12-01 is before today, 2026-12-02'),
     ]);
     expect(errors([{ type: 'edited', at: '2026-12-01T23:30:00Z', expires: '2026-12-02' }])).toEqual([]);
     expect(errors([{ type: 'edited', at: '2026-12-01T23:30:00Z', expires: '2027-12-02' }])).toEqual([]);
     expect(errors([{ type: 'edited', at: '2026-12-01T23:30:00Z', expires: '2027-12-03' }])).toEqual([
-      refusal('events.0.expires', 'EXPIRATION_TOO_FAR', 'the expiration date 2027-12-03 is after 2027-12-02, one year from today (2026-12-02)'),
+      err('EXPIRATION_TOO_FAR', 'events.0.expires', 'the expiration date 2027-12-03 is after 2027-12-02, one year from today (2026-12-02)'),
     ]);
   });
 
@@ -239,7 +238,7 @@ describe('edited: only an open, unexpired coupon; a new expiration is re-checked
       { type: 'edited', at: '2026-12-01T10:00:00Z', expires: '2026-11-30', terms: { type: 'fixed', amount: '5.00' } },
       redeem('2026-12-02T10:00:00Z'),
     ];
-    expect(errors(events).map((e) => `${e.code}@${e.path}`)).toEqual(['EXPIRATION_IN_PAST@events.0.expires']);
+    expect(codePathsOf(state(events))).toEqual(['EXPIRATION_IN_PAST@events.0.expires']);
   });
 });
 
@@ -249,10 +248,10 @@ describe('redeemed: open and unexpired, by the recipient, in the issuing store, 
 
   it('reports each failed guard with its message', () => {
     expect(errors([redeem(at, { buyer: 'b2', store: 's2', newOrder: false, orderHasCoupon: true })])).toEqual([
-      refusal('events.0', 'NOT_RECIPIENT', `${prefix}the buyer b2 is not the coupon's recipient`),
-      refusal('events.0', 'WRONG_STORE', `${prefix}the order is in store s2, not in the issuing seller's store`),
-      refusal('events.0', 'NOT_NEW_ORDER', `${prefix}a coupon applies only to a new order submission, not to an addition to an existing order`),
-      refusal('events.0', 'ORDER_HAS_COUPON', `${prefix}the order already has a coupon: one coupon per order`),
+      err('NOT_RECIPIENT', 'events.0', `${prefix}the buyer b2 is not the coupon's recipient`),
+      err('WRONG_STORE', 'events.0', `${prefix}the order is in store s2, not in the issuing seller's store`),
+      err('NOT_NEW_ORDER', 'events.0', `${prefix}a coupon applies only to a new order submission, not to an addition to an existing order`),
+      err('ORDER_HAS_COUPON', 'events.0', `${prefix}the order already has a coupon: one coupon per order`),
     ]);
   });
 
@@ -262,25 +261,25 @@ describe('redeemed: open and unexpired, by the recipient, in the issuing store, 
     [{ newOrder: false }, 'NOT_NEW_ORDER'],
     [{ orderHasCoupon: true }, 'ORDER_HAS_COUPON'],
   ] as const)('refuses %j alone with %s', (extra, code) => {
-    expect(errors([redeem(at, extra)]).map((e) => e.code)).toEqual([code]);
+    expect(codesOf(state([redeem(at, extra)]))).toEqual([code]);
   });
 
   it('reports the status together with the order guards', () => {
     expect(errors([declined('2026-12-01T10:00:00Z'), redeem(at, { store: 's2' })])).toEqual([
-      refusal('events.1', 'COUPON_DECLINED', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been declined`),
-      refusal('events.1', 'WRONG_STORE', `${prefix}the order is in store s2, not in the issuing seller's store`),
+      err('COUPON_DECLINED', 'events.1', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been declined`),
+      err('WRONG_STORE', 'events.1', `${prefix}the order is in store s2, not in the issuing seller's store`),
     ]);
     expect(errors([deleted('2026-12-01T10:00:00Z'), redeem(at)])).toEqual([
-      refusal('events.1', 'COUPON_DELETED', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been deleted`),
+      err('COUPON_DELETED', 'events.1', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been deleted`),
     ]);
     expect(errors([redeem('2026-12-01T10:00:00Z'), redeem(at)])).toEqual([
-      refusal('events.1', 'COUPON_REDEEMED', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been redeemed`),
+      err('COUPON_REDEEMED', 'events.1', `${prefix}only an open, unexpired coupon may be redeemed, and the coupon has been redeemed`),
     ]);
   });
 
   it('is refused from the first instant of expiry, allowed one millisecond before', () => {
     expect(errors([redeem(END)], '2027-01-01T00:00:00Z')).toEqual([
-      refusal('events.0', 'COUPON_EXPIRED', `"redeemed" at ${END} is not allowed: only an open, unexpired coupon may be redeemed, and the coupon has expired`),
+      err('COUPON_EXPIRED', 'events.0', `"redeemed" at ${END} is not allowed: only an open, unexpired coupon may be redeemed, and the coupon has expired`),
     ]);
     expect(state([redeem('2026-12-31T22:59:59.999Z')], '2027-01-01T00:00:00Z')).toMatchObject({
       ok: true,
@@ -293,19 +292,19 @@ describe('declined: only an open, unexpired coupon', () => {
   it('refuses to decline a coupon that is not open, saying why', () => {
     const why = (block: string) => `"declined" at 2026-12-03T10:00:00.000Z is not allowed: only an open coupon may be declined, and ${block}`;
     expect(errors([redeem('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed')),
+      err('COUPON_REDEEMED', 'events.1', why('the coupon has been redeemed')),
     ]);
     expect(errors([declined('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined')),
+      err('COUPON_DECLINED', 'events.1', why('the coupon has been declined')),
     ]);
     expect(errors([deleted('2026-12-02T10:00:00Z'), declined('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted')),
+      err('COUPON_DELETED', 'events.1', why('the coupon has been deleted')),
     ]);
   });
 
   it('refuses to decline an expired coupon', () => {
     expect(errors([declined(END)], '2027-01-03T00:00:00Z')).toEqual([
-      refusal('events.0', 'COUPON_EXPIRED', `"declined" at ${END} is not allowed: only an open coupon may be declined, and the coupon has expired`),
+      err('COUPON_EXPIRED', 'events.0', `"declined" at ${END} is not allowed: only an open coupon may be declined, and the coupon has expired`),
     ]);
   });
 });
@@ -323,10 +322,10 @@ describe('deleted: unless redeemed or already deleted; an expired or declined co
   it('refuses to delete a redeemed or deleted coupon, saying why', () => {
     const why = (block: string) => `"deleted" at 2026-12-03T10:00:00.000Z is not allowed: a coupon may be deleted unless it is redeemed, and ${block}`;
     expect(errors([redeem('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed')),
+      err('COUPON_REDEEMED', 'events.1', why('the coupon has been redeemed')),
     ]);
     expect(errors([deleted('2026-12-02T10:00:00Z'), deleted('2026-12-03T10:00:00Z')])).toEqual([
-      refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted')),
+      err('COUPON_DELETED', 'events.1', why('the coupon has been deleted')),
     ]);
   });
 });
@@ -351,13 +350,13 @@ describe('extended (outage remedy): later, never earlier, only of an open, unexp
   it('accepts the same date, refuses an earlier one', () => {
     expect(state([extended('2026-12-05T00:00:00Z', '2026-12-31')], '2026-12-06T00:00:00Z')).toEqual({ ok: true, value: openView() });
     expect(errors([extended('2026-12-05T00:00:00Z', '2026-12-30')])).toEqual([
-      refusal('events.0.expires', 'EXPIRATION_SHORTENED', 'an extension never shortens: 2026-12-30 is before the current expiration date 2026-12-31'),
+      err('EXPIRATION_SHORTENED', 'events.0.expires', 'an extension never shortens: 2026-12-30 is before the current expiration date 2026-12-31'),
     ]);
   });
 
   it('does not apply a refused extension', () => {
     // Had the shorter date been applied, the redemption on 31 December would be refused as expired.
-    expect(errors([extended('2026-12-05T00:00:00Z', '2026-12-01'), redeem('2026-12-31T12:00:00Z')], '2027-01-02T00:00:00Z').map((e) => e.code)).toEqual([
+    expect(codesOf(state([extended('2026-12-05T00:00:00Z', '2026-12-01'), redeem('2026-12-31T12:00:00Z')], '2027-01-02T00:00:00Z'))).toEqual([
       'EXPIRATION_SHORTENED',
     ]);
   });
@@ -365,12 +364,12 @@ describe('extended (outage remedy): later, never earlier, only of an open, unexp
   it('refuses to extend a coupon that has expired (it is reissued instead) or is not open', () => {
     const why = (at: string, block: string) =>
       `"extended" at ${at} is not allowed: only an open, unexpired coupon is extended (an expired one is reissued), and ${block}`;
-    expect(errors([extended(END, '2027-01-10')], '2027-01-02T00:00:00Z')).toEqual([refusal('events.0', 'COUPON_EXPIRED', why(END, 'the coupon has expired'))]);
+    expect(errors([extended(END, '2027-01-10')], '2027-01-02T00:00:00Z')).toEqual([err('COUPON_EXPIRED', 'events.0', why(END, 'the coupon has expired'))]);
     expect(errors([redeem('2026-12-02T10:00:00Z'), extended('2026-12-03T10:00:00Z', '2027-01-10')])).toEqual([
-      refusal('events.1', 'COUPON_REDEEMED', why('2026-12-03T10:00:00.000Z', 'the coupon has been redeemed')),
+      err('COUPON_REDEEMED', 'events.1', why('2026-12-03T10:00:00.000Z', 'the coupon has been redeemed')),
     ]);
     expect(errors([declined('2026-12-02T10:00:00Z'), extended('2026-12-03T10:00:00Z', '2027-01-10')])).toEqual([
-      refusal('events.1', 'COUPON_DECLINED', why('2026-12-03T10:00:00.000Z', 'the coupon has been declined')),
+      err('COUPON_DECLINED', 'events.1', why('2026-12-03T10:00:00.000Z', 'the coupon has been declined')),
     ]);
   });
 
@@ -405,9 +404,9 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
 
   it('refuses an attempt made at or after the coupon expired', () => {
     expect(errors([honored('2027-01-05T00:00:00Z', END)], '2027-01-06T00:00:00Z')).toEqual([
-      refusal(
-        'events.0',
+      err(
         'COUPON_EXPIRED',
+        'events.0',
         '"honored" at 2027-01-05T00:00:00.000Z is not allowed: the coupon had already expired when the redemption was attempted',
       ),
     ]);
@@ -417,9 +416,9 @@ describe('honored (outage remedy): redeems a coupon still open or expired since,
     const why = (block: string) =>
       `"honored" at 2026-12-05T00:00:00.000Z is not allowed: only a coupon that is still open (or expired since) is honored, and ${block}`;
     const honor = honored('2026-12-05T00:00:00Z', '2026-12-01T10:30:00Z');
-    expect(errors([redeem('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_REDEEMED', why('the coupon has been redeemed'))]);
-    expect(errors([declined('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_DECLINED', why('the coupon has been declined'))]);
-    expect(errors([deleted('2026-12-02T10:00:00Z'), honor])).toEqual([refusal('events.1', 'COUPON_DELETED', why('the coupon has been deleted'))]);
+    expect(errors([redeem('2026-12-02T10:00:00Z'), honor])).toEqual([err('COUPON_REDEEMED', 'events.1', why('the coupon has been redeemed'))]);
+    expect(errors([declined('2026-12-02T10:00:00Z'), honor])).toEqual([err('COUPON_DECLINED', 'events.1', why('the coupon has been declined'))]);
+    expect(errors([deleted('2026-12-02T10:00:00Z'), honor])).toEqual([err('COUPON_DELETED', 'events.1', why('the coupon has been deleted'))]);
   });
 
   it('takes the expiry as it stands after an extension', () => {
@@ -450,7 +449,7 @@ describe('the incidents a coupon has been remedied for', () => {
   };
   const extensions = (c: CouponRecord) => {
     const plan = planOutageRemedies({ ...input, coupons: [c] });
-    return plan.ok ? plan.value.extend.map((e) => `${e.couponId}:${e.from}->${e.to}:${e.windows.join('+')}`) : plan.errors.map((e) => `${e.code}@${e.path}`);
+    return plan.ok ? plan.value.extend.map((e) => `${e.couponId}:${e.from}->${e.to}:${e.windows.join('+')}`) : codePathsOf(plan);
   };
 
   it('are none by default: the coupon is remedied', () => {
@@ -469,5 +468,21 @@ describe('the incidents a coupon has been remedied for', () => {
     const extended: CouponEvent = { type: 'extended', at: '2026-12-02T07:00:00Z', expires: '2026-12-03', incidents: ['inc-1'] };
     expect(extensions({ ...c2, events: [extended] })).toEqual([]);
     expect(extensions({ ...c2, remedies: ['inc-0'], events: [extended] })).toEqual([]);
+  });
+});
+
+describe('outage remedies that break the rules', () => {
+  const c = { id: 'c', seller: 's1', recipient: 'b1', expires: '2026-12-01', timeZone: 'UTC', terms: { type: 'percent' as const, percent: '10' }, events: [] };
+
+  it('refuses to honor an attempt made after the coupon expired, and remedies without incidents', () => {
+    expect(
+      couponState(
+        { ...c, events: [{ type: 'honored', at: '2026-12-05T00:00:00Z', attemptAt: '2026-12-03T00:00:00Z', orderId: 'o', incidents: ['i'] }] },
+        '2026-12-06T00:00:00Z',
+      ),
+    ).toMatchObject({ ok: false, errors: [{ code: 'COUPON_EXPIRED', path: 'events.0' }] });
+    expect(
+      couponState({ ...c, events: [{ type: 'extended', at: '2026-11-30T00:00:00Z', expires: '2036-01-01', incidents: [] }] }, '2026-12-06T00:00:00Z'),
+    ).toMatchObject({ ok: false, errors: [{ code: 'EMPTY_INCIDENTS', path: 'events.0.incidents' }] });
   });
 });

@@ -13,8 +13,7 @@ import {
   toMinorUnits,
   unitPrice,
 } from '../../src/index.js';
-
-const codes = (r: ReturnType<typeof parseMoney>) => (r.ok ? [] : r.errors.map((e) => e.code));
+import { codesOf, errorsOf } from '../helpers.js';
 
 describe('parsing money', () => {
   it('builds exact values from decimal strings and minor units', () => {
@@ -75,12 +74,12 @@ describe('parsing money', () => {
     [true, 'NOT_AN_AMOUNT'],
   ])('rejects %j with %s', (input, code) => {
     const r = parseMoney(input, 'USD', { path: 'amount' });
-    expect(codes(r)).toContain(code);
-    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(r.ok ? [] : r.errors.map(() => 'amount'));
+    expect(codesOf(r)).toContain(code);
+    expect(errorsOf(r).map((e) => e.path)).toEqual(errorsOf(r).map(() => 'amount'));
   });
 
   it('reports every problem of one input', () => {
-    expect(codes(parseMoney(' -1.999', 'USD'))).toEqual(['WHITESPACE', 'SIGN_NOT_ALLOWED', 'TOO_MANY_DECIMALS']);
+    expect(codesOf(parseMoney(' -1.999', 'USD'))).toEqual(['WHITESPACE', 'SIGN_NOT_ALLOWED', 'TOO_MANY_DECIMALS']);
   });
 
   it('allows negatives only when asked', () => {

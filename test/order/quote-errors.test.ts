@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type OrderLine, type QuoteRequest, quoteCoupon } from '../../src/index.js';
+import { codePathsOf, err, errorsOf } from '../helpers.js';
 
 // The errors of a quote request (docs/quote.md, "Errors"): every problem at once, each with its code,
 // its path and a message for people.
 
-const errorsOf = (req: unknown) => {
-  const r = quoteCoupon(req as QuoteRequest);
-  return r.ok ? [] : r.errors;
-};
-const codes = (req: unknown) => errorsOf(req).map((e) => `${e.code}@${e.path}`);
+const quoteErrors = (req: unknown) => errorsOf(quoteCoupon(req as QuoteRequest));
+const codes = (req: unknown) => codePathsOf(quoteCoupon(req as QuoteRequest));
 const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Record<string, unknown> = {}): OrderLine => ({
   id,
   itemType,
@@ -20,12 +18,12 @@ const one = [line('a', 'Set', '1.00')];
 
 describe('quote request: the request itself', () => {
   it('is an object', () => {
-    expect(errorsOf(null)).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got null' }]);
-    expect(errorsOf([])).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got an array' }]);
+    expect(quoteErrors(null)).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got null' }]);
+    expect(quoteErrors([])).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got an array' }]);
   });
 
   it('requires a currency and lines', () => {
-    expect(errorsOf({})).toEqual([
+    expect(quoteErrors({})).toEqual([
       { code: 'REQUIRED', path: 'currency', message: '"currency" is required' },
       { code: 'REQUIRED', path: 'lines', message: '"lines" is required' },
     ]);
@@ -38,21 +36,21 @@ describe('quote request: the request itself', () => {
 
 describe('quote request: currency and rounding', () => {
   it('takes an active ISO 4217 code, upper case, and quotes the code it refuses', () => {
-    expect(errorsOf({ currency: 'usd', lines: one })).toEqual([
+    expect(quoteErrors({ currency: 'usd', lines: one })).toEqual([
       { code: 'UNKNOWN_CURRENCY', path: 'currency', message: '"usd" is not an active ISO 4217 currency code' },
     ]);
-    expect(errorsOf({ currency: 5, lines: one })).toEqual([{ code: 'INVALID_TYPE', path: 'currency', message: 'expected a string, got number 5' }]);
+    expect(quoteErrors({ currency: 5, lines: one })).toEqual([{ code: 'INVALID_TYPE', path: 'currency', message: 'expected a string, got number 5' }]);
   });
 
   it('cuts a long refused code to 40 characters in the message', () => {
-    expect(errorsOf({ currency: 'X'.repeat(41), lines: one })).toEqual([
+    expect(quoteErrors({ currency: 'X'.repeat(41), lines: one })).toEqual([
       { code: 'UNKNOWN_CURRENCY', path: 'currency', message: `"${'X'.repeat(40)}" is not an active ISO 4217 currency code` },
     ]);
   });
 
   it('takes "half-up" or "half-even" only', () => {
     for (const rounding of ['half-down', 'HALF-UP', null, 1]) {
-      expect(errorsOf({ currency: 'USD', rounding, lines: one })).toEqual([
+      expect(quoteErrors({ currency: 'USD', rounding, lines: one })).toEqual([
         { code: 'INVALID_ROUNDING', path: 'rounding', message: '"rounding" is "half-up" (the default) or "half-even"' },
       ]);
     }
@@ -63,13 +61,13 @@ describe('quote request: currency and rounding', () => {
 
 describe('quote request: lines', () => {
   it('has at least one line, in an array', () => {
-    expect(errorsOf({ currency: 'USD', lines: [] })).toEqual([{ code: 'EMPTY_LINES', path: 'lines', message: 'an order has at least one line' }]);
+    expect(quoteErrors({ currency: 'USD', lines: [] })).toEqual([{ code: 'EMPTY_LINES', path: 'lines', message: 'an order has at least one line' }]);
     expect(codes({ currency: 'USD', lines: { id: 'a' } })).toEqual(['INVALID_TYPE@lines']);
     expect(codes({ currency: 'USD', lines: [line('a', 'Set', '1'), 'b'] })).toEqual(['INVALID_TYPE@lines.1']);
   });
 
   it('requires id, itemType, unitPrice and quantity, and reports only their absence', () => {
-    expect(errorsOf({ currency: 'USD', lines: [{}] })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: [{}] })).toEqual([
       { code: 'REQUIRED', path: 'lines.0.id', message: '"id" is required' },
       { code: 'REQUIRED', path: 'lines.0.itemType', message: '"itemType" is required' },
       { code: 'REQUIRED', path: 'lines.0.unitPrice', message: '"unitPrice" is required' },
@@ -88,7 +86,7 @@ describe('quote request: lines', () => {
   });
 
   it('refuses empty ids and item types', () => {
-    expect(errorsOf({ currency: 'USD', lines: [line('', '', '1')] })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: [line('', '', '1')] })).toEqual([
       { code: 'EMPTY_STRING', path: 'lines.0.id', message: 'must not be empty' },
       { code: 'EMPTY_STRING', path: 'lines.0.itemType', message: 'must not be empty' },
     ]);
@@ -97,7 +95,7 @@ describe('quote request: lines', () => {
 
   it('refuses an id used twice, at each repetition, quoting at most 40 characters of it', () => {
     const id = 'L'.repeat(45);
-    expect(errorsOf({ currency: 'USD', lines: [line(id, 'Set', '1'), line('b', 'Set', '1'), line(id, 'Set', '1'), line(id, 'Set', '1')] })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: [line(id, 'Set', '1'), line('b', 'Set', '1'), line(id, 'Set', '1'), line(id, 'Set', '1')] })).toEqual([
       { code: 'DUPLICATE_LINE_ID', path: 'lines.2.id', message: `line id "${'L'.repeat(40)}" is used twice` },
       { code: 'DUPLICATE_LINE_ID', path: 'lines.3.id', message: `line id "${'L'.repeat(40)}" is used twice` },
     ]);
@@ -105,36 +103,30 @@ describe('quote request: lines', () => {
 
   it('takes quantities from 1 to 10^9 as JSON integers', () => {
     expect(quoteCoupon({ currency: 'USD', lines: [line('a', 'Set', '0', 1_000_000_000), line('b', 'Set', '0', 1)] }).ok).toBe(true);
-    const bad = (got: string) => ({
-      code: 'INVALID_QUANTITY',
-      path: 'lines.0.quantity',
-      message: `a quantity must be an integer from 1 to 1000000000 (a JSON number), got ${got}`,
-    });
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 0)] })).toEqual([bad('number 0')]);
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1_000_000_001)] })).toEqual([bad('number 1000000001')]);
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1.5)] })).toEqual([bad('number 1.5')]);
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', '2' as unknown as number)] })).toEqual([bad('the string "2"')]);
+    const bad = (got: string) => err('INVALID_QUANTITY', 'lines.0.quantity', `a quantity must be an integer from 1 to 1000000000 (a JSON number), got ${got}`);
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 0)] })).toEqual([bad('number 0')]);
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1_000_000_001)] })).toEqual([bad('number 1000000001')]);
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1.5)] })).toEqual([bad('number 1.5')]);
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', '2' as unknown as number)] })).toEqual([bad('the string "2"')]);
   });
 
   it('takes batches from 1 to 10^6 as JSON integers', () => {
     expect(quoteCoupon({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 1 }), line('b', 'Set', '1', 1, { batch: 1_000_000 })] }).ok).toBe(true);
-    const bad = (got: string) => [
-      { code: 'INVALID_BATCH', path: 'lines.0.batch', message: `a batch must be an integer from 1 to 1000000 (a JSON number), got ${got}` },
-    ];
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 0 })] })).toEqual(bad('number 0'));
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 1_000_001 })] })).toEqual(bad('number 1000001'));
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: '2' })] })).toEqual(bad('the string "2"'));
+    const bad = (got: string) => [err('INVALID_BATCH', 'lines.0.batch', `a batch must be an integer from 1 to 1000000 (a JSON number), got ${got}`)];
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 0 })] })).toEqual(bad('number 0'));
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: 1_000_001 })] })).toEqual(bad('number 1000001'));
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { batch: '2' })] })).toEqual(bad('the string "2"'));
   });
 
   it('takes onSale as a boolean', () => {
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { onSale: 'yes' })] })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { onSale: 'yes' })] })).toEqual([
       { code: 'INVALID_TYPE', path: 'lines.0.onSale', message: 'expected true or false, got the string "yes"' },
     ]);
   });
 
   it('takes unit prices with up to 30 decimals, not 31', () => {
     expect(quoteCoupon({ currency: 'USD', lines: [line('a', 'Set', `0.${'1'.repeat(30)}`)] }).ok).toBe(true);
-    const [e] = errorsOf({ currency: 'USD', lines: [line('a', 'Set', `0.${'1'.repeat(31)}`)] });
+    const [e] = quoteErrors({ currency: 'USD', lines: [line('a', 'Set', `0.${'1'.repeat(31)}`)] });
     expect(e).toMatchObject({ code: 'TOO_MANY_DECIMALS', path: 'lines.0.unitPrice' });
     expect(e?.message).toMatch(/^unit prices .*at most 30 decimals, got 31$/);
   });
@@ -155,7 +147,7 @@ describe('quote request: lines', () => {
   });
 
   it('refuses fields a line does not have', () => {
-    expect(errorsOf({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { colour: 'red' })] })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: [line('a', 'Set', '1', 1, { colour: 'red' })] })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'lines.0.colour', message: 'unknown field "colour"' },
     ]);
   });
@@ -166,7 +158,7 @@ describe('quote request: amounts without a known currency', () => {
     expect(codes({ currency: 'XYZ', lines: one, sellerCredit: '1.001', charges: { shipping: '0.5' }, coupon: { type: 'fixed', amount: '2.125' } })).toEqual([
       'UNKNOWN_CURRENCY@currency',
     ]);
-    expect(errorsOf({ currency: 'XYZ', lines: one, sellerCredit: `0.${'1'.repeat(31)}` })).toEqual([
+    expect(quoteErrors({ currency: 'XYZ', lines: one, sellerCredit: `0.${'1'.repeat(31)}` })).toEqual([
       { code: 'UNKNOWN_CURRENCY', path: 'currency', message: '"XYZ" is not an active ISO 4217 currency code' },
       { code: 'TOO_MANY_DECIMALS', path: 'sellerCredit', message: 'the currency amounts have at most 30 decimals, got 31' },
     ]);
@@ -186,7 +178,7 @@ describe('quote request: amounts without a known currency', () => {
 
 describe('quote request: coupon, seller credit and charges', () => {
   it('reports coupon problems under "coupon"', () => {
-    expect(errorsOf({ currency: 'USD', lines: one, coupon: { type: 'percent', percent: '0', tiers: [{ minTotal: '0', percent: '5' }] } })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: one, coupon: { type: 'percent', percent: '0', tiers: [{ minTotal: '0', percent: '5' }] } })).toEqual([
       { code: 'INVALID_PERCENT', path: 'coupon.percent', message: 'a percentage is above 0 and at most 100, got 0' },
       { code: 'TIER_MIN_TOTAL_NOT_POSITIVE', path: 'coupon.tiers.0.minTotal', message: 'a tier starts above zero' },
     ]);
@@ -196,7 +188,7 @@ describe('quote request: coupon, seller credit and charges', () => {
 
   it('takes the seller credit as an amount in whole minor units', () => {
     expect(codes({ currency: 'USD', lines: one, sellerCredit: 1 })).toEqual(['NOT_AN_AMOUNT@sellerCredit']);
-    expect(errorsOf({ currency: 'USD', lines: one, sellerCredit: '0.001' })).toEqual([
+    expect(quoteErrors({ currency: 'USD', lines: one, sellerCredit: '0.001' })).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'sellerCredit', message: 'USD amounts have at most 2 decimals, got 3' },
     ]);
     expect(codes({ currency: 'USD', lines: one, sellerCredit: '-0.01' })).toEqual(['SIGN_NOT_ALLOWED@sellerCredit']);
@@ -216,7 +208,7 @@ describe('quote request: coupon, seller credit and charges', () => {
     const message = 'a charge name is a letter followed by up to 63 letters, digits, "_" or "-"';
     expect(quoteCoupon({ currency: 'USD', lines: one, charges: { [`a${'b'.repeat(63)}`]: '1.00', 'x_-9': '1.00', Z: '0' } }).ok).toBe(true);
     for (const name of [`a${'b'.repeat(64)}`, '1x', '_x', 'a b', 'frais-d’envoi']) {
-      expect(errorsOf({ currency: 'USD', lines: one, charges: { [name]: '1.00' } })).toEqual([
+      expect(quoteErrors({ currency: 'USD', lines: one, charges: { [name]: '1.00' } })).toEqual([
         { code: 'INVALID_CHARGE_NAME', path: `charges.${name}`, message },
       ]);
     }

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type OrderLine, type Quote, type QuoteRequest, quoteCoupon } from '../../src/index.js';
-import { computeQuote, readQuoteRequest } from '../../src/order/quote.js';
+import { computeQuote } from '../../src/order/compute.js';
+import { readQuoteRequest } from '../../src/order/read.js';
+import { unwrap } from '../helpers.js';
 
 // Whole quotes, `explain` included, for the rules of docs/quote.md step by step and its decisions.
 
-function quote(req: QuoteRequest): Quote {
-  const r = quoteCoupon(req);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
+const quote = (req: QuoteRequest): Quote => unwrap(quoteCoupon(req));
 const line = (id: string, itemType: string, unitPrice: string, quantity = 1, extra: Partial<OrderLine> = {}): OrderLine => ({
   id,
   itemType,
@@ -420,19 +418,19 @@ describe('step 7: credits, charges and totals', () => {
 
 describe('the quote without line explanations (as the wire computes it)', () => {
   it('is the same quote with an empty explain.lines', () => {
-    const parsed = readQuoteRequest({
-      currency: 'USD',
-      lines: [line('a', 'Part', '10.00'), line('b', 'Set', '5.00', 1, { onSale: true })],
-      coupon: { type: 'percent', percent: '10', excludeSaleItems: true },
-    });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const full = computeQuote(parsed.value);
-    const lean = computeQuote(parsed.value, false);
-    if (!full.ok || !lean.ok) throw new Error('quote failed');
-    expect(full.value.explain.lines).toEqual([
+    const parsed = unwrap(
+      readQuoteRequest({
+        currency: 'USD',
+        lines: [line('a', 'Part', '10.00'), line('b', 'Set', '5.00', 1, { onSale: true })],
+        coupon: { type: 'percent', percent: '10', excludeSaleItems: true },
+      }),
+    );
+    const full = unwrap(computeQuote(parsed));
+    const lean = unwrap(computeQuote(parsed, false));
+    expect(full.explain.lines).toEqual([
       { id: 'a', reasons: [] },
       { id: 'b', reasons: ['ON_SALE'] },
     ]);
-    expect(lean.value).toEqual({ ...full.value, explain: { ...full.value.explain, lines: [] } });
+    expect(lean).toEqual({ ...full, explain: { ...full.explain, lines: [] } });
   });
 });

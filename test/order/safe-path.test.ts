@@ -1,21 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeQuote, couponCreditsOn, type ParsedQuoteRequest, readQuoteRequest } from '../../src/order/quote.js';
+import { computeQuote, couponCreditsOn } from '../../src/order/compute.js';
+import { readQuoteRequest } from '../../src/order/read.js';
+import type { ParsedQuoteRequest } from '../../src/order/types.js';
 import { allocateInteger, divRound } from '../../src/money/integer.js';
 import { allocateSafe, divRoundSafe, formatSafeMinor, readSafeDecimal, safeScaled } from '../../src/money/safe.js';
 import { formatMinor, parseDecimalInput } from '../../src/money/parse.js';
 import { quoteRequestArb } from '../../src/testing/index.js';
 import { answerWireLine, answerWireRequest } from '../../src/index.js';
+import { unwrap } from '../helpers.js';
 
 // The quote computes a line on plain numbers while its amounts are safe integers, and on bigints
 // otherwise. Both must give the same answer to the last digit: here every request is quoted both
 // ways (the bigint way forced by handing it bigint totals), also right at the edge of 2^53.
 
-const parsed = (request: unknown): ParsedQuoteRequest => {
-  const r = readQuoteRequest(request);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-};
+const parsed = (request: unknown): ParsedQuoteRequest => unwrap(readQuoteRequest(request));
 const bothWays = (q: ParsedQuoteRequest) => {
   const values: readonly (number | bigint)[] = q.lineTotals.values;
   const viaBigints = computeQuote({ ...q, lineTotals: { safe: false, values: values.map((t) => BigInt(t)) } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOutagePlan, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { err, errorsOf } from '../helpers.js';
 import { apply, compensation, coupon, EMPTY, inc, plan, W, windowOf } from './fixtures.js';
 
 // Applying a plan (rule 10 and "Applying part of a plan" in docs/outages.md): the entries given, each one the planner
@@ -24,15 +25,14 @@ const input: OutageInput = {
   coupons: [coupon('h', '2026-12-20'), coupon('e', '2026-12-02'), coupon('r', '2026-12-01')],
   attempts: [{ couponId: 'h', orderId: 'o1', at: '2026-12-01T11:00:00Z', order }],
 };
-const errorsOf = (p: unknown) => {
-  const r = applyOutagePlan(input, p as OutagePlan);
-  return r.ok ? 'applied' : r.errors;
-};
-const unknown = (list: string, i: number, couponId: string) => ({
-  code: 'UNKNOWN_REMEDY',
-  path: `plan.${list}.${String(i)}.couponId`,
-  message: `the planner gives no "${list}" remedy for coupon "${couponId.slice(0, 40)}" on this input`, // clipped to 40 characters
-});
+/** The errors of applying a plan to that input: `[]` when it applies. */
+const applyErrors = (p: unknown) => errorsOf(applyOutagePlan(input, p as OutagePlan));
+const unknown = (list: string, i: number, couponId: string) =>
+  err(
+    'UNKNOWN_REMEDY',
+    `plan.${list}.${String(i)}.couponId`,
+    `the planner gives no "${list}" remedy for coupon "${couponId.slice(0, 40)}" on this input`, // clipped to 40 characters
+  );
 
 describe('applyOutagePlan', () => {
   it('applies a plan under a policy without compensation', () => {
@@ -55,6 +55,20 @@ describe('applyOutagePlan', () => {
     expect(apply(two)).toEqual([
       { ...coupon('c', '2026-12-02'), events: [{ type: 'extended', at: AT_UTC, expires: '2026-12-03', incidents: ['m1', 'n'] }], remedies: ['old', 'm1', 'n'] },
     ]);
+  });
+
+  it('records the honored attempt, not the first one listed', () => {
+    const usd = { ...order, currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }] };
+    const late: OutageInput = {
+      at: '2026-12-02T00:00:00Z',
+      incidents: [{ id: 'inc', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' }],
+      coupons: [coupon('c1', '2026-12-20')],
+      attempts: [
+        { couponId: 'c1', orderId: 'o9', at: '2026-12-01T11:50:00Z', order: usd },
+        { couponId: 'c1', orderId: 'o9', at: '2026-12-01T10:30:00Z', order: usd },
+      ],
+    };
+    expect(apply(late)[0]?.events[0]).toMatchObject({ type: 'honored', attemptAt: '2026-12-01T10:30:00.000Z' });
   });
 
   it('is idempotent: planning again at the same instant gives no remedy, and still lists the windows', () => {
@@ -101,22 +115,22 @@ describe('applyOutagePlan', () => {
   });
 
   it('refuses a plan that is not an object with the four lists of remedies, with paths under "plan"', () => {
-    expect(errorsOf(null)).toEqual([{ code: 'INVALID_TYPE', path: 'plan', message: 'expected an object, got null' }]);
-    expect(errorsOf([])).toEqual([{ code: 'INVALID_TYPE', path: 'plan', message: 'expected an object, got an array' }]);
-    expect(errorsOf({})).toEqual([
+    expect(applyErrors(null)).toEqual([{ code: 'INVALID_TYPE', path: 'plan', message: 'expected an object, got null' }]);
+    expect(applyErrors([])).toEqual([{ code: 'INVALID_TYPE', path: 'plan', message: 'expected an object, got an array' }]);
+    expect(applyErrors({})).toEqual([
       { code: 'REQUIRED', path: 'plan.extend', message: '"extend" is required' },
       { code: 'REQUIRED', path: 'plan.reissue', message: '"reissue" is required' },
       { code: 'REQUIRED', path: 'plan.honor', message: '"honor" is required' },
       { code: 'REQUIRED', path: 'plan.compensate', message: '"compensate" is required' },
     ]);
-    expect(errorsOf({ ...EMPTY, extend: 'all', costs: 1 })).toEqual([
+    expect(applyErrors({ ...EMPTY, extend: 'all', costs: 1 })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'plan.costs', message: 'unknown field "costs"' },
       { code: 'INVALID_TYPE', path: 'plan.extend', message: 'expected an array, got the string "all"' },
     ]);
   });
 
   it('refuses entries that are not objects with a non-empty coupon id', () => {
-    expect(errorsOf({ ...EMPTY, honor: [5, {}, { couponId: '' }, { couponId: 7 }] })).toEqual([
+    expect(applyErrors({ ...EMPTY, honor: [5, {}, { couponId: '' }, { couponId: 7 }] })).toEqual([
       { code: 'INVALID_TYPE', path: 'plan.honor.0', message: 'expected an object, got number 5' },
       { code: 'REQUIRED', path: 'plan.honor.1.couponId', message: '"couponId" is required' },
       { code: 'EMPTY_STRING', path: 'plan.honor.2.couponId', message: 'must not be empty' },
@@ -127,16 +141,16 @@ describe('applyOutagePlan', () => {
   it('refuses entries the planner does not give for that list on this input (UNKNOWN_REMEDY), and applies none of the plan', () => {
     const p = plan(input);
     // e is extended, not reissued; r is reissued, not extended; ghost is no coupon
-    expect(errorsOf({ ...p, extend: [...p.extend, { couponId: 'r', from: '2026-12-01', to: '2026-12-03', windows: [I] }] })).toEqual([
+    expect(applyErrors({ ...p, extend: [...p.extend, { couponId: 'r', from: '2026-12-01', to: '2026-12-03', windows: [I] }] })).toEqual([
       unknown('extend', 1, 'r'),
     ]);
-    expect(errorsOf({ ...p, reissue: [{ couponId: 'e', newCouponId: `e~reissue~${I}`, expires: '2026-12-03', windows: [I] }] })).toEqual([
+    expect(applyErrors({ ...p, reissue: [{ couponId: 'e', newCouponId: `e~reissue~${I}`, expires: '2026-12-03', windows: [I] }] })).toEqual([
       unknown('reissue', 0, 'e'),
     ]);
-    expect(errorsOf({ ...p, honor: [{ couponId: 'e', orderId: 'o1', couponCredit: '1.00', windows: [I] }] })).toEqual([unknown('honor', 0, 'e')]);
+    expect(applyErrors({ ...p, honor: [{ couponId: 'e', orderId: 'o1', couponCredit: '1.00', windows: [I] }] })).toEqual([unknown('honor', 0, 'e')]);
     const ghost = { ...EMPTY, compensate: [{ buyer: 'b9', store: 's1', couponId: `compensation~s1~b9~${I}`, expires: '2027-01-01', windows: [I] }] };
-    expect(errorsOf(ghost)).toEqual([unknown('compensate', 0, `compensation~s1~b9~${I}`)]);
-    expect(errorsOf({ ...EMPTY, extend: [{ couponId: 'x'.repeat(50) }] })).toEqual([
+    expect(applyErrors(ghost)).toEqual([unknown('compensate', 0, `compensation~s1~b9~${I}`)]);
+    expect(applyErrors({ ...EMPTY, extend: [{ couponId: 'x'.repeat(50) }] })).toEqual([
       { code: 'UNKNOWN_REMEDY', path: 'plan.extend.0.couponId', message: `the planner gives no "extend" remedy for coupon "${'x'.repeat(40)}" on this input` },
     ]);
   });

@@ -101,6 +101,30 @@ describe('compensation (rule 7)', () => {
     expect(p.compensate).toEqual([{ buyer: 'b1', store: 's1', couponId: `compensation~s1~b1~${W('inc-2')}`, expires: '2027-01-01', windows: [W('inc-2')] }]);
   });
 
+  it('stays idempotent with compensation across windows, and a later window does not reach a coupon it never touched', () => {
+    const input: OutageInput = {
+      at: '2026-12-05T12:00:00Z',
+      incidents: [
+        { id: 'inc-1', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
+        { id: 'inc-2', start: '2026-12-05T09:00:00Z', end: '2026-12-05T10:00:00Z' },
+      ],
+      coupons: [coupon('c1', '2026-12-01')],
+      policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 0 } },
+    };
+    const first = plan(input);
+    const w1 = first.windows[0]?.id ?? '';
+    expect(first.reissue).toEqual([{ couponId: 'c1', newCouponId: `c1~reissue~${w1}`, expires: '2026-12-06', windows: [w1] }]);
+    expect(first.compensate.map((c) => c.windows)).toEqual([[w1]]);
+    expect(plan({ ...input, coupons: apply(input, first) })).toEqual({
+      windows: first.windows,
+      extend: [],
+      reissue: [],
+      honor: [],
+      compensate: [],
+      notices: [],
+    });
+  });
+
   it('is listed by its id, not by the coupon that earned it', () => {
     const p = plan({
       at,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, CouponRulesError, mergeIncidents, type OutageInput, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { applyOutagePlan, mergeIncidents, type OutageInput, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { err, errorsOf, errorsThrownBy } from '../helpers.js';
 import { coupon, EMPTY, W, windowOf } from './fixtures.js';
 
 // Bad input to the outage planner: every problem is reported with its code, its path and a message for people.
@@ -13,21 +14,19 @@ const order: RedemptionAttempt['order'] = {
   hasCoupon: false,
 };
 const base = { at: '2026-12-02T00:00:00Z', incidents: [incident], coupons: [coupon('c1', '2026-12-20')] };
-const errorsOf = (input: unknown) => {
-  const r = planOutageRemedies(input as OutageInput);
-  return r.ok ? 'accepted' : r.errors;
-};
+/** The errors the planner gives for an input: `[]` when it accepts it. */
+const planErrors = (input: unknown) => errorsOf(planOutageRemedies(input as OutageInput));
 const instantMessage = (got: string) => `expected an ISO 8601 instant with an offset, such as "2026-11-22T15:00:00Z", got ${got}`;
 const LONG = 'x'.repeat(50);
 const CLIPPED = 'x'.repeat(40);
 
 describe('the planner input', () => {
   it('is an object', () => {
-    expect(errorsOf(5)).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got number 5' }]);
+    expect(planErrors(5)).toEqual([{ code: 'INVALID_TYPE', path: '', message: 'expected an object, got number 5' }]);
   });
 
   it('requires the planning instant (reported once), the incidents and the coupons, and knows no other fields than those and policy and attempts', () => {
-    expect(errorsOf({ op: 'outage-plan' })).toEqual([
+    expect(planErrors({ op: 'outage-plan' })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'op', message: 'unknown field "op"' },
       { code: 'REQUIRED', path: 'at', message: '"at" is required' },
       { code: 'REQUIRED', path: 'incidents', message: '"incidents" is required' },
@@ -36,7 +35,7 @@ describe('the planner input', () => {
   });
 
   it('takes the planning instant as an ISO 8601 instant with an offset', () => {
-    expect(errorsOf({ ...base, at: '2026-12-02 00:00' })).toEqual([
+    expect(planErrors({ ...base, at: '2026-12-02 00:00' })).toEqual([
       { code: 'INVALID_INSTANT', path: 'at', message: instantMessage('the string "2026-12-02 00:00"') },
     ]);
   });
@@ -44,14 +43,14 @@ describe('the planner input', () => {
 
 describe('incidents', () => {
   it('are a list of objects with an id, a start and an end', () => {
-    expect(errorsOf({ ...base, incidents: 'inc-1' })).toEqual([
+    expect(planErrors({ ...base, incidents: 'inc-1' })).toEqual([
       { code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "inc-1"' },
     ]);
-    expect(errorsOf({ ...base, incidents: [7, { ...incident, cause: 'db' }] })).toEqual([
+    expect(planErrors({ ...base, incidents: [7, { ...incident, cause: 'db' }] })).toEqual([
       { code: 'INVALID_TYPE', path: 'incidents.0', message: 'expected an object, got number 7' },
       { code: 'UNKNOWN_FIELD', path: 'incidents.1.cause', message: 'unknown field "cause"' },
     ]);
-    expect(errorsOf({ ...base, incidents: [{}] })).toEqual([
+    expect(planErrors({ ...base, incidents: [{}] })).toEqual([
       { code: 'REQUIRED', path: 'incidents.0.id', message: '"id" is required' },
       { code: 'REQUIRED', path: 'incidents.0.start', message: '"start" is required' },
       { code: 'REQUIRED', path: 'incidents.0.end', message: '"end" is required' },
@@ -59,7 +58,7 @@ describe('incidents', () => {
   });
 
   it('have a non-empty id and instants with an offset', () => {
-    expect(errorsOf({ ...base, incidents: [{ id: '', start: '2026-12-01T10:00:00', end: 5 }] })).toEqual([
+    expect(planErrors({ ...base, incidents: [{ id: '', start: '2026-12-01T10:00:00', end: 5 }] })).toEqual([
       { code: 'EMPTY_STRING', path: 'incidents.0.id', message: 'must not be empty' },
       { code: 'INVALID_INSTANT', path: 'incidents.0.start', message: instantMessage('the string "2026-12-01T10:00:00"') },
       { code: 'INVALID_INSTANT', path: 'incidents.0.end', message: instantMessage('number 5') },
@@ -67,11 +66,11 @@ describe('incidents', () => {
   });
 
   it('use each id once (DUPLICATE_INCIDENT_ID, the id clipped to 40 characters in the message)', () => {
-    expect(errorsOf({ ...base, incidents: [incident, { ...incident, start: '2026-11-28T10:00:00Z', end: '2026-11-28T11:00:00Z' }] })).toEqual([
+    expect(planErrors({ ...base, incidents: [incident, { ...incident, start: '2026-11-28T10:00:00Z', end: '2026-11-28T11:00:00Z' }] })).toEqual([
       { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "inc-1" is used twice' },
     ]);
     expect(
-      errorsOf({
+      planErrors({
         ...base,
         incidents: [
           { ...incident, id: LONG },
@@ -83,26 +82,22 @@ describe('incidents', () => {
 
   it('end after they start (INVALID_INCIDENT): an empty or reversed window is refused, one millisecond is enough', () => {
     const invalid = { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' };
-    expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' }] })).toEqual([invalid]);
-    expect(errorsOf({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T09:59:59.999Z' }] })).toEqual([invalid]);
+    expect(planErrors({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' }] })).toEqual([invalid]);
+    expect(planErrors({ ...base, incidents: [{ id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T09:59:59.999Z' }] })).toEqual([invalid]);
     const short = { id: 'i', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00.001Z' };
     expect(planOutageRemedies({ ...base, incidents: [short] })).toEqual({ ok: true, value: { ...EMPTY, windows: [windowOf(short)] } });
   });
 
   it('do not start after the planning instant (INCIDENT_AFTER_NOW); one starting at it, or under way, is fine', () => {
-    const afterNow = (path: string) => ({
-      code: 'INCIDENT_AFTER_NOW',
-      path,
-      message: 'an incident cannot start after the planning instant: plan for it once it has begun',
-    });
+    const afterNow = (path: string) => err('INCIDENT_AFTER_NOW', path, 'an incident cannot start after the planning instant: plan for it once it has begun');
     const at = base.at; // 2 December 00:00Z
-    expect(errorsOf({ ...base, incidents: [incident, { id: 'next', start: '2026-12-02T00:00:00.001Z', end: '2026-12-02T02:00:00Z' }] })).toEqual([
+    expect(planErrors({ ...base, incidents: [incident, { id: 'next', start: '2026-12-02T00:00:00.001Z', end: '2026-12-02T02:00:00Z' }] })).toEqual([
       afterNow('incidents.1.start'),
     ]);
-    expect(errorsOf({ ...base, at: new Date(at), incidents: [{ id: 'next', start: '2026-12-02T01:00:00.001+01:00', end: '2026-12-02T02:00:00Z' }] })).toEqual([
-      afterNow('incidents.0.start'),
-    ]);
-    expect(errorsOf({ ...base, incidents: [{ id: 'next', start: '2026-12-05T00:00:00Z', end: '2026-12-04T00:00:00Z' }] })).toEqual([
+    expect(planErrors({ ...base, at: new Date(at), incidents: [{ id: 'next', start: '2026-12-02T01:00:00.001+01:00', end: '2026-12-02T02:00:00Z' }] })).toEqual(
+      [afterNow('incidents.0.start')],
+    );
+    expect(planErrors({ ...base, incidents: [{ id: 'next', start: '2026-12-05T00:00:00Z', end: '2026-12-04T00:00:00Z' }] })).toEqual([
       { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' },
       afterNow('incidents.0.start'),
     ]);
@@ -117,7 +112,7 @@ describe('incidents', () => {
   it('are reported all at once, after a bad planning instant or policy', () => {
     // without a planning instant, no incident is said to start after it
     expect(
-      errorsOf({
+      planErrors({
         ...base,
         at: 'now',
         incidents: [
@@ -132,34 +127,18 @@ describe('incidents', () => {
   });
 
   it('make mergeIncidents throw a CouponRulesError carrying every problem with its path', () => {
-    const thrown = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e;
-      }
-      return 'no throw';
-    };
-    const bad = thrown(() =>
+    const bad = () =>
       mergeIncidents([
         { id: 'a', start: '2026-12-01T10:00:00Z', end: '2026-12-01T10:00:00Z' },
         { id: 'a', start: 'soon', end: '2026-12-01T10:00:00Z' },
-      ]),
-    );
-    expect(bad).toBeInstanceOf(CouponRulesError);
-    expect(bad).toMatchObject({
-      name: 'CouponRulesError',
-      code: 'INVALID_INCIDENT',
-      errors: [
-        { code: 'INVALID_INCIDENT', path: 'incidents.0', message: 'an incident ends after it starts' },
-        { code: 'INVALID_INSTANT', path: 'incidents.1.start', message: instantMessage('the string "soon"') },
-        { code: 'DUPLICATE_INCIDENT_ID', path: 'incidents.1.id', message: 'incident id "a" is used twice' },
-      ],
-    });
-    expect((bad as CouponRulesError).errors).toHaveLength(3);
-    const notAList = thrown(() => mergeIncidents('a' as never));
-    expect(notAList).toBeInstanceOf(CouponRulesError);
-    expect((notAList as CouponRulesError).errors).toEqual([{ code: 'INVALID_TYPE', path: 'incidents', message: 'expected an array, got the string "a"' }]);
+      ]);
+    expect(bad).toThrow(expect.objectContaining({ name: 'CouponRulesError', code: 'INVALID_INCIDENT' }));
+    expect(errorsThrownBy(bad)).toEqual([
+      err('INVALID_INCIDENT', 'incidents.0', 'an incident ends after it starts'),
+      err('INVALID_INSTANT', 'incidents.1.start', instantMessage('the string "soon"')),
+      err('DUPLICATE_INCIDENT_ID', 'incidents.1.id', 'incident id "a" is used twice'),
+    ]);
+    expect(errorsThrownBy(() => mergeIncidents('a' as never))).toEqual([err('INVALID_TYPE', 'incidents', 'expected an array, got the string "a"')]);
     // it has no planning instant: incidents at any time merge
     expect(mergeIncidents([{ id: 'f', start: '2030-01-01T00:00:00Z', end: '2030-01-01T01:00:00Z' }])).toEqual([
       { id: W('f'), start: '2030-01-01T00:00:00.000Z', end: '2030-01-01T01:00:00.000Z', incidents: ['f'] },
@@ -169,49 +148,49 @@ describe('incidents', () => {
 
 describe('the policy', () => {
   it('is an object with graceDays, extension and compensation only', () => {
-    expect(errorsOf({ ...base, policy: 5 })).toEqual([{ code: 'INVALID_TYPE', path: 'policy', message: 'expected an object, got number 5' }]);
-    expect(errorsOf({ ...base, policy: { grace: 2 } })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.grace', message: 'unknown field "grace"' }]);
+    expect(planErrors({ ...base, policy: 5 })).toEqual([{ code: 'INVALID_TYPE', path: 'policy', message: 'expected an object, got number 5' }]);
+    expect(planErrors({ ...base, policy: { grace: 2 } })).toEqual([{ code: 'UNKNOWN_FIELD', path: 'policy.grace', message: 'unknown field "grace"' }]);
   });
 
   it('takes graceDays as a whole number of days from 0 to 3650', () => {
-    expect(errorsOf({ ...base, policy: { graceDays: -1 } })).toEqual([
+    expect(planErrors({ ...base, policy: { graceDays: -1 } })).toEqual([
       { code: 'INVALID_POLICY', path: 'policy.graceDays', message: 'graceDays must be an integer from 0 to 3650 (a JSON number), got number -1' },
     ]);
-    expect(errorsOf({ ...base, policy: { graceDays: '2' } })).toEqual([
+    expect(planErrors({ ...base, policy: { graceDays: '2' } })).toEqual([
       { code: 'INVALID_POLICY', path: 'policy.graceDays', message: 'graceDays must be an integer from 0 to 3650 (a JSON number), got the string "2"' },
     ]);
-    expect(errorsOf({ ...base, policy: { graceDays: 3651 } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.graceDays' }]);
+    expect(planErrors({ ...base, policy: { graceDays: 3651 } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.graceDays' }]);
     for (const graceDays of [0, 3650]) expect(planOutageRemedies({ ...base, policy: { graceDays } }).ok).toBe(true);
   });
 
   it('takes extension as "outage-length" or { days } from 1 to 3650', () => {
-    expect(errorsOf({ ...base, policy: { extension: 'weekly' } })).toEqual([
+    expect(planErrors({ ...base, policy: { extension: 'weekly' } })).toEqual([
       { code: 'INVALID_TYPE', path: 'policy.extension', message: 'expected an object, got the string "weekly"' },
     ]);
-    expect(errorsOf({ ...base, policy: { extension: {} } })).toEqual([{ code: 'REQUIRED', path: 'policy.extension.days', message: '"days" is required' }]);
-    expect(errorsOf({ ...base, policy: { extension: { days: 2, weeks: 1 } } })).toEqual([
+    expect(planErrors({ ...base, policy: { extension: {} } })).toEqual([{ code: 'REQUIRED', path: 'policy.extension.days', message: '"days" is required' }]);
+    expect(planErrors({ ...base, policy: { extension: { days: 2, weeks: 1 } } })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'policy.extension.weeks', message: 'unknown field "weeks"' },
     ]);
-    expect(errorsOf({ ...base, policy: { extension: { days: 0 } } })).toEqual([
+    expect(planErrors({ ...base, policy: { extension: { days: 0 } } })).toEqual([
       { code: 'INVALID_POLICY', path: 'policy.extension.days', message: 'extension days must be an integer from 1 to 3650 (a JSON number), got number 0' },
     ]);
-    expect(errorsOf({ ...base, policy: { extension: { days: 3651 } } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.extension.days' }]);
+    expect(planErrors({ ...base, policy: { extension: { days: 3651 } } })).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.extension.days' }]);
     for (const extension of ['outage-length', { days: 1 }, { days: 3650 }] as const)
       expect(planOutageRemedies({ ...base, policy: { extension } }).ok).toBe(true);
   });
 
   it('takes compensation as { terms, validDays from 0 to 366, minOutageMinutes from 0 to 525600 }', () => {
-    expect(errorsOf({ ...base, policy: { compensation: 'yes' } })).toEqual([
+    expect(planErrors({ ...base, policy: { compensation: 'yes' } })).toEqual([
       { code: 'INVALID_TYPE', path: 'policy.compensation', message: 'expected an object, got the string "yes"' },
     ]);
-    expect(errorsOf({ ...base, policy: { compensation: { amount: '1.00' } } })).toEqual([
+    expect(planErrors({ ...base, policy: { compensation: { amount: '1.00' } } })).toEqual([
       { code: 'UNKNOWN_FIELD', path: 'policy.compensation.amount', message: 'unknown field "amount"' },
       { code: 'REQUIRED', path: 'policy.compensation.terms', message: '"terms" is required' },
       { code: 'REQUIRED', path: 'policy.compensation.validDays', message: '"validDays" is required' },
       { code: 'REQUIRED', path: 'policy.compensation.minOutageMinutes', message: '"minOutageMinutes" is required' },
     ]);
     expect(
-      errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '0.0000000000001' }, validDays: 367, minOutageMinutes: -1 } } }),
+      planErrors({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '0.0000000000001' }, validDays: 367, minOutageMinutes: -1 } } }),
     ).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'policy.compensation.terms.amount', message: 'the coupon currency amounts have at most 12 decimals, got 13' },
       { code: 'INVALID_POLICY', path: 'policy.compensation.validDays', message: 'validDays must be an integer from 0 to 366 (a JSON number), got number 367' },
@@ -222,14 +201,14 @@ describe('the policy', () => {
       },
     ]);
     expect(
-      errorsOf({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 525_601 } } }),
+      planErrors({ ...base, policy: { compensation: { terms: { type: 'fixed', amount: '1.00' }, validDays: 0, minOutageMinutes: 525_601 } } }),
     ).toMatchObject([{ code: 'INVALID_POLICY', path: 'policy.compensation.minOutageMinutes' }]);
     const valid = { terms: { type: 'fixed' as const, amount: '1.00' }, validDays: 366, minOutageMinutes: 525_600 };
     expect(planOutageRemedies({ ...base, policy: { compensation: valid } }).ok).toBe(true);
   });
 
   it('refuses compensation terms that are not a coupon, alone', () => {
-    expect(errorsOf({ ...base, policy: { compensation: { terms: { type: 'free' }, validDays: 30, minOutageMinutes: 60 } } })).toEqual([
+    expect(planErrors({ ...base, policy: { compensation: { terms: { type: 'free' }, validDays: 30, minOutageMinutes: 60 } } })).toEqual([
       { code: 'INVALID_COUPON_TYPE', path: 'policy.compensation.terms.type', message: '"type" is "percent" or "fixed"' },
     ]);
   });
@@ -239,8 +218,8 @@ const at = '2026-12-01T11:00:00Z'; // during the incident
 
 describe('failed redemption attempts', () => {
   it('are a list of objects with a coupon id, an order id, an instant and the order', () => {
-    expect(errorsOf({ ...base, attempts: 'a1' })).toEqual([{ code: 'INVALID_TYPE', path: 'attempts', message: 'expected an array, got the string "a1"' }]);
-    expect(errorsOf({ ...base, attempts: [5, { couponId: 'c1', orderId: '', at: 'later', order: 5, channel: 'app' }] })).toEqual([
+    expect(planErrors({ ...base, attempts: 'a1' })).toEqual([{ code: 'INVALID_TYPE', path: 'attempts', message: 'expected an array, got the string "a1"' }]);
+    expect(planErrors({ ...base, attempts: [5, { couponId: 'c1', orderId: '', at: 'later', order: 5, channel: 'app' }] })).toEqual([
       { code: 'INVALID_TYPE', path: 'attempts.0', message: 'expected an object, got number 5' },
       { code: 'UNKNOWN_FIELD', path: 'attempts.1.channel', message: 'unknown field "channel"' },
       { code: 'EMPTY_STRING', path: 'attempts.1.orderId', message: 'must not be empty' },
@@ -250,23 +229,23 @@ describe('failed redemption attempts', () => {
   });
 
   it('report a missing or empty coupon id, a missing order or instant, once, and no unknown coupon for it', () => {
-    expect(errorsOf({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ orderId: 'o1', at, order }] })).toEqual([
       { code: 'REQUIRED', path: 'attempts.0.couponId', message: '"couponId" is required' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: '', orderId: 'o1', at, order }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: '', orderId: 'o1', at, order }] })).toEqual([
       { code: 'EMPTY_STRING', path: 'attempts.0.couponId', message: 'must not be empty' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at }] })).toEqual([
       { code: 'REQUIRED', path: 'attempts.0.order', message: '"order" is required' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', order }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', order }] })).toEqual([
       { code: 'REQUIRED', path: 'attempts.0.at', message: '"at" is required' },
     ]);
   });
 
   it('describe the order: buyer, store, newOrder and hasCoupon, and a quotable currency and lines', () => {
     expect(
-      errorsOf({
+      planErrors({
         ...base,
         attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'XXX', lines: [], buyer: '', store: 1, newOrder: 'yes', hasCoupon: null } }],
       }),
@@ -278,19 +257,19 @@ describe('failed redemption attempts', () => {
       { code: 'UNKNOWN_CURRENCY', path: 'attempts.0.order.currency', message: '"XXX" is not an active ISO 4217 currency code' },
       { code: 'EMPTY_LINES', path: 'attempts.0.order.lines', message: 'an order has at least one line' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'EUR', lines: order.lines } }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { currency: 'EUR', lines: order.lines } }] })).toEqual([
       { code: 'REQUIRED', path: 'attempts.0.order.buyer', message: '"buyer" is required' },
       { code: 'REQUIRED', path: 'attempts.0.order.store', message: '"store" is required' },
       { code: 'REQUIRED', path: 'attempts.0.order.newOrder', message: '"newOrder" is required' },
       { code: 'REQUIRED', path: 'attempts.0.order.hasCoupon', message: '"hasCoupon" is required' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { ...order, rounding: 'down' } }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { ...order, rounding: 'down' } }] })).toEqual([
       { code: 'INVALID_ROUNDING', path: 'attempts.0.order.rounding', message: '"rounding" is "half-up" (the default) or "half-even"' },
     ]);
   });
 
   it('are not later than the planning instant (ATTEMPT_AFTER_NOW); one at the planning instant is fine', () => {
-    expect(errorsOf({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T11:00:00.001Z', order }] })).toEqual([
+    expect(planErrors({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at: '2026-12-01T11:00:00.001Z', order }] })).toEqual([
       { code: 'ATTEMPT_AFTER_NOW', path: 'attempts.0.at', message: 'an attempt cannot be later than the planning instant' },
     ]);
     expect(planOutageRemedies({ ...base, at, attempts: [{ couponId: 'c1', orderId: 'o1', at, order }] })).toMatchObject({
@@ -300,10 +279,10 @@ describe('failed redemption attempts', () => {
   });
 
   it('name a coupon of the input (UNKNOWN_COUPON, the id clipped to 40 characters in the message)', () => {
-    expect(errorsOf({ ...base, attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
       { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: 'no coupon "c9" in "coupons"' },
     ]);
-    expect(errorsOf({ ...base, attempts: [{ couponId: LONG, orderId: 'o1', at, order }] })).toEqual([
+    expect(planErrors({ ...base, attempts: [{ couponId: LONG, orderId: 'o1', at, order }] })).toEqual([
       { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: `no coupon "${CLIPPED}" in "coupons"` },
     ]);
   });
@@ -317,7 +296,7 @@ describe('coupons', () => {
         { type: 'deleted', at: '2026-12-01T04:00:00Z' },
       ],
     });
-    expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), c] })).toEqual([
+    expect(planErrors({ ...base, coupons: [coupon('c0', '2026-12-20'), c] })).toEqual([
       {
         code: 'EVENTS_OUT_OF_ORDER',
         path: 'coupons.1.events.1',
@@ -327,7 +306,7 @@ describe('coupons', () => {
   });
 
   it('use each id once', () => {
-    expect(errorsOf({ ...base, coupons: [coupon('c1', '2026-12-20'), coupon('c1', '2026-12-21')] })).toEqual([
+    expect(planErrors({ ...base, coupons: [coupon('c1', '2026-12-20'), coupon('c1', '2026-12-21')] })).toEqual([
       { code: 'DUPLICATE_COUPON_ID', path: 'coupons.1.id', message: 'coupon id "c1" is used twice' },
     ]);
   });
@@ -335,7 +314,7 @@ describe('coupons', () => {
   it('have terms the attempt currency can hold, when an attempt is honored (error at coupons.N.terms)', () => {
     const yen = { ...order, currency: 'JPY', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '2500', quantity: 1 }] };
     const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
-    expect(errorsOf({ ...base, coupons: [coupon('c0', '2026-12-20'), fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
+    expect(planErrors({ ...base, coupons: [coupon('c0', '2026-12-20'), fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
       { code: 'TOO_MANY_DECIMALS', path: 'coupons.1.terms.amount', message: 'JPY amounts have at most 0 decimals, got 2' },
     ]);
     // an attempt outside every window is not honored, so its currency does not matter
@@ -359,13 +338,13 @@ describe('the order of the checks', () => {
   const fixed = coupon('c1', '2026-12-20', { terms: { type: 'fixed', amount: '3.50' } });
 
   it('reports a malformed input without folding the events of its coupons', () => {
-    expect(errorsOf({ ...base, coupons: [outOfOrder], attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
+    expect(planErrors({ ...base, coupons: [outOfOrder], attempts: [{ couponId: 'c9', orderId: 'o1', at, order }] })).toEqual([
       { code: 'UNKNOWN_COUPON', path: 'attempts.0.couponId', message: 'no coupon "c9" in "coupons"' },
     ]);
   });
 
   it('reports events that were not allowed before looking at the attempts', () => {
-    expect(errorsOf({ ...base, coupons: [outOfOrder, fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
+    expect(planErrors({ ...base, coupons: [outOfOrder, fixed], attempts: [{ couponId: 'c1', orderId: 'o1', at, order: yen }] })).toEqual([
       {
         code: 'EVENTS_OUT_OF_ORDER',
         path: 'coupons.0.events.1',

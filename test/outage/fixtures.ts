@@ -9,6 +9,7 @@ import {
   planOutageRemedies,
 } from '../../src/index.js';
 import { windowId } from '../../src/outage/windows.js';
+import { unwrap } from '../helpers.js';
 
 // Shared by the outage tests: an open 10% coupon from store s1 to buyer b1 (UTC unless told otherwise),
 // an incident, the window ids a plan names, and the plan of an input that must be accepted.
@@ -38,9 +39,7 @@ export const windowOf = (i: Incident): OutageWindow => ({
 });
 
 export function plan(input: OutageInput): OutagePlan {
-  const r = planOutageRemedies(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
+  return unwrap(planOutageRemedies(input));
 }
 
 /** No window, no remedy. */
@@ -51,9 +50,7 @@ export const nothingFor = (incidents: readonly Incident[]): OutagePlan => ({ ...
 
 /** The coupons with a plan applied (the planner's own plan by default), for an input and plan that must be accepted. */
 export function apply(input: OutageInput, p: OutagePlan = plan(input)): CouponRecord[] {
-  const r = applyOutagePlan(input, p);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
+  return unwrap(applyOutagePlan(input, p));
 }
 
 /** A compensation policy: a fixed 2.00 coupon valid for `validDays`, for windows of at least `minOutageMinutes`. */

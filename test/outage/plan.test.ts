@@ -11,6 +11,7 @@ import {
   type RedemptionAttempt,
 } from '../../src/index.js';
 import { outageInputArb } from '../../src/testing/index.js';
+import { codePathsOf } from '../helpers.js';
 import { EMPTY, plan, W, windowOf } from './fixtures.js';
 
 const coupon = (id: string, expires: string, extra: Partial<CouponRecord> = {}): CouponRecord => ({
@@ -228,7 +229,7 @@ describe('idempotence and the lifecycle', () => {
       coupons: [coupon('a', '2026-12-01')],
       attempts: [attempt('zz', '2026-12-03T00:00:00Z')],
     });
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual([
+    expect(codePathsOf(r)).toEqual([
       'DUPLICATE_INCIDENT_ID@incidents.1.id',
       'INVALID_INCIDENT@incidents.1',
       'ATTEMPT_AFTER_NOW@attempts.0.at',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest, type OutageInput, planOutageRemedies } from '../../src/index.js';
+import { codePathsOf, unwrap } from '../helpers.js';
 import { coupon, inc, W } from './fixtures.js';
 
 // "Each retailer has its own policy": extension, reissue, honoring and compensation are each switchable;
@@ -23,11 +24,7 @@ const input = (extra: Partial<OutageInput> = {}): OutageInput => ({
   attempts: [{ couponId: 'h', orderId: 'o1', at: '2026-12-01T11:00:00Z', order }],
   ...extra,
 });
-const plan = (extra: Partial<OutageInput> = {}) => {
-  const r = planOutageRemedies(input(extra));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-};
+const plan = (extra: Partial<OutageInput> = {}) => unwrap(planOutageRemedies(input(extra)));
 const kinds = (p: ReturnType<typeof plan>) => ({
   extend: p.extend.map((e) => e.couponId),
   reissue: p.reissue.map((e) => e.couponId),
@@ -93,7 +90,7 @@ describe('loyalty members', () => {
 
   it('are named by non-empty ids, and the extra days are 0 to 3650', () => {
     const r = planOutageRemedies({ ...input(), loyaltyMembers: [''], policy: { loyalty: { extraGraceDays: -1 } } });
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['INVALID_POLICY@policy.loyalty.extraGraceDays', 'EMPTY_STRING@loyaltyMembers.0']);
+    expect(codePathsOf(r)).toEqual(['INVALID_POLICY@policy.loyalty.extraGraceDays', 'EMPTY_STRING@loyaltyMembers.0']);
   });
 
   it('are part of the wire request, and the answer marks priority notices', () => {

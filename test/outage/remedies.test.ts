@@ -204,6 +204,17 @@ describe('honoring failed redemptions (rule 6)', () => {
     ]);
   });
 
+  it('honors one coupon per order', () => {
+    const usd = { currency: 'USD', lines: [{ id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 }] };
+    const p = plan({
+      at: '2026-12-02T00:00:00Z',
+      incidents: [{ id: 'inc', start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' }],
+      coupons: [coupon('c1', '2026-12-20'), coupon('c2', '2026-12-20')],
+      attempts: [attempt('c2', 'o9', '2026-12-01T10:40:00Z', usd), attempt('c1', 'o9', '2026-12-01T10:30:00Z', usd)],
+    });
+    expect(p.honor.map((h) => h.couponId)).toEqual(['c1']);
+  });
+
   it('honors a coupon once even when it failed in two windows, and neither extends nor reissues it', () => {
     const incidents = [incident, inc('inc-2', '2026-12-01T20:00:00Z', '2026-12-01T21:00:00Z')];
     const p = plan({

@@ -126,6 +126,13 @@ describe('affected coupons (rule 2)', () => {
     ]);
   });
 
+  it('ends a window exactly at local midnight on the previous day, for the grace days', () => {
+    const after = '2026-12-02T01:00:00Z';
+    const window = { id: 'w', start: '2026-12-01T10:00:00Z', end: '2026-12-02T00:00:00Z' };
+    expect(plan({ at: after, incidents: [window], coupons: [coupon('c', '2026-12-03')] }).extend).toEqual([]);
+    expect(plan({ at: after, incidents: [window], coupons: [coupon('c', '2026-12-02')] }).extend).toHaveLength(1);
+  });
+
   it("are judged in the coupon store's time zone: a window ending 00:30 in Berlin ends on the next local day there", () => {
     // 22:00Z to 23:30Z on 1 December: 23:00 to 00:30 in Berlin, so the grace day there is 3 December; in UTC it is 2 December.
     const incidents = [inc('i', '2026-12-01T22:00:00Z', '2026-12-01T23:30:00Z')];

@@ -26,6 +26,7 @@ import {
   unitPriceStringArb,
 } from '../../src/testing/index.js';
 import { order as exampleOrder } from '../dispute/fixtures.js';
+import { codesOf, errorsOf } from '../helpers.js';
 
 // The generators shipped as `coupon-rules/testing` (docs/oracle.md): every value they give is valid input, every
 // variant they document is reachable, and their ranges hold. Samples use a fixed seed so that the checks are exact.
@@ -198,7 +199,7 @@ describe('couponTermsArb', () => {
     const terms = sample(couponTermsArb(mu), 300);
     for (const t of terms) {
       const r = validateCouponTerms(t, CURRENCY_OF[mu]);
-      expect(r.ok ? [] : r.errors).toEqual([]);
+      expect(errorsOf(r)).toEqual([]);
       const amounts = t.type === 'fixed' ? [t.amount] : [...(t.maxDiscount === undefined ? [] : [t.maxDiscount]), ...(t.tiers ?? []).map((x) => x.minTotal)];
       for (const a of amounts) expect(decimalsOf(a)).toBe(mu);
     }
@@ -283,7 +284,7 @@ describe('invalidCouponTermsArb', () => {
     for (const c of distinct(cases).map((s) => JSON.parse(s) as { terms: unknown; code: string })) {
       const r = validateCouponTerms(c.terms, CURRENCY_OF[mu]);
       expect(r.ok).toBe(false);
-      expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual([c.code]);
+      expect(codesOf(r)).toEqual([c.code]);
     }
   });
 
@@ -420,7 +421,7 @@ describe('couponRecordArb', () => {
   it('answers with a state or a refusal about the history, both of which occur', () => {
     const answers = records.map((r) => couponState(r, '2027-03-01T00:00:00Z'));
     expect(answers.some((a) => a.ok)).toBe(true);
-    const refused = answers.flatMap((a) => (a.ok ? [] : a.errors));
+    const refused = answers.flatMap((a) => errorsOf(a));
     expect(refused.length).toBeGreaterThan(0);
     for (const e of refused) expect(e.path).toMatch(/^events\.\d+/u);
   });
@@ -494,7 +495,7 @@ describe('disputeArb', () => {
   it('gives disputes the library can view at the given instant', () => {
     for (const { dispute, at } of disputes) {
       const v = disputeView(dispute, at);
-      expect(v.ok ? [] : v.errors).toEqual([]);
+      expect(errorsOf(v)).toEqual([]);
     }
   });
 
@@ -631,7 +632,7 @@ describe('outageInputArb', () => {
   it('gives inputs the library plans', () => {
     for (const input of inputs) {
       const r = planOutageRemedies(input);
-      expect(r.ok ? [] : r.errors).toEqual([]);
+      expect(errorsOf(r)).toEqual([]);
     }
   });
 

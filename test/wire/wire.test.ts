@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
 import { answerWireLine, answerWireRequest, type CouponTerms, type OrderLine, type Quote, type QuoteRequest, quoteCoupon } from '../../src/index.js';
-import { CouponTermsSchema, OrderLineSchema, QuoteAnswerSchema, QuoteRequestSchema, QuoteResultSchema, wireJsonSchema } from '../../src/schema.js';
+import { CouponTermsSchema, OrderLineSchema, QuoteAnswerSchema, QuoteRequestSchema, QuoteResultSchema, WIRE_OPS, wireJsonSchema } from '../../src/schema.js';
 import { quoteRequestArb } from '../arbitraries.js';
 
 describe('wire contract v1: quote', () => {
@@ -86,5 +86,60 @@ describe('wire contract v1: quote', () => {
     expect(Object.keys(schema.properties)).toEqual(['op', 'currency', 'rounding', 'lines', 'coupon', 'sellerCredit', 'charges']);
     expect(schema.required).toEqual(['op', 'currency', 'lines']);
     expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('wire: the library refuses what the schemas refuse', () => {
+  const valid: Record<string, Record<string, unknown>> = {
+    'coupon-issue-check': {
+      op: 'coupon-issue-check',
+      at: '2026-11-22T15:00:00Z',
+      timeZone: 'UTC',
+      seller: { id: 's1' },
+      recipient: { id: 'b1', registered: true, emailConfirmed: true },
+      stoplisted: { bySeller: false, byRecipient: false },
+      expires: '2027-01-01',
+    },
+    'coupon-state': {
+      op: 'coupon-state',
+      coupon: { id: 'c', seller: 's', recipient: 'b', expires: '2026-12-31', timeZone: 'UTC', terms: { type: 'fixed', amount: '1.00' } },
+      events: [],
+      at: '2026-12-01T00:00:00Z',
+    },
+    'dispute-state': {
+      op: 'dispute-state',
+      order: {
+        quote: { op: 'quote', currency: 'USD', lines: [{ id: 'L1', itemType: 'Set', unitPrice: '40.00', quantity: 1 }] },
+        shippedAt: '2026-11-20T09:00:00Z',
+      },
+      events: [{ type: 'opened', at: '2026-12-01T10:00:00Z', reason: 'OTHER', amount: '10.00' }],
+      at: '2026-12-02T00:00:00Z',
+    },
+    'outage-plan': { op: 'outage-plan', at: '2026-12-02T00:00:00Z', incidents: [], coupons: [] },
+  };
+  for (const [op, request] of Object.entries(valid)) {
+    it(`${op}: a valid request passes both; a missing required field or an unknown one fails both`, () => {
+      const schema = WIRE_OPS[op as keyof typeof WIRE_OPS].request;
+      expect(schema.safeParse(request).success).toBe(true);
+      expect(answerWireRequest(request).ok).toBe(true);
+      for (const key of Object.keys(request).filter((k) => k !== 'op')) {
+        const { [key]: _dropped, ...rest } = request;
+        if (!schema.safeParse(rest).success) expect(answerWireRequest(rest).ok, `${op} without ${key}`).toBe(false);
+      }
+      expect(answerWireRequest({ ...request, surplus: 1 }).ok).toBe(false);
+    });
+  }
+  it('dispute-state requires the order quote to carry "op": "quote"', () => {
+    const d = valid['dispute-state'] as { order: { quote: Record<string, unknown> } };
+    const { op: _op, ...quote } = d.order.quote;
+    expect(answerWireRequest({ ...d, order: { ...d.order, quote } })).toMatchObject({ ok: false, errors: [{ code: 'REQUIRED', path: 'order.quote.op' }] });
+  });
+
+  it('a nested input that is not an object is reported at its own path, with no trailing dot', () => {
+    const d = valid['dispute-state'] as { order: Record<string, unknown> };
+    expect(answerWireRequest({ ...d, order: { ...d.order, quote: null } })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_TYPE', path: 'order.quote' }],
+    });
   });
 });
