@@ -6,6 +6,7 @@
  */
 export * from './money/index.js';
 export { CouponRulesError, MAX_ERRORS, type Result, type RuleError, unwrap } from './result.js';
+export { RULE_ERROR_CODES, type RuleErrorCode } from './contract/index.js';
 export * from './coupon/index.js';
 export * from './order/index.js';
 export * from './time/index.js';

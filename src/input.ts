@@ -1,4 +1,5 @@
 import { joinPath, MAX_ERRORS, ruleError, type RuleError, TOO_MANY_ERRORS, tooManyErrors } from './result.js';
+import type { RuleErrorCode } from './contract/index.js';
 import { describe } from './money/parse.js';
 
 /**
@@ -12,7 +13,7 @@ export class InputReader {
   count = 0;
   private readonly listed: RuleError[] = [];
 
-  error(code: string, path: string, message: string): void {
+  error(code: RuleErrorCode, path: string, message: string): void {
     this.count++;
     if (this.listed.length < MAX_ERRORS) this.listed.push(ruleError(code, path, message));
   }
@@ -108,7 +109,7 @@ export class InputReader {
   }
 
   /** A JSON integer (a number, not a string) in [min, max], else `code`. */
-  integer(value: unknown, path: string, min: number, max: number, code: string, what: string): number | undefined {
+  integer(value: unknown, path: string, min: number, max: number, code: RuleErrorCode, what: string): number | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       this.error(code, path, `${what} must be an integer from ${min} to ${max} (a JSON number), got ${describe(value)}`);

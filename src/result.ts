@@ -1,3 +1,5 @@
+import { MAX_ERRORS, type RuleErrorCode } from './contract/index.js';
+
 /**
  * One problem found in an input: a stable machine-readable `code`, a `path`
  * into the input (dot-separated, array indexes as numbers, `""` for the input
@@ -10,7 +12,8 @@
  * ```
  */
 export interface RuleError {
-  readonly code: string;
+  /** One of {@link RuleErrorCode}: stable, for machines. */
+  readonly code: RuleErrorCode;
   readonly path: string;
   readonly message: string;
   /** Only on the `TOO_MANY_ERRORS` entry that ends a capped list: how many problems were found in all. */
@@ -27,10 +30,11 @@ export interface RuleError {
  * ```ts
  * import { MAX_ERRORS, quoteCoupon } from 'coupon-rules';
  * const r = quoteCoupon({ currency: 'USD', lines: Array.from({ length: 500 }, () => ({})) as never });
- * if (!r.ok) console.log(MAX_ERRORS, r.count, r.errors[MAX_ERRORS]); // 100 101 { code: 'TOO_MANY_ERRORS', path: '', message: '2000 problems found; the first 100 are listed', total: 2000 }
+ * if (!r.ok) console.log(MAX_ERRORS, r.errors.length); // → 100 101
+ * if (!r.ok) console.log(r.errors[MAX_ERRORS]); // → { code: 'TOO_MANY_ERRORS', path: '', message: '2000 problems found; the first 100 are listed', total: 2000 }
  * ```
  */
-export const MAX_ERRORS = 100;
+export { MAX_ERRORS };
 
 /** @internal The code of the entry that ends a capped error list. */
 export const TOO_MANY_ERRORS = 'TOO_MANY_ERRORS';
@@ -52,14 +56,14 @@ export const tooManyErrors = (total: number): RuleError => ({
  * ```ts
  * import { parseMoney } from 'coupon-rules';
  * const r = parseMoney('12.345', 'USD');
- * if (!r.ok) console.log(r.errors.map((e) => e.code)); // ['TOO_MANY_DECIMALS']
+ * if (!r.ok) console.log(r.errors.map((e) => e.code)); // → [ 'TOO_MANY_DECIMALS' ]
  * ```
  */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly RuleError[] };
 
 /** @internal Exhaustiveness guard for `switch` over unions. */
 export function assertNever(value: never): never {
-  throw new TypeError(`unexpected value: ${String(value)}`);
+  throw new CouponRulesError([ruleError('INTERNAL_ERROR', '', `unexpected value: ${String(value)}`)]);
 }
 
 /** @internal */
@@ -73,7 +77,7 @@ export function capErrors(errors: readonly RuleError[]): readonly RuleError[] {
   return [...errors.slice(0, MAX_ERRORS), tooManyErrors(errors.length)];
 }
 /** @internal */
-export const ruleError = (code: string, path: string, message: string): RuleError => ({ code, path, message });
+export const ruleError = (code: RuleErrorCode, path: string, message: string): RuleError => ({ code, path, message });
 /** @internal */
 export const joinPath = (base: string, key: string | number): string => (base === '' ? String(key) : `${base}.${String(key)}`);
 /** @internal Re-roots the path of an error found in a nested input: the nested root (`''`) is the input's own path. */
@@ -88,17 +92,17 @@ export const nestPath = (base: string, path: string): string => (path === '' ? b
  * ```ts
  * import { money, CouponRulesError } from 'coupon-rules';
  * try { money('1e3', 'USD'); } catch (e) {
- *   if (e instanceof CouponRulesError) console.log(e.code); // 'EXPONENT_NOTATION'
+ *   if (e instanceof CouponRulesError) console.log(e.code); // → EXPONENT_NOTATION
  * }
  * ```
  */
 export class CouponRulesError extends Error {
   /** The code of the first error (all of them are in `errors`). */
-  readonly code: string;
+  readonly code: RuleErrorCode;
   readonly errors: readonly RuleError[];
 
   constructor(errors: readonly RuleError[]) {
-    const first = errors[0] ?? ruleError('UNKNOWN', '', 'unknown error');
+    const first = errors[0] ?? ruleError('INTERNAL_ERROR', '', 'an error with no details');
     super(errors.map((e) => (e.path === '' ? `${e.code}: ${e.message}` : `${e.code} at ${e.path}: ${e.message}`)).join('; '));
     this.name = 'CouponRulesError';
     this.code = first.code;
@@ -112,8 +116,14 @@ export class CouponRulesError extends Error {
  *
  * @example
  * ```ts
- * import { parseMoney, unwrap } from 'coupon-rules';
+ * import { CouponRulesError, parseMoney, unwrap } from 'coupon-rules';
  * const price = unwrap(parseMoney('9.99', 'USD'));
+ * console.log(price.amount); // → 9.99
+ * try {
+ *   unwrap(parseMoney('9.999', 'USD'));
+ * } catch (e) {
+ *   if (e instanceof CouponRulesError) console.log(e.errors); // → [ { code: 'TOO_MANY_DECIMALS', path: '', message: 'USD amounts have at most 2 decimals, got 3' } ]
+ * }
  * ```
  */
 export function unwrap<T>(result: Result<T>): T {

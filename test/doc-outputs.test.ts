@@ -19,18 +19,6 @@ const tsdoc = tsdocExamples(root);
 const prepared = [...markdown, ...tsdoc].map((e) => prepare(e, entries, names));
 const outputs = prepared.flatMap((p) => p.outputs);
 
-/**
- * Files whose examples already follow the convention: a console.log output written the old way (a trailing comment
- * without the arrow, or a value on the comment line below) fails for these now.
- */
-const CONVERTED = [
-  /^README\.md$/,
-  /^docs\/(?:money|oracle|outages|performance|wire-format)\.md$/,
-  /^src\/(?:money|time|outage|cli)\//,
-  /^src\/(?:input|digest|search)\.ts$/,
-  /^src\/testing\/conformance\.ts$/,
-];
-
 let run: RunResult = { printed: {}, failed: {}, stderr: {}, error: 'not run' };
 beforeAll(() => {
   run = runExamples(root, prepared, 'doc-outputs');
@@ -72,13 +60,7 @@ describe('printed-result comments of the examples', () => {
     expect(thrown.map((p) => `${p.example.name}: ${run.failed[p.example.name]?.split('\n')[0] ?? ''}`)).toEqual([]);
   });
 
-  it('converted files write every printed result with the arrow', () => {
-    const old = prepared.flatMap((p) => p.oldStyle).filter((f) => CONVERTED.some((c) => c.test(f.file)));
-    expect(old.map(where)).toEqual([]);
-  });
-
-  // Switch on (it.skip → it) once every file follows the convention; CONVERTED is then no longer needed.
-  it.skip('every file writes every printed result with the arrow', () => {
+  it('every file writes every printed result with the arrow', () => {
     expect(prepared.flatMap((p) => p.oldStyle).map(where)).toEqual([]);
   });
 });

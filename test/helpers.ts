@@ -1,10 +1,10 @@
-import { CouponRulesError, type Result, type RuleError } from '../src/index.js';
+import { CouponRulesError, type Result, type RuleError, type RuleErrorCode } from '../src/index.js';
 
 // The few helpers every test folder needs, written once. `unwrap` (ok-or-throw) is the library's own.
 export { unwrap } from '../src/index.js';
 
 /** One expected error, written as the library reports it. */
-export const err = (code: string, path: string, message: string): RuleError => ({ code, path, message });
+export const err = (code: RuleErrorCode, path: string, message: string): RuleError => ({ code, path, message });
 
 /** The errors of a result: `[]` when it succeeded. */
 export const errorsOf = <T>(result: Result<T>): readonly RuleError[] => (result.ok ? [] : result.errors);

@@ -7,11 +7,11 @@ describe('InputReader', () => {
   it('starts with no errors and records each one as { code, path, message }', () => {
     const r = reader();
     expect(r.errors).toEqual([]);
-    r.error('SOME_CODE', 'a.b', 'a message');
-    r.error('OTHER', '', 'another');
+    r.error('INVALID_AMOUNT', 'a.b', 'a message');
+    r.error('INVALID_TYPE', '', 'another');
     expect(r.errors).toEqual([
-      { code: 'SOME_CODE', path: 'a.b', message: 'a message' },
-      { code: 'OTHER', path: '', message: 'another' },
+      { code: 'INVALID_AMOUNT', path: 'a.b', message: 'a message' },
+      { code: 'INVALID_TYPE', path: '', message: 'another' },
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('InputReader', () => {
       expect(r.nonEmptyString(undefined, 'a')).toBeUndefined();
       expect(r.boolean(undefined, 'a')).toBeUndefined();
       expect(r.array(undefined, 'a')).toBeUndefined();
-      expect(r.integer(undefined, 'a', 0, 10, 'INVALID_X', 'x')).toBeUndefined();
+      expect(r.integer(undefined, 'a', 0, 10, 'INVALID_POLICY', 'x')).toBeUndefined();
       expect(r.errors).toEqual([]);
     });
   });

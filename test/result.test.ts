@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CouponRulesError, parseMoney, unwrap } from '../src/index.js';
 import { assertNever, fail, joinPath, nestPath, ok, ruleError } from '../src/result.js';
+import { err, errorsThrownBy } from './helpers.js';
 
 describe('Result values', () => {
   it('an ok result carries ok: true and the value', () => {
@@ -8,7 +9,7 @@ describe('Result values', () => {
   });
 
   it('a failed result carries ok: false and every error', () => {
-    const errors = [ruleError('A', 'x', 'first'), ruleError('B', '', 'second')];
+    const errors = [ruleError('REQUIRED', 'x', 'first'), ruleError('INVALID_TYPE', '', 'second')];
     expect(fail(errors)).toEqual({ ok: false, errors });
   });
 
@@ -55,7 +56,7 @@ describe('unwrap', () => {
 
 describe('CouponRulesError', () => {
   it('is an Error named CouponRulesError with the code of the first error', () => {
-    const e = new CouponRulesError([ruleError('CURRENCY_MISMATCH', '', 'cannot combine USD with EUR'), ruleError('OTHER', 'x', 'y')]);
+    const e = new CouponRulesError([ruleError('CURRENCY_MISMATCH', '', 'cannot combine USD with EUR'), ruleError('INVALID_TYPE', 'x', 'y')]);
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('CouponRulesError');
     expect(e.code).toBe('CURRENCY_MISMATCH');
@@ -72,16 +73,16 @@ describe('CouponRulesError', () => {
     );
   });
 
-  it('without any error it has the code UNKNOWN and an empty message', () => {
+  it('without any error it has the code INTERNAL_ERROR (every code is one of RuleErrorCode) and an empty message', () => {
     const e = new CouponRulesError([]);
-    expect(e.code).toBe('UNKNOWN');
+    expect(e.code).toBe('INTERNAL_ERROR');
     expect(e.errors).toEqual([]);
     expect(e.message).toBe('');
   });
 });
 
 describe('assertNever', () => {
-  it('throws a TypeError naming the value a switch did not expect', () => {
-    expect(() => assertNever('bankers' as never)).toThrow(new TypeError('unexpected value: bankers'));
+  it('throws a CouponRulesError (INTERNAL_ERROR) naming the value a switch did not expect', () => {
+    expect(errorsThrownBy(() => assertNever('bankers' as never))).toEqual([err('INTERNAL_ERROR', '', 'unexpected value: bankers')]);
   });
 });

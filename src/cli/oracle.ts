@@ -1,13 +1,15 @@
+import { MAX_LINE_BYTES } from '../contract/index.js';
 import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { answerLineText } from '../wire/answer.js';
 import type { LineHelpers } from './pool.js';
+import type { RuleErrorCode } from '../contract/index.js';
 
 /** Longest input line the oracle reads (bytes, not counting its `\n` nor a `\r` before it); a longer one is answered `LINE_TOO_LONG`. */
-export const MAX_LINE_BYTES = 256 * 1024 * 1024;
+export { MAX_LINE_BYTES };
 
-const failure = (code: string, message: string) => JSON.stringify({ ok: false, errors: [{ code, path: '', message }] });
+const failure = (code: RuleErrorCode, message: string) => JSON.stringify({ ok: false, errors: [{ code, path: '', message }] });
 
 /** The answer to a line: one string, or pieces for a large quote (a failure half-way ends the line: the stream goes on). */
 function answerText(take: () => string): string | Iterable<string> {

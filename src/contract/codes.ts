@@ -74,6 +74,9 @@ export const LIFECYCLE_ERROR_CODES = [
   'INVALID_EVENT_TYPE',
   'EMPTY_EDIT',
   'EXPIRATION_SHORTENED',
+  // An edit's new expiry breaks the same rules as an issue's (see ISSUE_VIOLATION_CODES).
+  'EXPIRATION_IN_PAST',
+  'EXPIRATION_TOO_FAR',
   'NOT_RECIPIENT',
   'NOT_NEW_ORDER',
   'ORDER_HAS_COUPON',

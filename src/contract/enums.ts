@@ -60,6 +60,17 @@ export const DISPUTE_PARTIES = ['buyer', 'seller', 'platform'] as const;
 export const ESCALATING_PARTIES = ['buyer', 'seller'] as const;
 /** The commands of a dispute. */
 export const DISPUTE_ACTIONS = ['change-claim', 'cancel', 'accept', 'decline', 'escalate', 'agree', 'counter', 'disagree', 'rule'] as const;
+/** Why a party may not take an action now (each also an error code of a refused command). */
+export const DISPUTE_BLOCKS = [
+  'DISPUTE_CLOSED',
+  'UNDER_REVIEW',
+  'DEADLINE_PASSED',
+  'PROCESS_LIMIT_REACHED',
+  'WRONG_TURN',
+  'SELLER_ALREADY_RESPONDED',
+  'NO_OFFER',
+  'NOT_UNDER_REVIEW',
+] as const;
 /** How a dispute was resolved. */
 export const DISPUTE_OUTCOMES = ['seller-agreed', 'buyer-accepted', 'ruled'] as const;
 /** What happened to a counter-offer. */

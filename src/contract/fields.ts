@@ -239,6 +239,15 @@ export const RECORDS = {
 /** The name of a record of the contract. */
 export type RecordName = keyof typeof RECORDS;
 
+/** @internal The field names of every record, in table order, computed once: the keys a reader allows. */
+export const FIELD_NAMES = Object.fromEntries(Object.entries(RECORDS).map(([name, fields]) => [name, Object.freeze(Object.keys(fields))])) as {
+  readonly [N in RecordName]: readonly string[];
+};
+
+/** @internal The field names of a record without some of them (a wire request's `op`, say, for the TypeScript API). */
+export const fieldNamesWithout = (name: RecordName, ...omit: readonly string[]): readonly string[] =>
+  Object.freeze(FIELD_NAMES[name].filter((k) => !omit.includes(k)));
+
 /** @internal The keys of a record, and which of them are required: what a reader checks before it reads the values. */
 export function keysOf(name: RecordName): { readonly known: readonly string[]; readonly required: readonly string[] } {
   const fields: Readonly<Record<string, Field>> = RECORDS[name];

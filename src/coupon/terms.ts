@@ -1,3 +1,4 @@
+import { FIELD_NAMES, MAX_PERCENT_DECIMALS as CONTRACT_MAX_PERCENT_DECIMALS } from '../contract/index.js';
 import { InputReader } from '../input.js';
 import { type Currency, parseCurrency } from '../money/currency.js';
 import { describe, formatMinor, formatScaled, minorFromParsed, parseDecimalInput, pow10, scaledOf } from '../money/parse.js';
@@ -87,7 +88,7 @@ export type CouponTerms = PercentCoupon | FixedCoupon;
  * console.log(MAX_PERCENT_DECIMALS); // → 10
  * ```
  */
-export const MAX_PERCENT_DECIMALS = 10;
+export const MAX_PERCENT_DECIMALS: number = CONTRACT_MAX_PERCENT_DECIMALS;
 
 /** @internal A percentage as `units / 10^scale` percent. */
 export interface ParsedPercent {
@@ -107,8 +108,8 @@ export type ParsedCoupon =
     }
   | { readonly type: 'fixed'; readonly amount: bigint };
 
-const PERCENT_KEYS = ['type', 'percent', 'maxDiscount', 'tiers', 'itemTypeLimit', 'excludeSaleItems'] as const;
-const FIXED_KEYS = ['type', 'amount'] as const;
+const PERCENT_KEYS = FIELD_NAMES.percentCoupon;
+const FIXED_KEYS = FIELD_NAMES.fixedCoupon;
 const HUNDRED: ParsedPercent = { units: 100n, scale: 0 };
 
 function comparePercent(a: ParsedPercent, b: ParsedPercent): number {
@@ -225,7 +226,7 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   const tierList = rawTiers === undefined || allZeroTiers(rawTiers) ? [] : r.array(rawTiers, joinPath(path, 'tiers'));
   tierList?.forEach((t, i) => {
     const tp = joinPath(joinPath(path, 'tiers'), i);
-    const to = r.object(t, tp, ['minTotal', 'percent']);
+    const to = r.object(t, tp, FIELD_NAMES.couponTier);
     if (!to) return;
     const rawMin = r.required(to, 'minTotal', tp);
     const rawPct = r.required(to, 'percent', tp);
@@ -253,7 +254,7 @@ export function readCoupon(r: InputReader, value: unknown, path: string, currenc
   const rawLimit = r.field(o, 'itemTypeLimit');
   if (rawLimit !== undefined) {
     const lp = joinPath(path, 'itemTypeLimit');
-    const lo = r.object(rawLimit, lp, ['mode', 'itemTypes']);
+    const lo = r.object(rawLimit, lp, FIELD_NAMES.itemTypeLimit);
     if (lo) {
       const mode = r.required(lo, 'mode', lp);
       if (mode !== undefined && mode !== 'only' && mode !== 'except') r.error('INVALID_ENUM', joinPath(lp, 'mode'), '"mode" is "only" or "except"');

@@ -1,3 +1,4 @@
+import { EVIDENCE_REASONS } from '../contract/index.js';
 import type { InputReader } from '../input.js';
 import type { Currency } from '../money/currency.js';
 import { divRound } from '../money/integer.js';
@@ -8,7 +9,7 @@ import { deadlineAfter } from './policy.js';
 import type { ClaimedLine, DisputeReason, ParsedDispute, ParsedDisputeEvent, ParsedOrder, ParsedOrderLine } from './types.js';
 
 /** @internal The reasons a claim must back with evidence, when opened and after every change. */
-export const NEEDS_EVIDENCE: ReadonlySet<DisputeReason> = new Set(['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS']);
+export const NEEDS_EVIDENCE: ReadonlySet<DisputeReason> = new Set(EVIDENCE_REASONS);
 
 /** @internal The cap of a claim: what remains of the payment, and at most the claimed units' net value. */
 export function claimCap(order: ParsedOrder, lines: readonly ClaimedLine[] | null, r: InputReader, path: string): bigint | undefined {

@@ -1,3 +1,4 @@
+import { FIELD_NAMES, MAX_POLICY_DAYS as CONTRACT_MAX_POLICY_DAYS, MAX_WEEKDAY, MIN_WEEKDAY } from '../contract/index.js';
 import { InputReader } from '../input.js';
 import { CouponRulesError, joinPath } from '../result.js';
 import { formatDate, isLocalDate, isoWeekday, parseDate } from '../time/calendar.js';
@@ -79,13 +80,13 @@ export const DEFAULT_DISPUTE_POLICY: Required<DisputePolicy> = Object.freeze({
  * console.log(MAX_POLICY_DAYS); // → 3650
  * ```
  */
-export const MAX_POLICY_DAYS = 3650;
+export const MAX_POLICY_DAYS: number = CONTRACT_MAX_POLICY_DAYS;
 
 /** @internal Reads a policy object (absent: the defaults). */
 export function readPolicy(r: InputReader, value: unknown, path: string): ResolvedPolicy | undefined {
   const d = DEFAULT_DISPUTE_POLICY;
   if (value === undefined) return { ...d, weekend: new Set(d.weekend), holidays: [] };
-  const o = r.object(value, path, Object.keys(d));
+  const o = r.object(value, path, FIELD_NAMES.disputePolicy);
   if (!o) return undefined;
   const before = r.count;
   const days = (key: 'requestWindowDays' | 'sellerResponseDays' | 'buyerResponseDays' | 'maxProcessDays' | 'platformReviewDays') => {
@@ -102,7 +103,7 @@ export function readPolicy(r: InputReader, value: unknown, path: string): Resolv
   if (rawWeekend !== undefined) {
     weekend.clear();
     r.array(rawWeekend, joinPath(path, 'weekend'))?.forEach((w, i) => {
-      const n = r.integer(w, joinPath(joinPath(path, 'weekend'), i), 1, 7, 'INVALID_POLICY', 'an ISO weekday');
+      const n = r.integer(w, joinPath(joinPath(path, 'weekend'), i), MIN_WEEKDAY, MAX_WEEKDAY, 'INVALID_POLICY', 'an ISO weekday');
       if (n !== undefined) weekend.add(n);
     });
     if (weekend.size === 7) r.error('INVALID_POLICY', joinPath(path, 'weekend'), 'a week needs at least one business day');

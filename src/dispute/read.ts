@@ -1,3 +1,4 @@
+import { DISPUTE_EVENT_TYPES, DISPUTE_REASONS, FIELD_NAMES } from '../contract/index.js';
 import { readMinor } from '../coupon/terms.js';
 import type { InputReader } from '../input.js';
 import { MAX_UNIT_PRICE_DECIMALS } from '../money/bounds.js';
@@ -11,13 +12,13 @@ import { readInstant, readLocalDate, readRequiredInstant } from '../time/read.js
 import { readPolicy } from './policy.js';
 import type { ClaimedLine, DisputeReason, ParsedDispute, ParsedDisputeEvent, ParsedOrder, ParsedOrderLine } from './types.js';
 
-const REASONS: readonly DisputeReason[] = ['NOT_AS_DESCRIBED', 'DAMAGED', 'MISSING_PARTS', 'NOT_RECEIVED', 'LATE_DELIVERY', 'OTHER'];
+const REASONS: readonly DisputeReason[] = DISPUTE_REASONS;
 
 const minorOfText = (s: string): bigint => BigInt(s.replace('.', ''));
 
 /** Reads the order. Its currency comes back even when another field is refused, so that event amounts are still checked against it. */
 function readOrder(r: InputReader, value: unknown, path: string, allowOp: boolean): { readonly currency?: Currency | undefined; readonly order?: ParsedOrder } {
-  const o = r.object(value, path, ['quote', 'refunded', 'shippedAt', 'receiptConfirmedAt', 'expectedDeliveryBy']);
+  const o = r.object(value, path, FIELD_NAMES.disputeOrder);
   if (!o) return {};
   const before = r.count;
   const qp = joinPath(path, 'quote');
@@ -81,7 +82,7 @@ function readClaimLines(r: InputReader, value: unknown, path: string): ClaimedLi
   const out: ClaimedLine[] = [];
   list.forEach((raw, i) => {
     const p = joinPath(path, i);
-    const o = r.object(raw, p, ['id', 'quantity']);
+    const o = r.object(raw, p, FIELD_NAMES.claimedLine);
     if (!o) return;
     const id = r.nonEmptyString(r.required(o, 'id', p), joinPath(p, 'id'));
     const quantity = r.integer(r.required(o, 'quantity', p), joinPath(p, 'quantity'), 1, 1_000_000_000, 'INVALID_QUANTITY', 'a quantity');
@@ -102,18 +103,7 @@ function readEvidence(r: InputReader, value: unknown, path: string): string[] | 
   return out;
 }
 
-const EVENT_KEYS: Record<ParsedDisputeEvent['type'], readonly string[]> = {
-  opened: ['type', 'at', 'reason', 'amount', 'lines', 'evidence', 'description'],
-  'claim-changed': ['type', 'at', 'amount', 'lines', 'evidence'],
-  cancelled: ['type', 'at'],
-  'seller-agreed': ['type', 'at'],
-  'seller-countered': ['type', 'at', 'amount', 'evidence'],
-  'seller-disagreed': ['type', 'at', 'note', 'evidence'],
-  'buyer-accepted': ['type', 'at'],
-  'buyer-declined': ['type', 'at'],
-  escalated: ['type', 'at', 'by', 'evidence', 'note'],
-  ruled: ['type', 'at', 'amount'],
-};
+const EVENT_KEYS = Object.fromEntries(DISPUTE_EVENT_TYPES.map((type) => [type, FIELD_NAMES[type]])) as Record<ParsedDisputeEvent['type'], readonly string[]>;
 
 /** @internal Reads dispute events (shape only). */
 export function readDisputeEvents(r: InputReader, value: unknown, path: string, currency: Currency | undefined): ParsedDisputeEvent[] | undefined {

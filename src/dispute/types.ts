@@ -1,3 +1,15 @@
+import type {
+  DISPUTE_ACTIONS,
+  DISPUTE_BLOCKS,
+  DISPUTE_NOTICE_KINDS,
+  DISPUTE_OUTCOMES,
+  DISPUTE_PARTIES,
+  DISPUTE_REASONS,
+  DISPUTE_STATUSES,
+  ESCALATING_PARTIES,
+  OFFER_FATES,
+  OFFER_KINDS,
+} from '../contract/index.js';
 import type { QuoteRequest } from '../order/types.js';
 import type { Currency } from '../money/currency.js';
 import type { RoundingMode } from '../money/rounding.js';
@@ -13,7 +25,7 @@ import type { Deadline, DisputePolicy, ResolvedPolicy } from './policy.js';
  * const reason: DisputeReason = 'DAMAGED';
  * ```
  */
-export type DisputeReason = 'NOT_AS_DESCRIBED' | 'DAMAGED' | 'MISSING_PARTS' | 'NOT_RECEIVED' | 'LATE_DELIVERY' | 'OTHER';
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
 /**
  * Units of one order line that a claim is about.
@@ -113,7 +125,7 @@ export interface Dispute {
  * const s: DisputeStatus = 'under-review';
  * ```
  */
-export type DisputeStatus = 'awaiting-seller' | 'awaiting-buyer' | 'under-review' | 'resolved' | 'cancelled';
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
 /**
  * Who acts in a dispute.
@@ -124,7 +136,7 @@ export type DisputeStatus = 'awaiting-seller' | 'awaiting-buyer' | 'under-review
  * const p: DisputeParty = 'platform';
  * ```
  */
-export type DisputeParty = 'buyer' | 'seller' | 'platform';
+export type DisputeParty = (typeof DISPUTE_PARTIES)[number];
 
 /**
  * What a party may do in an open dispute.
@@ -135,7 +147,7 @@ export type DisputeParty = 'buyer' | 'seller' | 'platform';
  * const a: DisputeAction = 'counter';
  * ```
  */
-export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'decline' | 'escalate' | 'agree' | 'counter' | 'disagree' | 'rule';
+export type DisputeAction = (typeof DISPUTE_ACTIONS)[number];
 
 /**
  * Why an action is not allowed now.
@@ -146,8 +158,7 @@ export type DisputeAction = 'change-claim' | 'cancel' | 'accept' | 'decline' | '
  * const why: DisputeBlock = 'SELLER_ALREADY_RESPONDED';
  * ```
  */
-export type DisputeBlock =
-  'DISPUTE_CLOSED' | 'UNDER_REVIEW' | 'DEADLINE_PASSED' | 'PROCESS_LIMIT_REACHED' | 'WRONG_TURN' | 'SELLER_ALREADY_RESPONDED' | 'NO_OFFER' | 'NOT_UNDER_REVIEW';
+export type DisputeBlock = (typeof DISPUTE_BLOCKS)[number];
 
 /**
  * The event that resolved a dispute.
@@ -158,7 +169,7 @@ export type DisputeBlock =
  * const o: DisputeOutcome = 'ruled';
  * ```
  */
-export type DisputeOutcome = 'seller-agreed' | 'buyer-accepted' | 'ruled';
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
 /**
  * One proposal in a dispute's history: who proposed what, when, and what became of it.
@@ -171,10 +182,10 @@ export type DisputeOutcome = 'seller-agreed' | 'buyer-accepted' | 'ruled';
  */
 export interface DisputeOffer {
   readonly by: DisputeParty;
-  readonly kind: 'claim' | 'counter-offer' | 'refusal' | 'ruling';
+  readonly kind: (typeof OFFER_KINDS)[number];
   readonly amount: string;
   readonly at: string;
-  readonly fate: 'pending' | 'accepted' | 'declined' | 'superseded' | 'withdrawn' | 'escalated' | 'lapsed' | 'final';
+  readonly fate: (typeof OFFER_FATES)[number];
 }
 
 /**
@@ -206,9 +217,8 @@ export interface DisputeEvidence {
  */
 export interface DisputeNotice {
   readonly id: string;
-  readonly to: 'buyer' | 'seller';
-  readonly kind:
-    'opened' | 'claim-changed' | 'seller-responded' | 'offer-made' | 'offer-declined' | 'escalated' | 'under-review' | 'ruled' | 'resolved' | 'cancelled';
+  readonly to: (typeof ESCALATING_PARTIES)[number];
+  readonly kind: (typeof DISPUTE_NOTICE_KINDS)[number];
   readonly at: string;
 }
 

@@ -1,3 +1,7 @@
+import { fieldNamesWithout } from '../contract/index.js';
+
+// A dispute of the TypeScript API is the wire request without its op and instant.
+const DISPUTE_KEYS = fieldNamesWithout('disputeStateRequest', 'op', 'at');
 import { InputReader } from '../input.js';
 import { formatMinor } from '../money/parse.js';
 import { fail, ok, type Result } from '../result.js';
@@ -100,7 +104,7 @@ export function readDisputeView(r: InputReader, policy: unknown, order: unknown,
  */
 export function disputeView(dispute: Dispute, now: InstantInput): Result<DisputeView> {
   const r = new InputReader();
-  const o = r.object(dispute, '', ['policy', 'order', 'events']);
+  const o = r.object(dispute, '', DISPUTE_KEYS);
   if (!o) return fail(r.errors);
   return readDisputeView(r, r.field(o, 'policy'), r.field(o, 'order'), r.field(o, 'events'), now, false);
 }

@@ -1,3 +1,4 @@
+import { type CHOICE_PROMPTS, FIELD_NAMES, fieldNamesWithout } from '../contract/index.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { couponCreditsOn } from '../order/compute.js';
@@ -73,7 +74,7 @@ export interface CouponChoice {
  * ```
  */
 export interface CouponChoices {
-  readonly prompt: 'none' | 'offer' | 'choose';
+  readonly prompt: (typeof CHOICE_PROMPTS)[number];
   readonly choices: readonly CouponChoice[];
 }
 
@@ -107,18 +108,19 @@ export function couponChoices(request: CouponChoicesRequest): Result<CouponChoic
   return readCouponChoices(request, []);
 }
 
-const QUOTABLE = ['currency', 'rounding', 'lines'] as const;
+// The checkout order's fields that are also a quote request's.
+const QUOTABLE = FIELD_NAMES.checkoutOrder.filter((k) => FIELD_NAMES.quoteRequest.includes(k));
 
 /** @internal */
 export function readCouponChoices(input: unknown, extraKeys: readonly string[]): Result<CouponChoices> {
   const r = new InputReader();
-  const o = r.object(input, '', ['at', 'store', 'buyer', 'order', 'coupons', ...extraKeys]);
+  const o = r.object(input, '', [...fieldNamesWithout('couponChoicesRequest', 'op'), ...extraKeys]);
   if (!o) return fail(r.errors);
   const at = readRequiredInstant(r, o, 'at', '');
   const store = r.nonEmptyString(r.required(o, 'store', ''), 'store');
   const buyer = r.nonEmptyString(r.required(o, 'buyer', ''), 'buyer');
   const rawOrder = r.required(o, 'order', '');
-  const order = rawOrder === undefined ? undefined : r.object(rawOrder, 'order', [...QUOTABLE, 'newOrder', 'hasCoupon']);
+  const order = rawOrder === undefined ? undefined : r.object(rawOrder, 'order', FIELD_NAMES.checkoutOrder);
   const newOrder = order && r.boolean(r.required(order, 'newOrder', 'order'), 'order.newOrder');
   const hasCoupon = order && r.boolean(r.required(order, 'hasCoupon', 'order'), 'order.hasCoupon');
   let quoteBase;

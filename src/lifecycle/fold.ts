@@ -1,4 +1,5 @@
 // The fold: a record's events in time order, each checked against the rules as they stood when it happened.
+import type { RuleErrorCode } from '../contract/index.js';
 import type { CouponTerms } from '../coupon/terms.js';
 import type { InputReader } from '../input.js';
 import { assertNever, joinPath } from '../result.js';
@@ -70,7 +71,7 @@ export function foldEvents(r: InputReader, c: ParsedRecord, at: number, path: st
 
   function applyEvent(e: ParsedEvent, i: number): void {
     const p = joinPath(path, i);
-    const refuse = (code: string, why: string) => {
+    const refuse = (code: RuleErrorCode, why: string) => {
       r.error(code, p, `"${e.type}" at ${new Date(e.at).toISOString()} is not allowed: ${why}`);
     };
     switch (e.type) {

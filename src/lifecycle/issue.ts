@@ -1,3 +1,4 @@
+import { FIELD_NAMES, fieldNamesWithout, type ISSUE_VIOLATION_CODES } from '../contract/index.js';
 import { InputReader } from '../input.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 import { addCalendarYears, localDateAt } from '../time/dates.js';
@@ -13,15 +14,7 @@ import { readLocalDate, readRequiredInstant, readTimeZone } from '../time/read.j
  * const code: IssueViolationCode = 'STOPLISTED_BY_RECIPIENT';
  * ```
  */
-export type IssueViolationCode =
-  | 'SELF'
-  | 'RECIPIENT_UNREGISTERED'
-  | 'RECIPIENT_EMAIL_UNCONFIRMED'
-  | 'STOPLISTED_BY_SELLER'
-  | 'STOPLISTED_BY_RECIPIENT'
-  | 'EXPIRATION_REQUIRED'
-  | 'EXPIRATION_IN_PAST'
-  | 'EXPIRATION_TOO_FAR';
+export type IssueViolationCode = (typeof ISSUE_VIOLATION_CODES)[number];
 
 /**
  * One reason a coupon may not be issued.
@@ -76,7 +69,7 @@ export interface CouponIssueCheck {
 }
 
 /** @internal The expiration rules shared by issuing and editing. */
-export function expirationViolations(expires: string, today: string): IssueViolation[] {
+export function expirationViolations(expires: string, today: string): (IssueViolation & { readonly code: 'EXPIRATION_IN_PAST' | 'EXPIRATION_TOO_FAR' })[] {
   const latest = addCalendarYears(today, 1);
   if (expires < today) return [{ code: 'EXPIRATION_IN_PAST', message: `the expiration date ${expires} is before today, ${today}` }];
   if (expires > latest) return [{ code: 'EXPIRATION_TOO_FAR', message: `the expiration date ${expires} is after ${latest}, one year from today (${today})` }];
@@ -110,17 +103,17 @@ export function checkCouponIssue(request: CouponIssueRequest): Result<CouponIssu
 /** @internal */
 export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Result<CouponIssueCheck> {
   const r = new InputReader();
-  const o = r.object(input, '', ['at', 'timeZone', 'seller', 'recipient', 'stoplisted', 'expires', ...extraKeys]);
+  const o = r.object(input, '', [...fieldNamesWithout('couponIssueCheckRequest', 'op'), ...extraKeys]);
   if (!o) return fail(r.errors);
   const at = readRequiredInstant(r, o, 'at', '');
   const rawZone = r.required(o, 'timeZone', '');
   const timeZone = rawZone === undefined ? undefined : readTimeZone(r, rawZone, 'timeZone');
   const party = (key: string, fields: readonly string[]) => {
     const raw = r.required(o, key, '');
-    return raw === undefined ? undefined : r.object(raw, key, ['id', ...fields]);
+    return raw === undefined ? undefined : r.object(raw, key, fields);
   };
-  const seller = party('seller', []);
-  const recipient = party('recipient', ['registered', 'emailConfirmed']);
+  const seller = party('seller', FIELD_NAMES.issueSeller);
+  const recipient = party('recipient', FIELD_NAMES.issueRecipient);
   const sellerId = seller && r.nonEmptyString(r.required(seller, 'id', 'seller'), 'seller.id');
   const recipientId = recipient && r.nonEmptyString(r.required(recipient, 'id', 'recipient'), 'recipient.id');
   const flag = (obj: Record<string, unknown> | undefined, key: string, base: string) =>
@@ -128,7 +121,7 @@ export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Re
   const registered = flag(recipient, 'registered', 'recipient');
   const emailConfirmed = flag(recipient, 'emailConfirmed', 'recipient');
   const rawStop = r.required(o, 'stoplisted', '');
-  const stop = rawStop === undefined ? undefined : r.object(rawStop, 'stoplisted', ['bySeller', 'byRecipient']);
+  const stop = rawStop === undefined ? undefined : r.object(rawStop, 'stoplisted', FIELD_NAMES.stoplisted);
   const bySeller = flag(stop, 'bySeller', 'stoplisted');
   const byRecipient = flag(stop, 'byRecipient', 'stoplisted');
   const rawExpires = r.field(o, 'expires');

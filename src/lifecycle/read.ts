@@ -1,3 +1,4 @@
+import { COUPON_EVENT_TYPES, FIELD_NAMES } from '../contract/index.js';
 // Reading coupon records and events: shape only, instants as epoch milliseconds. Whether an event was allowed is the fold's business.
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
@@ -10,7 +11,7 @@ import type { ParsedEvent, ParsedRecord } from './types.js';
 // Terms carry no currency here: amounts are checked for shape with up to MAX_MINOR_UNITS decimals, and
 // against the order's currency when the coupon is quoted.
 const ANY_CURRENCY = { code: 'the coupon currency', minorUnits: MAX_MINOR_UNITS };
-const COUPON_KEYS = ['id', 'seller', 'recipient', 'expires', 'timeZone', 'terms', 'remedies'] as const;
+const COUPON_KEYS = FIELD_NAMES.coupon;
 
 function readTerms(r: InputReader, value: unknown, path: string): CouponTerms | undefined {
   const before = r.count;
@@ -55,14 +56,7 @@ export function readCouponFields(
   return { id, seller, recipient, expires, timeZone, terms, remedies, raw: o };
 }
 
-const EVENT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  edited: ['type', 'at', 'terms', 'expires'],
-  redeemed: ['type', 'at', 'orderId', 'buyer', 'store', 'newOrder', 'orderHasCoupon'],
-  declined: ['type', 'at'],
-  deleted: ['type', 'at'],
-  extended: ['type', 'at', 'expires', 'incidents'],
-  honored: ['type', 'at', 'orderId', 'attemptAt', 'incidents'],
-};
+const EVENT_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(COUPON_EVENT_TYPES.map((type) => [type, FIELD_NAMES[type]]));
 
 /** @internal Reads a list of non-empty ids (`atLeastOne`: and not an empty list). */
 export function readIds(r: InputReader, value: unknown, path: string, atLeastOne = false): string[] | undefined {

@@ -1,3 +1,4 @@
+import type { COUPON_ACTION_BLOCKS, COUPON_STATUSES } from '../contract/index.js';
 // The lifecycle's types: what callers pass in and get back, and the parsed shapes the readers hand to the fold.
 import type { CouponTerms } from '../coupon/terms.js';
 import type { InstantInput } from '../time/instant.js';
@@ -156,7 +157,7 @@ export interface CouponRecord extends Coupon {
  * const s: CouponStatus = 'open';
  * ```
  */
-export type CouponStatus = 'open' | 'redeemed' | 'declined' | 'expired' | 'deleted';
+export type CouponStatus = (typeof COUPON_STATUSES)[number];
 
 /**
  * Why an action is not allowed now.
@@ -167,7 +168,7 @@ export type CouponStatus = 'open' | 'redeemed' | 'declined' | 'expired' | 'delet
  * const why: ActionBlock = 'COUPON_REDEEMED';
  * ```
  */
-export type ActionBlock = 'COUPON_EXPIRED' | 'COUPON_REDEEMED' | 'COUPON_DECLINED' | 'COUPON_DELETED';
+export type ActionBlock = (typeof COUPON_ACTION_BLOCKS)[number];
 
 /**
  * Whether one action is allowed, and if not, why.

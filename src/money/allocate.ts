@@ -43,7 +43,7 @@ export function allocate(amount: Money, weights: readonly Weight[]): Money[] {
     }
     const p = parseDecimalInput(w, { maxDecimals: 30, allowNegative: true, currencyCode: 'weight' }, String(i));
     if (!p.value) {
-      errors.push(...p.errors.map((e) => ({ ...e, code: 'INVALID_WEIGHTS' })));
+      errors.push(...p.errors.map((e) => ({ ...e, code: 'INVALID_WEIGHTS' as const })));
       // Stryker disable next-line ObjectLiteral: after a bad weight the error is thrown below, so its units are never read
       return { units: 0n, scale: 0 };
     }

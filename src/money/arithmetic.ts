@@ -5,8 +5,7 @@ import { Dec } from './decimal.js';
 import { decimalOf, minorOf, moneyFromMinor, moneyOf, type Money, type UnitPrice } from './money.js';
 import { parseDecimalInput } from './parse.js';
 import { Decimal } from 'decimal.js';
-import { assertNever } from '../result.js';
-import { divRound } from './integer.js';
+import { divRound, unknownRoundingMode } from './integer.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 
 /** @internal decimal.js rounding constant for a mode. */
@@ -21,7 +20,7 @@ export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
     case 'up':
       return Decimal.ROUND_UP;
     default:
-      return assertNever(mode);
+      return unknownRoundingMode(mode);
   }
 }
 

@@ -1,3 +1,4 @@
+import { MAX_MINOR_UNITS as CONTRACT_MAX_MINOR_UNITS } from '../contract/bounds.js';
 import { fail, ok, ruleError, type Result, unwrap } from '../result.js';
 import { ISO_4217_MINOR_UNITS } from './iso4217.js';
 
@@ -37,7 +38,7 @@ export type CurrencyInput = string | Currency;
  * console.log(parseCurrency({ code: 'MILLI', minorUnits: MAX_MINOR_UNITS + 1 }).ok); // → false
  * ```
  */
-export const MAX_MINOR_UNITS = 12;
+export const MAX_MINOR_UNITS: number = CONTRACT_MAX_MINOR_UNITS;
 
 const ISO = new Map<string, Currency>(Object.entries(ISO_4217_MINOR_UNITS).map(([code, minorUnits]) => [code, Object.freeze({ code, minorUnits })]));
 const CODE = /^[A-Z][A-Z0-9]{2,15}$/;

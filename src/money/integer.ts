@@ -1,5 +1,10 @@
-import { assertNever } from '../result.js';
+import { CouponRulesError, ruleError } from '../result.js';
 import type { RoundingMode } from './rounding.js';
+
+/** @internal The end of an exhaustive switch over rounding modes: a JavaScript caller passed a mode no type allows. */
+export function unknownRoundingMode(mode: never): never {
+  throw new CouponRulesError([ruleError('INVALID_ROUNDING', '', `unknown rounding mode ${String(JSON.stringify(mode))}`)]);
+}
 
 // Integer kernels of the money layer, on bigint minor units. They import nothing heavy, so that the
 // quote (which needs only these) does not pull decimal.js into a consumer's bundle.
@@ -26,7 +31,7 @@ export function divRound(numerator: bigint, denominator: bigint, mode: RoundingM
       if (twice !== denominator) return twice > denominator ? away : q;
       return q % 2n === 0n ? q : away;
     default:
-      return assertNever(mode);
+      return unknownRoundingMode(mode);
   }
 }
 

@@ -129,11 +129,12 @@ export function minorOf(value: Money): bigint {
 
 // A Money-shaped object from elsewhere (another copy of the package, JSON): trust nothing.
 function revalidate(value: unknown): Money | UnitPrice {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`expected Money, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null) throw new CouponRulesError([ruleError('INVALID_TYPE', '', `expected Money, got ${describe(value)}`)]);
   const { kind, amount, currency } = value as Partial<Money> | Partial<UnitPrice>;
   const c = parseCurrency(currency);
   if (!c.ok) throw new CouponRulesError(c.errors);
-  if (kind !== 'money' && kind !== 'unit-price') throw new TypeError(`expected Money or UnitPrice, got ${describe(value)}`);
+  if (kind !== 'money' && kind !== 'unit-price')
+    throw new CouponRulesError([ruleError('INVALID_TYPE', '', `expected Money or UnitPrice, got ${describe(value)}`)]);
   // Computed amounts may reach the result bound, so re-check against it, not the input bound.
   const rules = {
     maxDecimals: kind === 'money' ? c.value.minorUnits : MAX_UNIT_PRICE_DECIMALS,
@@ -247,7 +248,8 @@ export function moneyFromMinor(minor: bigint | number, currency: CurrencyInput):
     const code = Number.isInteger(minor) ? 'AMOUNT_OUT_OF_RANGE' : Number.isFinite(minor) ? 'FLOAT_AMOUNT' : 'NON_FINITE_AMOUNT';
     throw new CouponRulesError([ruleError(code, '', `minor units must be a safe integer or a bigint, got ${String(minor)}`)]);
   }
-  if (typeof minor !== 'number' && typeof minor !== 'bigint') throw new TypeError(`minor units must be a bigint or a safe integer, got ${describe(minor)}`);
+  if (typeof minor !== 'number' && typeof minor !== 'bigint')
+    throw new CouponRulesError([ruleError('INVALID_TYPE', '', `minor units must be a bigint or a safe integer, got ${describe(minor)}`)]);
   return moneyOf(new Dec(minor.toString()).div(new Dec(10).pow(c.minorUnits)), c);
 }
 

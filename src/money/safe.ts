@@ -1,4 +1,5 @@
-import { assertNever } from '../result.js';
+import { unknownRoundingMode } from './integer.js';
+
 import type { ParsedDecimal } from './parse.js';
 import type { RoundingMode } from './rounding.js';
 
@@ -45,7 +46,7 @@ export function divRoundSafe(n: number, d: number, mode: RoundingMode): number {
     case 'half-even':
       return 2 * r > d || (2 * r === d && q % 2 === 1) ? q + 1 : q;
     default:
-      return assertNever(mode);
+      return unknownRoundingMode(mode);
   }
 }
 

@@ -1,3 +1,4 @@
+import { CHARGE_NAME_PATTERN, FIELD_NAMES, fieldNamesWithout, MAX_BATCH as CONTRACT_MAX_BATCH } from '../contract/index.js';
 import { readCoupon, readMinor } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { divRound } from '../money/integer.js';
@@ -8,8 +9,8 @@ import { readSafeDecimal, safeLineTotal, safeTotalOf } from '../money/safe.js';
 import { fail, joinPath, ok, type Result } from '../result.js';
 import type { LineTotals, ParsedQuoteRequest, QuoteRounding } from './types.js';
 
-const REQUEST_KEYS = ['currency', 'rounding', 'lines', 'coupon', 'sellerCredit', 'charges'] as const;
-const LINE_KEYS = ['id', 'itemType', 'unitPrice', 'quantity', 'onSale', 'batch'] as const;
+const REQUEST_KEYS = fieldNamesWithout('quoteRequest', 'op');
+const LINE_KEYS = FIELD_NAMES.orderLine;
 /** Largest batch number.
  *
  * @example
@@ -18,8 +19,8 @@ const LINE_KEYS = ['id', 'itemType', 'unitPrice', 'quantity', 'onSale', 'batch']
  * console.log(MAX_BATCH); // → 1000000
  * ```
  */
-export const MAX_BATCH = 1_000_000;
-const CHARGE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/u;
+export const MAX_BATCH: number = CONTRACT_MAX_BATCH;
+const CHARGE_NAME = new RegExp(CHARGE_NAME_PATTERN, 'u');
 
 /** The bit of each key a line may have (0: not a line key). */
 function lineKeyBit(key: string): number {
@@ -87,7 +88,7 @@ function readLineFast(raw: unknown, i: number, into: LineColumns, minor: number,
   return true;
 }
 
-const WIRE_REQUEST_KEYS: readonly string[] = [...REQUEST_KEYS, 'op'];
+const WIRE_REQUEST_KEYS = FIELD_NAMES.quoteRequest;
 
 /** @internal Reads and validates a quote request (without `op`), reporting every problem. */
 export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = []): Result<ParsedQuoteRequest> {

@@ -1,3 +1,4 @@
+import type { INELIGIBLE_REASONS, QUOTE_ROUNDINGS } from '../contract/index.js';
 import type { CouponTerms, ParsedCoupon } from '../coupon/terms.js';
 import type { Currency } from '../money/currency.js';
 import type { RoundingMode } from '../money/rounding.js';
@@ -31,7 +32,7 @@ export interface OrderLine {
  * const rounding: QuoteRounding = 'half-even';
  * ```
  */
-export type QuoteRounding = Extract<RoundingMode, 'half-up' | 'half-even'>;
+export type QuoteRounding = Extract<RoundingMode, (typeof QUOTE_ROUNDINGS)[number]>;
 
 /**
  * What {@link quoteCoupon} takes: the order, its coupon (if any), the
@@ -100,7 +101,7 @@ export interface QuotedBatch {
  * const why: IneligibleReason = 'ON_SALE';
  * ```
  */
-export type IneligibleReason = 'ITEM_TYPE_NOT_IN_LIMIT' | 'ITEM_TYPE_EXCLUDED' | 'ON_SALE';
+export type IneligibleReason = (typeof INELIGIBLE_REASONS)[number];
 
 /**
  * The "why" of a quote, for a shop to show: the tier reached, the credit

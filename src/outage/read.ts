@@ -1,3 +1,4 @@
+import { FIELD_NAMES, MAX_COMPENSATION_VALID_DAYS, MAX_OUTAGE_MINUTES } from '../contract/index.js';
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import type { InputReader } from '../input.js';
@@ -45,7 +46,7 @@ export function readIncidents(r: InputReader, value: unknown, path: string, now?
   const out: ParsedIncident[] = [];
   list.forEach((raw, i) => {
     const p = joinPath(path, i);
-    const o = r.object(raw, p, ['id', 'start', 'end']);
+    const o = r.object(raw, p, FIELD_NAMES.incident);
     if (!o) return;
     const id = r.nonEmptyString(r.required(o, 'id', p), joinPath(p, 'id'));
     const start = readRequiredInstant(r, o, 'start', p);
@@ -63,7 +64,7 @@ export function readIncidents(r: InputReader, value: unknown, path: string, now?
 /** @internal */
 export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy | undefined {
   if (value === undefined) return { graceDays: 1, extensionDays: null, extend: true, reissue: true, honor: true, loyaltyExtraDays: 0, compensation: null };
-  const o = r.object(value, 'policy', ['graceDays', 'extension', 'extend', 'reissue', 'honor', 'compensation', 'loyalty']);
+  const o = r.object(value, 'policy', FIELD_NAMES.outagePolicy);
   if (!o) return undefined;
   const before = r.count;
   const rawGrace = r.field(o, 'graceDays');
@@ -71,23 +72,30 @@ export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy |
   const rawExt = r.field(o, 'extension');
   let extensionDays: number | null = null;
   if (rawExt !== undefined && rawExt !== 'outage-length') {
-    const e = r.object(rawExt, 'policy.extension', ['days']);
+    const e = r.object(rawExt, 'policy.extension', FIELD_NAMES.extensionDays);
     if (e) extensionDays = r.integer(r.required(e, 'days', 'policy.extension'), 'policy.extension.days', 1, 3650, 'INVALID_POLICY', 'extension days') ?? null;
   }
   let compensation: ParsedPolicy['compensation'] = null;
   const rawComp = r.field(o, 'compensation');
   if (rawComp !== undefined) {
-    const c = r.object(rawComp, 'policy.compensation', ['terms', 'validDays', 'minOutageMinutes']);
+    const c = r.object(rawComp, 'policy.compensation', FIELD_NAMES.compensation);
     if (c) {
       const rawTerms = r.required(c, 'terms', 'policy.compensation');
       const mark = r.count;
       if (rawTerms !== undefined) readCoupon(r, rawTerms, 'policy.compensation.terms', { code: 'the coupon currency', minorUnits: 12 });
-      const validDays = r.integer(r.required(c, 'validDays', 'policy.compensation'), 'policy.compensation.validDays', 0, 366, 'INVALID_POLICY', 'validDays');
+      const validDays = r.integer(
+        r.required(c, 'validDays', 'policy.compensation'),
+        'policy.compensation.validDays',
+        0,
+        MAX_COMPENSATION_VALID_DAYS,
+        'INVALID_POLICY',
+        'validDays',
+      );
       const minOutageMinutes = r.integer(
         r.required(c, 'minOutageMinutes', 'policy.compensation'),
         'policy.compensation.minOutageMinutes',
         0,
-        525_600,
+        MAX_OUTAGE_MINUTES,
         'INVALID_POLICY',
         'minOutageMinutes',
       );
@@ -105,7 +113,7 @@ export function readOutagePolicy(r: InputReader, value: unknown): ParsedPolicy |
   let loyaltyExtraDays = 0;
   const rawLoyalty = r.field(o, 'loyalty');
   if (rawLoyalty !== undefined) {
-    const l = r.object(rawLoyalty, 'policy.loyalty', ['extraGraceDays']);
+    const l = r.object(rawLoyalty, 'policy.loyalty', FIELD_NAMES.loyalty);
     if (l)
       loyaltyExtraDays =
         r.integer(r.required(l, 'extraGraceDays', 'policy.loyalty'), 'policy.loyalty.extraGraceDays', 0, 3650, 'INVALID_POLICY', 'extraGraceDays') ?? 0;
@@ -121,7 +129,7 @@ export function readAttempts(r: InputReader, value: unknown, now: number | undef
   const out: ParsedAttempt[] = [];
   list.forEach((raw, i) => {
     const p = joinPath('attempts', i);
-    const o = r.object(raw, p, ['couponId', 'orderId', 'at', 'order']);
+    const o = r.object(raw, p, FIELD_NAMES.attempt);
     if (!o) return;
     const couponId = r.nonEmptyString(r.required(o, 'couponId', p), joinPath(p, 'couponId'));
     const orderId = r.nonEmptyString(r.required(o, 'orderId', p), joinPath(p, 'orderId'));
@@ -130,7 +138,7 @@ export function readAttempts(r: InputReader, value: unknown, now: number | undef
       r.error('ATTEMPT_AFTER_NOW', joinPath(p, 'at'), 'an attempt cannot be later than the planning instant');
     const op = joinPath(p, 'order');
     const rawOrder = r.required(o, 'order', p);
-    const order = rawOrder === undefined ? undefined : r.object(rawOrder, op, ['currency', 'rounding', 'lines', 'buyer', 'store', 'newOrder', 'hasCoupon']);
+    const order = rawOrder === undefined ? undefined : r.object(rawOrder, op, FIELD_NAMES.attemptOrder);
     if (!order) return;
     const buyer = r.nonEmptyString(r.required(order, 'buyer', op), joinPath(op, 'buyer'));
     const store = r.nonEmptyString(r.required(order, 'store', op), joinPath(op, 'store'));

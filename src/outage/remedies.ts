@@ -1,3 +1,6 @@
+import { fieldNamesWithout } from '../contract/index.js';
+
+const INPUT_KEYS = fieldNamesWithout('outagePlanRequest', 'op');
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
@@ -82,7 +85,7 @@ function union(ranges: readonly Range[]): Range[] {
 /** @internal Plans the remedies of an outage-plan request (with the wire's `op` among `extraKeys`). */
 export function planRemedies(input: unknown, extraKeys: readonly string[]): Result<Planned> {
   const r = new InputReader();
-  const o = r.object(input, '', ['at', 'policy', 'incidents', 'coupons', 'attempts', 'loyaltyMembers', ...extraKeys]);
+  const o = r.object(input, '', [...INPUT_KEYS, ...extraKeys]);
   if (!o) return fail(r.errors);
   const now = readRequiredInstant(r, o, 'at', '');
   const policy = readOutagePolicy(r, r.field(o, 'policy'));

@@ -1,3 +1,4 @@
+import { CouponRulesError } from '../result.js';
 import fc from 'fast-check';
 import { answerWireRequest } from '../wire/answer.js';
 import { couponRecordArb, disputeArb, outageInputArb, quoteRequestArb, type ArbitraryOptions } from './arbitraries.js';
@@ -137,7 +138,7 @@ export function wireRequestArb(op: ConformanceOp, options: ArbitraryOptions = {}
       return outageInputArb(options).map((input) => ({ op, ...input }));
     default: {
       const never: never = op;
-      throw new TypeError(`unknown op ${String(never)}`);
+      throw new CouponRulesError([{ code: 'UNKNOWN_OP', path: 'op', message: `unknown op ${String(never)}` }]);
     }
   }
 }

@@ -1,13 +1,13 @@
+import { MAX_YEAR, MIN_YEAR } from '../contract/index.js';
 // Calendar dates as day numbers: days since 1970-01-01 in the proleptic Gregorian calendar (the
 // calendar of ECMAScript dates and of Intl). Plain integer arithmetic: no Date object, no zone.
 
 /** Milliseconds in a calendar day of UTC. */
 export const DAY_MS = 86_400_000;
 
-/** Dates and instants are accepted from year 1000 to year 9000, so that every date computed from them stays a four-digit year. */
-export const MIN_YEAR = 1000;
-/** The last year accepted in a date or an instant. */
-export const MAX_YEAR = 9000;
+// Dates and instants are accepted from year 1000 to year 9000 (src/contract/bounds.ts), so that every date
+// computed from them stays a four-digit year.
+export { MIN_YEAR, MAX_YEAR };
 
 /** @internal The day number of a proleptic Gregorian date (month 1–12). */
 export function dayNumber(year: number, month: number, day: number): number {

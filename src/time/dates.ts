@@ -1,4 +1,5 @@
 import { CouponRulesError, ruleError } from '../result.js';
+import type { RuleErrorCode } from '../contract/index.js';
 import { describe } from '../money/parse.js';
 import { addYearsToDay, dayNumber, formatDate, parseDate } from './calendar.js';
 import { type InstantInput, instantMs } from './instant.js';
@@ -7,7 +8,7 @@ import { isTimeZone, localDayOf, startOfLocalDay } from './zone.js';
 // The public date functions return plain values, so a caller's mistake (a date that does not exist, an unknown
 // zone, 1.5 days) is thrown as a CouponRulesError carrying the same structured error a Result would.
 
-const refuse = (code: string, path: string, message: string): never => {
+const refuse = (code: RuleErrorCode, path: string, message: string): never => {
   throw new CouponRulesError([ruleError(code, path, message)]);
 };
 

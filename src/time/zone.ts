@@ -1,3 +1,4 @@
+import { CouponRulesError, ruleError } from '../result.js';
 import { DAY_MS, dayNumber } from './calendar.js';
 
 // Local days in an IANA time zone, exactly, from the runtime's own zone data (Intl).
@@ -182,7 +183,7 @@ export function isTimeZone(name: string): boolean {
 
 function known(name: string): Zone {
   const zone = zoneNamed(name);
-  if (zone === null) throw new RangeError(`not a time zone: ${name}`);
+  if (zone === null) throw new CouponRulesError([ruleError('INVALID_TIME_ZONE', '', `not a time zone: ${name}`)]);
   return zone;
 }
 
@@ -221,5 +222,5 @@ export function startOfLocalDay(day: number, timeZone: string): number {
     if (second < start + DAY_MS) return second;
   }
   // Unreachable while offsets stay below 24 hours.
-  throw new RangeError(`no start found for local day ${String(day)} in ${timeZone}`);
+  throw new CouponRulesError([ruleError('INTERNAL_ERROR', '', `no start found for local day ${String(day)} in ${timeZone}`)]);
 }

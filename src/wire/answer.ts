@@ -1,3 +1,4 @@
+import { FIELD_NAMES, WIRE_OPS_LIST } from '../contract/index.js';
 import { readDisputeView } from '../dispute/view.js';
 import { readCouponChoices } from '../lifecycle/choices.js';
 import { readOutagePlan } from '../outage/plan.js';
@@ -18,7 +19,8 @@ import { ruleError, type RuleError } from '../result.js';
  * ```ts
  * import { answerWireRequest, type WireAnswer } from 'coupon-rules';
  * const a: WireAnswer = answerWireRequest({ op: 'quote', currency: 'USD', lines: [] });
- * console.log(a.ok); // false (EMPTY_LINES)
+ * // an order needs lines: EMPTY_LINES
+ * console.log(a.ok); // → false
  * ```
  */
 export type WireAnswer = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly errors: readonly RuleError[] };
@@ -29,17 +31,10 @@ export type WireAnswer = { readonly ok: true; readonly result: unknown } | { rea
  * @example
  * ```ts
  * import { WIRE_OP_NAMES } from 'coupon-rules';
- * console.log(WIRE_OP_NAMES); // ['quote']
+ * console.log(WIRE_OP_NAMES); // → [ 'quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan' ]
  * ```
  */
-export const WIRE_OP_NAMES: readonly string[] = Object.freeze([
-  'quote',
-  'coupon-issue-check',
-  'coupon-state',
-  'coupon-choices',
-  'dispute-state',
-  'outage-plan',
-]);
+export const WIRE_OP_NAMES: readonly string[] = Object.freeze([...WIRE_OPS_LIST]);
 
 /** The wire result of a quote: the TypeScript `Quote` without its `explain`. */
 function wireQuote(q: Quote): unknown {
@@ -55,7 +50,7 @@ function wireQuote(q: Quote): unknown {
  * ```ts
  * import { answerWireRequest } from 'coupon-rules';
  * const a = answerWireRequest({ op: 'quote', currency: 'JPY', lines: [{ id: 'a', itemType: 'Set', unitPrice: '1000', quantity: 2 }], coupon: { type: 'fixed', amount: '500' } });
- * console.log(a); // { ok: true, result: { subtotal: '2000', …, grandTotal: '1500', … } }
+ * if (a.ok) console.log(a.result); // → { subtotal: '2000', eligibleTotal: '2000', appliedPercent: null, couponCredit: '500', capped: false, sellerCredit: '0', totalCredit: '500', grandTotal: '1500', feeBasis: '2000', lines: [ { id: 'a', lineTotal: '2000', eligible: true, couponCredit: '500', net: '1500' } ], batches: [ { batch: 1, couponCredit: '500' } ] }
  * ```
  */
 export function answerWireRequest(request: unknown): WireAnswer {
@@ -77,7 +72,7 @@ export function answerWireRequest(request: unknown): WireAnswer {
     }
     case 'coupon-state': {
       const r = new InputReader();
-      const o = r.object(request, '', ['op', 'coupon', 'events', 'at']) ?? {};
+      const o = r.object(request, '', FIELD_NAMES.couponStateRequest) ?? {};
       const state = readCouponState(r, r.field(o, 'coupon'), r.field(o, 'events'), r.field(o, 'at'), { coupon: 'coupon', events: 'events', at: 'at' });
       if (!state.ok) return state;
       const { status, expiresAt, allowed } = state.value;
@@ -89,7 +84,7 @@ export function answerWireRequest(request: unknown): WireAnswer {
     }
     case 'dispute-state': {
       const r = new InputReader();
-      const o = r.object(request, '', ['op', 'policy', 'order', 'events', 'at']) ?? {};
+      const o = r.object(request, '', FIELD_NAMES.disputeStateRequest) ?? {};
       const view = readDisputeView(r, r.field(o, 'policy'), r.field(o, 'order'), r.field(o, 'events'), r.field(o, 'at'), true);
       if (!view.ok) return view;
       const v = view.value;
@@ -128,8 +123,7 @@ export function answerWireRequest(request: unknown): WireAnswer {
  * @example
  * ```ts
  * import { answerWireLine } from 'coupon-rules';
- * console.log(answerWireLine('{"op":"quote"'));
- * // {"ok":false,"errors":[{"code":"INVALID_JSON","path":"","message":"…"}]}
+ * console.log(answerWireLine('{"op":"refund"}')); // → {"ok":false,"errors":[{"code":"UNKNOWN_OP","path":"op","message":"unknown op; known ops: quote, coupon-issue-check, coupon-state, coupon-choices, dispute-state, outage-plan"}]}
  * ```
  */
 export function answerWireLine(line: string): string {

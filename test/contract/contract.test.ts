@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   AMOUNT_PATTERN,
   CHARGE_NAME_PATTERN,
+  COUPON_ACTION_BLOCKS,
   COUPON_EVENT_TYPES,
+  DISPUTE_BLOCKS,
   DISPUTE_EVENT_TYPES,
   type Field,
   type FieldType,
@@ -45,8 +47,9 @@ describe('the contract', () => {
     expect(requests.sort()).toEqual([...WIRE_OPS_LIST].sort());
   });
 
-  it('lists every error code once', () => {
+  it('lists every error code once, and every block of an action among them', () => {
     expect(new Set(RULE_ERROR_CODES).size).toBe(RULE_ERROR_CODES.length);
+    for (const block of [...DISPUTE_BLOCKS, ...COUPON_ACTION_BLOCKS]) expect(RULE_ERROR_CODES).toContain(block);
     for (const code of RULE_ERROR_CODES) expect(code).toMatch(/^[A-Z][A-Z0-9_]*$/);
   });
 

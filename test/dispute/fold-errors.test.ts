@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerWireRequest, type Dispute, type DisputeEvent, disputeView, type RuleError } from '../../src/index.js';
+import { answerWireRequest, type Dispute, type DisputeEvent, disputeView, type RuleError, type RuleErrorCode } from '../../src/index.js';
 import { err, errorsOf } from '../helpers.js';
 import { order } from './fixtures.js'; // paid 49.00: see fixtures.ts
 
@@ -258,7 +258,7 @@ describe('rules of the responses, with their messages', () => {
 
 describe('turn blocks: code, path and message', () => {
   const at = (iso: string) => new Date(iso).toISOString();
-  const blocked = (code: string, i: number, type: string, when: string, words: string) =>
+  const blocked = (code: RuleErrorCode, i: number, type: string, when: string, words: string) =>
     err(code, `events.${String(i)}`, `"${type}" at ${at(when)} is not allowed now (${words})`);
 
   it('WRONG_TURN for the seller on the buyer turn and for the buyer on the seller turn', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CouponRulesError,
   type Money,
   add,
   allocate,
@@ -11,6 +12,7 @@ import {
   parseMoney,
   parseUnitPrice,
   percentage,
+  type RuleErrorCode,
   subtract,
   sum,
   unitPrice,
@@ -20,7 +22,7 @@ import { err, errorsThrownBy } from '../helpers.js';
 // Every error is { code, path, message }: the code and path are the contract, the message says it to a person.
 
 describe('parseMoney errors, each with its code, path and message', () => {
-  const e = (code: string, message: string) => err(code, 'price', message);
+  const e = (code: RuleErrorCode, message: string) => err(code, 'price', message);
 
   it.each([
     [0.1, [e('FLOAT_AMOUNT', 'the binary float 0.1 is not an exact amount: pass a decimal string such as "0.10"')]],
@@ -181,15 +183,17 @@ describe('moneyFromMinor errors', () => {
     [2 ** 60, 'AMOUNT_OUT_OF_RANGE', 'minor units must be a safe integer or a bigint, got 1152921504606847000'],
     [Number.NaN, 'NON_FINITE_AMOUNT', 'minor units must be a safe integer or a bigint, got NaN'],
     [Number.POSITIVE_INFINITY, 'NON_FINITE_AMOUNT', 'minor units must be a safe integer or a bigint, got Infinity'],
-  ])('%s is %s', (minor, code, message) => {
+  ] as const satisfies readonly (readonly [number, RuleErrorCode, string])[])('%s is %s', (minor, code, message) => {
     expect(errorsThrownBy(() => moneyFromMinor(minor, 'USD'))).toEqual([err(code, '', message)]);
   });
 
-  it('refuses what is neither a number nor a bigint with a TypeError', () => {
+  it('refuses what is neither a number nor a bigint with INVALID_TYPE', () => {
     expect(() => moneyFromMinor('1234' as unknown as number, 'USD')).toThrow(
-      new TypeError('minor units must be a bigint or a safe integer, got the string "1234"'),
+      new CouponRulesError([err('INVALID_TYPE', '', 'minor units must be a bigint or a safe integer, got the string "1234"')]),
     );
-    expect(() => moneyFromMinor(null as unknown as number, 'USD')).toThrow(new TypeError('minor units must be a bigint or a safe integer, got null'));
+    expect(() => moneyFromMinor(null as unknown as number, 'USD')).toThrow(
+      new CouponRulesError([err('INVALID_TYPE', '', 'minor units must be a bigint or a safe integer, got null')]),
+    );
   });
 
   it('checks the currency first', () => {
@@ -317,14 +321,14 @@ describe('values not made by this library are re-validated', () => {
   const usdJson = { code: 'USD', minorUnits: 2 };
   const rebuilt = (amount: unknown, kind: unknown = 'money', currency: unknown = usdJson) => ({ kind, amount, currency }) as unknown as Money;
 
-  it('a non-object is a TypeError naming what it got', () => {
-    expect(() => multiply(null as unknown as Money, 1)).toThrow(new TypeError('expected Money, got null'));
-    expect(() => multiply('1.00' as unknown as Money, 1)).toThrow(new TypeError('expected Money, got the string "1.00"'));
+  it('a non-object is INVALID_TYPE naming what it got', () => {
+    expect(errorsThrownBy(() => multiply(null as unknown as Money, 1))).toEqual([err('INVALID_TYPE', '', 'expected Money, got null')]);
+    expect(errorsThrownBy(() => multiply('1.00' as unknown as Money, 1))).toEqual([err('INVALID_TYPE', '', 'expected Money, got the string "1.00"')]);
   });
 
-  it('an object of another kind is a TypeError', () => {
-    expect(() => multiply(rebuilt('1.00', 'price'), 1)).toThrow(new TypeError('expected Money or UnitPrice, got an object'));
-    expect(() => multiply(rebuilt('1.00', null), 1)).toThrow(new TypeError('expected Money or UnitPrice, got an object'));
+  it('an object of another kind is INVALID_TYPE', () => {
+    expect(errorsThrownBy(() => multiply(rebuilt('1.00', 'price'), 1))).toEqual([err('INVALID_TYPE', '', 'expected Money or UnitPrice, got an object')]);
+    expect(errorsThrownBy(() => multiply(rebuilt('1.00', null), 1))).toEqual([err('INVALID_TYPE', '', 'expected Money or UnitPrice, got an object')]);
   });
 
   it('a bad currency is reported with its error', () => {

@@ -1,3 +1,4 @@
+import { err, errorsThrownBy } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import type { RoundingMode } from '../../src/index.js';
 import { allocateInteger, divRound } from '../../src/money/integer.js';
@@ -30,7 +31,7 @@ describe('divRound: n / d rounded once with a named mode', () => {
   });
 
   it('refuses an unknown mode when the division is not exact', () => {
-    expect(() => divRound(1n, 3n, 'bankers' as RoundingMode)).toThrow(new TypeError('unexpected value: bankers'));
+    expect(errorsThrownBy(() => divRound(1n, 3n, 'bankers' as RoundingMode))).toEqual([err('INVALID_ROUNDING', '', 'unknown rounding mode "bankers"')]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { err, errorsThrownBy } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ROUNDING,
@@ -95,9 +96,9 @@ describe('the rounding table of the money rules', () => {
 
   it('refuses a rounding mode it does not know, rather than silently using the default', () => {
     const bogus = 'bankers' as RoundingMode;
-    expect(() => roundToMinor(unitPrice('1.005', 'USD'), bogus)).toThrow(new TypeError('unexpected value: bankers'));
-    expect(() => lineTotal(unitPrice('1.005', 'USD'), 2, bogus)).toThrow(TypeError);
-    expect(() => multiplyByRatio(usd('10.05'), 1, 10, bogus)).toThrow(new TypeError('unexpected value: bankers'));
-    expect(() => percentage(usd('10.05'), '10', bogus)).toThrow(TypeError);
+    expect(errorsThrownBy(() => roundToMinor(unitPrice('1.005', 'USD'), bogus))).toEqual([err('INVALID_ROUNDING', '', 'unknown rounding mode "bankers"')]);
+    expect(errorsThrownBy(() => lineTotal(unitPrice('1.005', 'USD'), 2, bogus)).map((e) => e.code)).toEqual(['INVALID_ROUNDING']);
+    expect(errorsThrownBy(() => multiplyByRatio(usd('10.05'), 1, 10, bogus))).toEqual([err('INVALID_ROUNDING', '', 'unknown rounding mode "bankers"')]);
+    expect(errorsThrownBy(() => percentage(usd('10.05'), '10', bogus)).map((e) => e.code)).toEqual(['INVALID_ROUNDING']);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { err, errorsThrownBy } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest } from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
@@ -84,7 +85,7 @@ describe('wireRequestArb', () => {
   });
 
   it('refuses an op it does not know', () => {
-    expect(() => wireRequestArb('coupon-choices' as ConformanceOp)).toThrow(new TypeError('unknown op coupon-choices'));
+    expect(errorsThrownBy(() => wireRequestArb('coupon-choices' as ConformanceOp))).toEqual([err('UNKNOWN_OP', 'op', 'unknown op coupon-choices')]);
   });
 });
 
