@@ -3,7 +3,8 @@ import type { RoundingMode } from './rounding.js';
 
 /** @internal The end of an exhaustive switch over rounding modes: a JavaScript caller passed a mode no type allows. */
 export function unknownRoundingMode(mode: never): never {
-  throw new CouponRulesError([ruleError('INVALID_ROUNDING', '', `unknown rounding mode ${String(JSON.stringify(mode))}`)]);
+  const shown: unknown = mode;
+  throw new CouponRulesError([ruleError('INVALID_ROUNDING', '', `unknown rounding mode ${typeof shown === 'string' ? `"${shown}"` : String(shown)}`)]);
 }
 
 // Integer kernels of the money layer, on bigint minor units. They import nothing heavy, so that the
