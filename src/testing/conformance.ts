@@ -1,7 +1,7 @@
 import { CouponRulesError } from '../result.js';
 import fc from 'fast-check';
 import { answerWireRequest } from '../wire/answer.js';
-import { couponRecordArb, disputeArb, outageInputArb, quoteRequestArb, type ArbitraryOptions } from './arbitraries.js';
+import { couponRecordArb, disputeArb, outageInputArb, quoteRequestArb, type ArbitraryOptions } from './arbitraries/index.js';
 
 /**
  * The wire ops a shop may implement itself and check against the library.

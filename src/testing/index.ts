@@ -20,7 +20,7 @@ export {
   percentStringArb,
   quoteRequestArb,
   unitPriceStringArb,
-} from './arbitraries.js';
+} from './arbitraries/index.js';
 export {
   CONFORMANCE_OPS,
   type Candidate,
