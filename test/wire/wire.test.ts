@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type * as z from 'zod';
-import { answerWireLine, answerWireRequest, type CouponTerms, type OrderLine, type Quote, type QuoteRequest, quoteCoupon } from '../../src/index.js';
-import { CouponTermsSchema, OrderLineSchema, QuoteAnswerSchema, QuoteRequestSchema, QuoteResultSchema, WIRE_OPS, wireJsonSchema } from '../../src/schema.js';
+import { describe, expect, it } from 'vitest';
+import { answerWireLine, answerWireRequest, quoteCoupon } from '../../src/index.js';
+import { QuoteAnswerSchema, QuoteRequestSchema, WIRE_OPS, wireJsonSchema } from '../../src/schema.js';
 import { quoteRequestArb } from '../arbitraries.js';
 
 describe('wire contract v1: quote', () => {
@@ -61,17 +60,6 @@ describe('wire contract v1: quote', () => {
         expect(answerWireRequest(bad).ok).toBe(false);
       }),
     );
-  });
-
-  it('keeps the TypeScript types and the schemas in step', () => {
-    // Same shape both ways, up to readonly and `?: T` versus `?: T | undefined`.
-    type Norm<T> = T extends readonly (infer U)[] ? readonly Norm<U>[] : T extends object ? { readonly [K in keyof T]: Norm<Exclude<T[K], undefined>> } : T;
-    type Same<A, B> = [Norm<A>] extends [Norm<B>] ? ([Norm<B>] extends [Norm<A>] ? true : false) : false;
-    expectTypeOf<Same<Omit<z.input<typeof QuoteRequestSchema>, 'op'>, QuoteRequest>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<z.input<typeof CouponTermsSchema>, CouponTerms>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<z.input<typeof OrderLineSchema>, OrderLine>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<z.output<typeof QuoteResultSchema>, Omit<Quote, 'explain'>>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<z.input<typeof OrderLineSchema>, CouponTerms>>().toEqualTypeOf<false>();
   });
 
   it('answers unknown or missing ops and non-objects', () => {
