@@ -67,7 +67,12 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
     else {
       const text = (lines[start.line - 1] ?? '').trim();
       // A note is found by its file, else by its line anywhere (code that moved to another file keeps its note).
-      const note = ((notes[short] ?? []).find((n) => n.line === text) ?? Object.values(notes).flat().find((n) => n.line === text))?.why;
+      const note = (
+        (notes[short] ?? []).find((n) => n.line === text) ??
+        Object.values(notes)
+          .flat()
+          .find((n) => n.line === text)
+      )?.why;
       const show = (s) => JSON.stringify(s.length > 70 ? `${s.slice(0, 67)}...` : s);
       others.push(
         `| ${where}:${start.column} | ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no coverage)' : ''}: \`${show(orig)} → ${show(m.replacement ?? '')}\` | ${note ?? '**NO EXPLANATION YET**'} |`,
