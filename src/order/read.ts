@@ -22,7 +22,11 @@ const LINE_KEYS = FIELD_NAMES.orderLine;
 export const MAX_BATCH: number = CONTRACT_MAX_BATCH;
 const CHARGE_NAME = new RegExp(CHARGE_NAME_PATTERN, 'u');
 
-/** The bit of each key a line may have (0: not a line key). */
+/**
+ * The bit of each key a line may have (0: not a line key). Hand-written for speed: a key the contract gains
+ * later gets 0 here, so the fast reader gives up on such a line and the full reader, whose keys come from
+ * the contract, reads it.
+ */
 function lineKeyBit(key: string): number {
   switch (key) {
     case 'id':
