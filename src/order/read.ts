@@ -46,8 +46,8 @@ function lineKeyBit(key: string): number {
   }
 }
 
-/** The arrays a quote request's lines are read into. */
-interface LineColumns {
+/** @internal The arrays a quote request's lines are read into. */
+export interface LineColumns {
   readonly ids: string[];
   readonly itemTypes: string[];
   readonly totals: number[];
@@ -58,12 +58,12 @@ interface LineColumns {
 }
 
 /**
- * Reads line `i` without diagnosis into the columns, when it is plainly valid: own keys among the
+ * @internal Reads line `i` without diagnosis into the columns, when it is plainly valid: own keys among the
  * line's six, the four required ones present, an id not seen before, a price of at most 15 digits,
  * and a total that stays a safe integer. `false` otherwise, with nothing written — the full reader
  * then reads the line and reports what is wrong.
  */
-function readLineFast(raw: unknown, i: number, into: LineColumns, minor: number, rounding: QuoteRounding): boolean {
+export function readLineFast(raw: unknown, i: number, into: LineColumns, minor: number, rounding: QuoteRounding): boolean {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const line = raw as Record<string, unknown>;
   let present = 0;
