@@ -6,7 +6,21 @@
  */
 export * from './money/index.js';
 export { CouponRulesError, MAX_ERRORS, type Result, type RuleError, unwrap } from './result.js';
-export { RULE_ERROR_CODES, type RuleErrorCode } from './contract/index.js';
+export {
+  COUPON_ACTION_BLOCKS,
+  COUPON_STATUSES,
+  DISPUTE_ACTIONS,
+  DISPUTE_BLOCKS,
+  DISPUTE_OUTCOMES,
+  DISPUTE_PARTIES,
+  DISPUTE_REASONS,
+  DISPUTE_STATUSES,
+  INELIGIBLE_REASONS,
+  ISSUE_VIOLATION_CODES,
+  QUOTE_ROUNDINGS,
+  RULE_ERROR_CODES,
+  type RuleErrorCode,
+} from './contract/index.js';
 export * from './coupon/index.js';
 export * from './order/index.js';
 export * from './time/index.js';

@@ -20,20 +20,7 @@ export interface RuleError {
   readonly total?: number;
 }
 
-/**
- * How many problems an error list holds at most. When an input has more,
- * the list holds the first `MAX_ERRORS` and then one `TOO_MANY_ERRORS`
- * entry whose `total` counts them all, so that a hostile input cannot
- * make an answer bigger than a few kilobytes of errors.
- *
- * @example
- * ```ts
- * import { MAX_ERRORS, quoteCoupon } from 'coupon-rules';
- * const r = quoteCoupon({ currency: 'USD', lines: Array.from({ length: 500 }, () => ({})) as never });
- * if (!r.ok) console.log(MAX_ERRORS, r.errors.length); // → 100 101
- * if (!r.ok) console.log(r.errors[MAX_ERRORS]); // → { code: 'TOO_MANY_ERRORS', path: '', message: '2000 problems found; the first 100 are listed', total: 2000 }
- * ```
- */
+// MAX_ERRORS (the cap of an error list) is a bound of the contract: src/contract/bounds.ts.
 export { MAX_ERRORS };
 
 /** @internal The code of the entry that ends a capped error list. */

@@ -35,7 +35,20 @@ export const MIN_YEAR = 1000;
 export const MAX_YEAR = 9000;
 /** Most fractional digits of an instant as written; digits after the third must be zeros. */
 export const MAX_INSTANT_FRACTION_DIGITS = 9;
-/** Most errors listed in one answer before the `TOO_MANY_ERRORS` entry. */
+/**
+ * How many problems an error list holds at most. When an input has more,
+ * the list holds the first `MAX_ERRORS` and then one `TOO_MANY_ERRORS`
+ * entry whose `total` counts them all, so that a hostile input cannot
+ * make an answer bigger than a few kilobytes of errors.
+ *
+ * @example
+ * ```ts
+ * import { MAX_ERRORS, quoteCoupon } from 'coupon-rules';
+ * const r = quoteCoupon({ currency: 'USD', lines: Array.from({ length: 500 }, () => ({})) as never });
+ * if (!r.ok) console.log(MAX_ERRORS, r.errors.length); // → 100 101
+ * if (!r.ok) console.log(r.errors[MAX_ERRORS]); // → { code: 'TOO_MANY_ERRORS', path: '', message: '2000 problems found; the first 100 are listed', total: 2000 }
+ * ```
+ */
 export const MAX_ERRORS = 100;
 /** Longest oracle line, in bytes. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;

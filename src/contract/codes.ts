@@ -129,7 +129,16 @@ export const OUTAGE_ERROR_CODES = [
   'EVENTS_AFTER_PLAN',
 ] as const;
 
-/** Every error code, in the order of the groups above. */
+/**
+ * Every error code the library reports, grouped by where it arises (input, money, time, quote, lifecycle,
+ * dispute, outage): `RuleError.code` is always one of them.
+ *
+ * @example
+ * ```ts
+ * import { RULE_ERROR_CODES } from 'coupon-rules';
+ * console.log(RULE_ERROR_CODES.includes('CREDIT_EXCEEDS_TOTAL'), RULE_ERROR_CODES.length); // → true 99
+ * ```
+ */
 export const RULE_ERROR_CODES = [
   ...INPUT_ERROR_CODES,
   ...MONEY_ERROR_CODES,
