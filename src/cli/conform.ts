@@ -83,7 +83,8 @@ export async function conform(argv: readonly string[]): Promise<number> {
     const value = opts[i + 1];
     if ((flag === '--op' || flag === '--runs' || flag === '--seed') && value !== undefined) {
       if (flag === '--op') op = value;
-      else if (!(flag === '--seed' ? /^-?\d+$/ : /^\d+$/).test(value)) return usage(`${flag} takes a whole number`);
+      else if (flag === '--runs' && !/^[1-9]\d*$/.test(value)) return usage('--runs takes a whole number from 1: zero runs would check nothing');
+      else if (!/^-?\d+$/.test(value)) return usage(`${flag} takes a whole number`);
       else if (flag === '--runs') runs = Number(value);
       else seed = Number(value);
       i++;

@@ -25,6 +25,10 @@ describe('coupon-rules conform', () => {
     }
     expect(conform(['--op', 'nope', '--', 'cat']).status).toBe(2);
     expect(conform(['--runs', 'x', '--', 'cat']).status).toBe(2);
+    const none = conform(['--runs', '0', '--', 'cat']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('--runs takes a whole number from 1: zero runs would check nothing');
+    expect(conform(['--seed', '1.5', '--', 'cat']).status).toBe(2);
     expect(conform([]).status).toBe(2);
   });
 
