@@ -1,7 +1,4 @@
 import { fieldNamesWithout } from '../contract/index.js';
-
-// A dispute of the TypeScript API is the wire request without its op and instant.
-const DISPUTE_KEYS = fieldNamesWithout('disputeStateRequest', 'op', 'at');
 import { InputReader } from '../input.js';
 import { formatMinor } from '../money/parse.js';
 import { fail, ok, type Result } from '../result.js';
@@ -11,6 +8,9 @@ import { actionBlock, advance, type DisputeState, type EvidenceRecord, foldDispu
 import type { Deadline, DeadlineMs } from './policy.js';
 import { readDispute } from './read.js';
 import type { Dispute, DisputeAction, DisputeBlock, DisputeEvidence, DisputeParty, DisputeView, ParsedDispute } from './types.js';
+
+// A dispute of the TypeScript API is the wire request without its op and instant.
+const DISPUTE_KEYS = fieldNamesWithout('disputeStateRequest', 'op', 'at');
 
 const ACTIONS: { readonly [P in DisputeParty]: readonly DisputeAction[] } = {
   buyer: ['change-claim', 'cancel', 'accept', 'decline', 'escalate'],

@@ -12,6 +12,9 @@ import type { CouponRecord } from './types.js';
 import type { InstantInput } from '../time/instant.js';
 import { readRequiredInstant } from '../time/read.js';
 
+// The request's fields as the TypeScript API takes them (the wire adds its op), computed once.
+const REQUEST_KEYS = fieldNamesWithout('couponChoicesRequest', 'op');
+
 /**
  * The order a buyer is about to submit in a store.
  *
@@ -114,7 +117,7 @@ const QUOTABLE = FIELD_NAMES.checkoutOrder.filter((k) => FIELD_NAMES.quoteReques
 /** @internal */
 export function readCouponChoices(input: unknown, extraKeys: readonly string[]): Result<CouponChoices> {
   const r = new InputReader();
-  const o = r.object(input, '', [...fieldNamesWithout('couponChoicesRequest', 'op'), ...extraKeys]);
+  const o = r.object(input, '', extraKeys.length === 0 ? REQUEST_KEYS : [...REQUEST_KEYS, ...extraKeys]);
   if (!o) return fail(r.errors);
   const at = readRequiredInstant(r, o, 'at', '');
   const store = r.nonEmptyString(r.required(o, 'store', ''), 'store');

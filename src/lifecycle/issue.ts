@@ -5,6 +5,9 @@ import { addCalendarYears, localDateAt } from '../time/dates.js';
 import type { InstantInput } from '../time/instant.js';
 import { readLocalDate, readRequiredInstant, readTimeZone } from '../time/read.js';
 
+// The request's fields as the TypeScript API takes them (the wire adds its op), computed once.
+const REQUEST_KEYS = fieldNamesWithout('couponIssueCheckRequest', 'op');
+
 /**
  * Why a seller may not issue a coupon (every one that applies is reported).
  *
@@ -103,7 +106,7 @@ export function checkCouponIssue(request: CouponIssueRequest): Result<CouponIssu
 /** @internal */
 export function readIssueCheck(input: unknown, extraKeys: readonly string[]): Result<CouponIssueCheck> {
   const r = new InputReader();
-  const o = r.object(input, '', [...fieldNamesWithout('couponIssueCheckRequest', 'op'), ...extraKeys]);
+  const o = r.object(input, '', extraKeys.length === 0 ? REQUEST_KEYS : [...REQUEST_KEYS, ...extraKeys]);
   if (!o) return fail(r.errors);
   const at = readRequiredInstant(r, o, 'at', '');
   const rawZone = r.required(o, 'timeZone', '');

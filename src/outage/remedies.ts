@@ -1,6 +1,4 @@
 import { fieldNamesWithout } from '../contract/index.js';
-
-const INPUT_KEYS = fieldNamesWithout('outagePlanRequest', 'op');
 import type { CouponTerms } from '../coupon/terms.js';
 import { readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
@@ -17,6 +15,8 @@ import { type ParsedAttempt, type ParsedPolicy, readAttempts, readIncidents, rea
 import type { NoticeItem, OutagePlan } from './types.js';
 import { mergeIntoWindows, runsOf, type Window, WindowIndex } from './windows.js';
 import { countWhile } from '../search.js';
+
+const INPUT_KEYS = fieldNamesWithout('outagePlanRequest', 'op');
 
 // The planner, in four phases over windows indexed by time: honor failed attempts, extend or
 // reissue the coupons a window left without time, compensate buyers, write one notice per buyer.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, type Coupon, type CouponEvent, type CouponRedeemedEvent, couponState, type CouponView } from '../../src/index.js';
+import { allowedActions, type Coupon, type CouponEvent, couponState, type CouponView } from '../../src/index.js';
 import { codePathsOf, unwrap } from '../helpers.js';
+import { redeem } from './fixtures.js';
 
 const coupon: Coupon = {
   id: 'c1',
@@ -11,16 +12,6 @@ const coupon: Coupon = {
   timeZone: 'Europe/Berlin',
   terms: { type: 'percent', percent: '10', maxDiscount: '20.00' },
 };
-const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({
-  type: 'redeemed',
-  at,
-  orderId: 'o1',
-  buyer: 'b1',
-  store: 's1',
-  newOrder: true,
-  orderHasCoupon: false,
-  ...extra,
-});
 const view = (events: readonly CouponEvent[], at: string, c: Coupon = coupon): CouponView => unwrap(couponState({ ...c, events }, at));
 const errors = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z') => codePathsOf(couponState({ ...coupon, events }, at));
 

@@ -6,12 +6,12 @@ import {
   type Coupon,
   type CouponRecord,
   type CouponEvent,
-  type CouponRedeemedEvent,
   couponState,
   type CouponView,
   planOutageRemedies,
 } from '../../src/index.js';
 import { codePathsOf, codesOf, err, errorsOf } from '../helpers.js';
+import { redeem } from './fixtures.js';
 
 // docs/lifecycle.md, "Statuses and events": each event is checked against the rules as they stood when
 // it happened; a refused event is an error at `events.N` whose message names the event and its instant,
@@ -27,16 +27,6 @@ const coupon: Coupon = {
   terms: { type: 'percent', percent: '10', maxDiscount: '20.00' },
 };
 const END = '2026-12-31T23:00:00.000Z';
-const redeem = (at: string, extra: Partial<CouponRedeemedEvent> = {}): CouponEvent => ({
-  type: 'redeemed',
-  at,
-  orderId: 'o1',
-  buyer: 'b1',
-  store: 's1',
-  newOrder: true,
-  orderHasCoupon: false,
-  ...extra,
-});
 const declined = (at: string): CouponEvent => ({ type: 'declined', at });
 const deleted = (at: string): CouponEvent => ({ type: 'deleted', at });
 const state = (events: readonly CouponEvent[], at = '2026-12-20T00:00:00Z', c: Coupon = coupon) => couponState({ ...c, events }, at);
