@@ -13,8 +13,11 @@ and `conform` prints the smallest order on which the two disagree. Fix the bug b
 """
 import json
 import sys
-from decimal import Decimal, ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
+from decimal import Decimal, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, localcontext
 
+# The request's rounding mode; amounts are never negative here, so Python's toward-zero and away-from-zero
+# modes are the library's "down" and "up".
+ROUNDINGS = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "half-down": ROUND_HALF_DOWN, "down": ROUND_DOWN, "up": ROUND_UP}
 MINOR_UNITS = {"USD": 2, "EUR": 2, "GBP": 2, "JPY": 0, "KRW": 0, "BHD": 3, "KWD": 3, "CLF": 4}
 
 
@@ -69,7 +72,7 @@ def credit_on(coupon, eligible, mu, mode):
 
 def quote(req):
     mu = MINOR_UNITS[req["currency"]]
-    mode = ROUND_HALF_EVEN if req.get("rounding") == "half-even" else ROUND_HALF_UP
+    mode = ROUNDINGS[req.get("rounding", "half-up")]
     coupon = req.get("coupon")
     totals, eligible = [], []
     for line in req["lines"]:

@@ -5,15 +5,16 @@
 export const WIRE_OPS_LIST = ['quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan'] as const;
 
 /**
- * Rounding modes a quote may name.
+ * Rounding modes a quote may name: every mode of the money layer. `half-up` is the default; `half-down` is
+ * WooCommerce's coupon rounding, `down` (truncation toward zero) EC-CUBE's.
  *
  * @example
  * ```ts
  * import { QUOTE_ROUNDINGS } from 'coupon-rules';
- * console.log(QUOTE_ROUNDINGS); // → [ 'half-up', 'half-even' ]
+ * console.log(QUOTE_ROUNDINGS); // → [ 'half-up', 'half-even', 'half-down', 'down', 'up' ]
  * ```
  */
-export const QUOTE_ROUNDINGS = ['half-up', 'half-even'] as const;
+export const QUOTE_ROUNDINGS = ['half-up', 'half-even', 'half-down', 'down', 'up'] as const;
 /** The two kinds of coupon terms. */
 export const COUPON_TYPES = ['percent', 'fixed'] as const;
 /** The modes of an item-type limit. */

@@ -15,6 +15,8 @@ export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
       return Decimal.ROUND_HALF_UP;
     case 'half-even':
       return Decimal.ROUND_HALF_EVEN;
+    case 'half-down':
+      return Decimal.ROUND_HALF_DOWN;
     case 'down':
       return Decimal.ROUND_DOWN;
     case 'up':

@@ -12,8 +12,9 @@ export function unknownRoundingMode(mode: never): never {
 
 /**
  * @internal Exact `numerator / denominator` rounded to an integer with `mode`
- * (denominator > 0). The one integer rounding kernel: ratios, allocation and
- * the quote's integer fast path all go through it.
+ * (denominator > 0), symmetric about zero: `down` truncates toward zero, `up` goes away from it,
+ * and a tie goes away from zero (`half-up`), toward it (`half-down`) or to the even neighbour (`half-even`).
+ * The one bigint rounding kernel: ratios, percentages, line totals and the quote's credit go through it.
  */
 export function divRound(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
   const q = numerator / denominator; // truncates toward zero
@@ -31,6 +32,8 @@ export function divRound(numerator: bigint, denominator: bigint, mode: RoundingM
     case 'half-even':
       if (twice !== denominator) return twice > denominator ? away : q;
       return q % 2n === 0n ? q : away;
+    case 'half-down':
+      return twice > denominator ? away : q;
     default:
       return unknownRoundingMode(mode);
   }

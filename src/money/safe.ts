@@ -45,6 +45,8 @@ export function divRoundSafe(n: number, d: number, mode: RoundingMode): number {
       return 2 * r >= d ? q + 1 : q;
     case 'half-even':
       return 2 * r > d || (2 * r === d && q % 2 === 1) ? q + 1 : q;
+    case 'half-down':
+      return 2 * r > d ? q + 1 : q;
     default:
       return unknownRoundingMode(mode);
   }

@@ -1,4 +1,4 @@
-import { CHARGE_NAME_PATTERN, FIELD_NAMES, fieldNamesWithout, MAX_BATCH as CONTRACT_MAX_BATCH } from '../contract/index.js';
+import { CHARGE_NAME_PATTERN, FIELD_NAMES, fieldNamesWithout, MAX_BATCH as CONTRACT_MAX_BATCH, QUOTE_ROUNDINGS } from '../contract/index.js';
 import { readCoupon, readMinor } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
 import { divRound } from '../money/integer.js';
@@ -94,6 +94,13 @@ export function readLineFast(raw: unknown, i: number, into: LineColumns, minor: 
 
 const WIRE_REQUEST_KEYS = FIELD_NAMES.quoteRequest;
 
+// Typed so that a contract mode the money layer cannot round with stops the build here.
+const QUOTE_MODES: readonly QuoteRounding[] = QUOTE_ROUNDINGS;
+const isQuoteRounding = (value: unknown): value is QuoteRounding => (QUOTE_MODES as readonly unknown[]).includes(value);
+const quotedModes = QUOTE_MODES.map((m) => (m === 'half-up' ? `"${m}" (the default)` : `"${m}"`));
+/** `"rounding" is "half-up" (the default), "half-even", "half-down", "down" or "up"`: every mode of the contract. */
+const ROUNDING_MESSAGE = `"rounding" is ${quotedModes.slice(0, -1).join(', ')} or ${quotedModes.at(-1) ?? ''}`;
+
 /** @internal Reads and validates a quote request (without `op`), reporting every problem. */
 export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = []): Result<ParsedQuoteRequest> {
   const r = new InputReader();
@@ -113,8 +120,8 @@ export function readQuoteRequest(input: unknown, extraKeys: readonly string[] = 
   const rawRounding = r.field(o, 'rounding');
   let rounding: QuoteRounding = 'half-up';
   if (rawRounding !== undefined) {
-    if (rawRounding === 'half-up' || rawRounding === 'half-even') rounding = rawRounding;
-    else r.error('INVALID_ROUNDING', 'rounding', '"rounding" is "half-up" (the default) or "half-even"');
+    if (isQuoteRounding(rawRounding)) rounding = rawRounding;
+    else r.error('INVALID_ROUNDING', 'rounding', ROUNDING_MESSAGE);
   }
 
   const rawLines = r.required(o, 'lines', '');

@@ -24,12 +24,17 @@ export interface OrderLine {
 }
 
 /**
- * The rounding modes a quote accepts: `half-up` (default) and `half-even`.
+ * The rounding modes a quote accepts: `half-up` (the default), `half-even`, `half-down`, `down` (toward zero) and
+ * `up` (away from zero) — every {@link RoundingMode}. The mode rounds each line total and the percentage credit.
  *
  * @example
  * ```ts
- * import type { QuoteRounding } from 'coupon-rules';
- * const rounding: QuoteRounding = 'half-even';
+ * import { quoteCoupon, unwrap, type QuoteRounding } from 'coupon-rules';
+ * // 10% of 4,556 JPY is 455.6 yen: EC-CUBE truncates, the default rounds half-up.
+ * const credit = (rounding: QuoteRounding) =>
+ *   unwrap(quoteCoupon({ currency: 'JPY', rounding, lines: [{ id: 'L1', itemType: 'Set', unitPrice: '4556', quantity: 1 }], coupon: { type: 'percent', percent: '10' } }))
+ *     .couponCredit;
+ * console.log(credit('down'), credit('half-up')); // → 455 456
  * ```
  */
 export type QuoteRounding = Extract<RoundingMode, (typeof QUOTE_ROUNDINGS)[number]>;

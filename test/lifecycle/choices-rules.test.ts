@@ -152,13 +152,13 @@ describe('problems in a checkout request', () => {
   });
 
   it('checks the order, reporting the quote problems under "order"', () => {
-    expect(choiceErrors(request([], { store: '', buyer: 3, order: { currency: 'XYZ', lines: [], rounding: 'up', newOrder: 'yes' } }))).toEqual([
+    expect(choiceErrors(request([], { store: '', buyer: 3, order: { currency: 'XYZ', lines: [], rounding: 'ceiling', newOrder: 'yes' } }))).toEqual([
       err('EMPTY_STRING', 'store', 'must not be empty'),
       err('INVALID_TYPE', 'buyer', 'expected a string, got number 3'),
       err('INVALID_TYPE', 'order.newOrder', 'expected true or false, got the string "yes"'),
       err('REQUIRED', 'order.hasCoupon', '"hasCoupon" is required'),
       err('UNKNOWN_CURRENCY', 'order.currency', '"XYZ" is not an active ISO 4217 currency code'),
-      err('INVALID_ROUNDING', 'order.rounding', '"rounding" is "half-up" (the default) or "half-even"'),
+      err('INVALID_ROUNDING', 'order.rounding', '"rounding" is "half-up" (the default), "half-even", "half-down", "down" or "up"'),
       err('EMPTY_LINES', 'order.lines', 'an order has at least one line'),
     ]);
     expect(choiceErrors(request([], { order: [] }))).toEqual([err('INVALID_TYPE', 'order', 'expected an object, got an array')]);

@@ -4,29 +4,30 @@ import type { RoundingMode } from '../../src/index.js';
 import { allocateInteger, divRound } from '../../src/money/integer.js';
 
 describe('divRound: n / d rounded once with a named mode', () => {
-  // [n, d, half-up, half-even, down, up]
-  const cases: [bigint, bigint, bigint, bigint, bigint, bigint][] = [
-    [10n, 5n, 2n, 2n, 2n, 2n], // exact
-    [-10n, 5n, -2n, -2n, -2n, -2n], // exact, negative
-    [0n, 7n, 0n, 0n, 0n, 0n],
-    [1005n, 10n, 101n, 100n, 100n, 101n], // tie, even neighbour below
-    [1015n, 10n, 102n, 102n, 101n, 102n], // tie, even neighbour above
-    [-1005n, 10n, -101n, -100n, -100n, -101n],
-    [-1015n, 10n, -102n, -102n, -101n, -102n],
-    [1004n, 10n, 100n, 100n, 100n, 101n], // below half
-    [1006n, 10n, 101n, 101n, 100n, 101n], // above half
-    [-1004n, 10n, -100n, -100n, -100n, -101n],
-    [-1006n, 10n, -101n, -101n, -100n, -101n],
-    [1n, 3n, 0n, 0n, 0n, 1n],
-    [2n, 3n, 1n, 1n, 0n, 1n],
-    [-2n, 3n, -1n, -1n, 0n, -1n],
-    [1n, 2n, 1n, 0n, 0n, 1n],
-    [3n, 2n, 2n, 2n, 1n, 2n],
-    [-1n, 2n, -1n, 0n, 0n, -1n],
+  // [n, d, half-up, half-even, half-down, down, up]
+  const cases: [bigint, bigint, bigint, bigint, bigint, bigint, bigint][] = [
+    [10n, 5n, 2n, 2n, 2n, 2n, 2n], // exact
+    [-10n, 5n, -2n, -2n, -2n, -2n, -2n], // exact, negative
+    [0n, 7n, 0n, 0n, 0n, 0n, 0n],
+    [1005n, 10n, 101n, 100n, 100n, 100n, 101n], // tie, even neighbour below
+    [1015n, 10n, 102n, 102n, 101n, 101n, 102n], // tie, even neighbour above
+    [-1005n, 10n, -101n, -100n, -100n, -100n, -101n],
+    [-1015n, 10n, -102n, -102n, -101n, -101n, -102n],
+    [1004n, 10n, 100n, 100n, 100n, 100n, 101n], // below half
+    [1006n, 10n, 101n, 101n, 101n, 100n, 101n], // above half
+    [-1004n, 10n, -100n, -100n, -100n, -100n, -101n],
+    [-1006n, 10n, -101n, -101n, -101n, -100n, -101n],
+    [1n, 3n, 0n, 0n, 0n, 0n, 1n],
+    [2n, 3n, 1n, 1n, 1n, 0n, 1n],
+    [-2n, 3n, -1n, -1n, -1n, 0n, -1n],
+    [1n, 2n, 1n, 0n, 0n, 0n, 1n],
+    [3n, 2n, 2n, 2n, 1n, 1n, 2n],
+    [-1n, 2n, -1n, 0n, 0n, 0n, -1n],
+    [-3n, 2n, -2n, -2n, -1n, -1n, -2n],
   ];
-  const modes: RoundingMode[] = ['half-up', 'half-even', 'down', 'up'];
+  const modes: RoundingMode[] = ['half-up', 'half-even', 'half-down', 'down', 'up'];
 
-  it.each(cases)('%s / %s → half-up %s, half-even %s, down %s, up %s', (n, d, ...expected) => {
+  it.each(cases)('%s / %s → half-up %s, half-even %s, half-down %s, down %s, up %s', (n, d, ...expected) => {
     expect(modes.map((m) => divRound(n, d, m))).toEqual(expected);
   });
 

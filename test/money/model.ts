@@ -23,6 +23,10 @@ export function roundModel(n: bigint, d: bigint, mode: RoundingMode): bigint {
       mag = below < d ? floor : below > d ? ceil : floor % 2n === 0n ? floor : ceil;
       break;
     }
+    case 'half-down':
+      // nearest; a tie goes to the smaller magnitude
+      mag = (a - floor * d) * 2n > d ? ceil : floor;
+      break;
   }
   return neg ? -mag : mag;
 }

@@ -16,24 +16,28 @@ import {
 const usd = (s: string) => money(s, 'USD', { allowNegative: true });
 
 describe('rounding modes', () => {
-  it('are half-up (the default), half-even, down and up', () => {
-    expect(ROUNDING_MODES).toEqual(['half-up', 'half-even', 'down', 'up']);
+  it('are half-up (the default), half-even, half-down, down and up', () => {
+    expect(ROUNDING_MODES).toEqual(['half-up', 'half-even', 'half-down', 'down', 'up']);
     expect(DEFAULT_ROUNDING).toBe('half-up');
   });
 
-  it.each(['half-up', 'half-even', 'down', 'up'])('isRoundingMode(%j) is true', (mode) => {
+  it.each(['half-up', 'half-even', 'half-down', 'down', 'up'])('isRoundingMode(%j) is true', (mode) => {
     expect(isRoundingMode(mode)).toBe(true);
   });
 
-  it.each(['bankers', '', 'HALF-UP', 'half_up', 'half-down', 'ceil', ' up', undefined, null, 4, { mode: 'up' }])('isRoundingMode(%j) is false', (value) => {
-    expect(isRoundingMode(value)).toBe(false);
-  });
+  it.each(['bankers', '', 'HALF-UP', 'half_up', 'half_down', 'HALF-DOWN', 'half-odd', 'floor', 'ceil', ' up', undefined, null, 4, { mode: 'up' }])(
+    'isRoundingMode(%j) is false',
+    (value) => {
+      expect(isRoundingMode(value)).toBe(false);
+    },
+  );
 });
 
 // The table of docs/money.md: 1.005 →, 1.015 →, -1.005 →
 const table: [RoundingMode, string, string, string][] = [
   ['half-up', '1.01', '1.02', '-1.01'],
   ['half-even', '1.00', '1.02', '-1.00'],
+  ['half-down', '1.00', '1.01', '-1.00'],
   ['down', '1.00', '1.01', '-1.00'],
   ['up', '1.01', '1.02', '-1.01'],
 ];
@@ -54,6 +58,7 @@ describe('the rounding table of the money rules', () => {
     // 0.335 × 3 = 1.005: rounding the price first (0.34 × 3 = 1.02) would differ
     expect(lineTotal(unitPrice('0.335', 'USD'), 3).amount).toBe('1.01');
     expect(lineTotal(unitPrice('0.335', 'USD'), 3, 'half-even').amount).toBe('1.00');
+    expect(lineTotal(unitPrice('0.335', 'USD'), 3, 'half-down').amount).toBe('1.00');
     expect(lineTotal(unitPrice('0.335', 'USD'), 3, 'down').amount).toBe('1.00');
     expect(lineTotal(unitPrice('0.335', 'USD'), 3, 'up').amount).toBe('1.01');
   });
@@ -66,7 +71,7 @@ describe('the rounding table of the money rules', () => {
   });
 
   it('away from a tie every nearest mode goes to the nearest value, on both sides of zero', () => {
-    for (const mode of ['half-up', 'half-even'] as const) {
+    for (const mode of ['half-up', 'half-even', 'half-down'] as const) {
       expect(roundToMinor(unitPrice('1.0049', 'USD'), mode).amount).toBe('1.00');
       expect(roundToMinor(unitPrice('1.0051', 'USD'), mode).amount).toBe('1.01');
       expect(roundToMinor(unitPrice('1.0149', 'USD'), mode).amount).toBe('1.01');

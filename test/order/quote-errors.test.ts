@@ -48,14 +48,15 @@ describe('quote request: currency and rounding', () => {
     ]);
   });
 
-  it('takes "half-up" or "half-even" only', () => {
-    for (const rounding of ['half-down', 'HALF-UP', null, 1]) {
+  it('takes "half-up", "half-even", "half-down", "down" or "up" only, and names all five when it refuses one', () => {
+    for (const rounding of ['half_down', 'HALF-UP', 'Down', 'bankers', 'floor', 'ceiling', 'truncate', '', null, 1, ['up'], { mode: 'up' }]) {
       expect(quoteErrors({ currency: 'USD', rounding, lines: one })).toEqual([
-        { code: 'INVALID_ROUNDING', path: 'rounding', message: '"rounding" is "half-up" (the default) or "half-even"' },
+        { code: 'INVALID_ROUNDING', path: 'rounding', message: '"rounding" is "half-up" (the default), "half-even", "half-down", "down" or "up"' },
       ]);
     }
-    expect(quoteCoupon({ currency: 'USD', rounding: 'half-even', lines: one }).ok).toBe(true);
-    expect(quoteCoupon({ currency: 'USD', rounding: 'half-up', lines: one }).ok).toBe(true);
+    for (const rounding of ['half-up', 'half-even', 'half-down', 'down', 'up'] as const) {
+      expect(quoteCoupon({ currency: 'USD', rounding, lines: one }).ok).toBe(true);
+    }
   });
 });
 

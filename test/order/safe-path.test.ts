@@ -7,7 +7,7 @@ import { allocateInteger, divRound } from '../../src/money/integer.js';
 import { allocateSafe, divRoundSafe, formatSafeMinor, readSafeDecimal, safeScaled } from '../../src/money/safe.js';
 import { formatMinor, parseDecimalInput } from '../../src/money/parse.js';
 import { quoteRequestArb } from '../../src/testing/index.js';
-import { answerWireLine, answerWireRequest } from '../../src/index.js';
+import { QUOTE_ROUNDINGS, ROUNDING_MODES, answerWireLine, answerWireRequest } from '../../src/index.js';
 import { unwrap } from '../helpers.js';
 
 // The quote computes a line on plain numbers while its amounts are safe integers, and on bigints
@@ -21,7 +21,7 @@ const bothWays = (q: ParsedQuoteRequest) => {
   expect(computeQuote(q)).toEqual(viaBigints);
   return viaBigints;
 };
-const MODES = ['half-up', 'half-even', 'down', 'up'] as const;
+const MODES = ROUNDING_MODES;
 
 describe('the safe-integer path of the quote', () => {
   it('gives the bigint answer for generated requests', () => {
@@ -51,7 +51,7 @@ describe('the safe-integer path of the quote', () => {
       fc.property(
         fc.array(line, { minLength: 1, maxLength: 6 }),
         fc.constantFrom('5', '33.33', '100'),
-        fc.constantFrom('half-up' as const, 'half-even' as const),
+        fc.constantFrom(...QUOTE_ROUNDINGS),
         (lines, percent, rounding) => {
           const request = {
             currency: 'USD',

@@ -31,7 +31,7 @@ describe('wire contract v1: quote', () => {
   const mutation = fc.constantFrom<(r: Record<string, unknown>) => Record<string, unknown>>(
     (r) => ({ ...r, extra: 1 }),
     (r) => ({ ...r, lines: [] }),
-    (r) => ({ ...r, rounding: 'down' }),
+    (r) => ({ ...r, rounding: 'half_up' }),
     (r) => ({ ...r, currency: 'usd' }),
     (r) => ({ ...r, sellerCredit: '1e2' }),
     (r) => ({ ...r, sellerCredit: ' 1' }),
