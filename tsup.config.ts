@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -10,6 +11,17 @@ const publicEntries = { index: 'src/index.ts', schema: 'src/schema.ts', testing:
 const domainEntries = Object.fromEntries(
   ['money', 'time', 'coupon', 'order', 'lifecycle', 'dispute', 'outage', 'wire'].map((d) => [`internal/${d}`, `src/${d}/index.ts`]),
 );
+
+// fast-check is optional: the ES build loads it with a top-level await (src/testing/fast-check.ts), which
+// CommonJS cannot have, so the CommonJS build takes src/testing/fast-check-cjs.ts, which uses require.
+const fastCheckForCommonJs = {
+  name: 'fast-check-for-commonjs',
+  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string } | undefined): void }) {
+    build.onResolve({ filter: /^\.\.?\/(\.\.\/)?fast-check\.js$/ }, (args) =>
+      args.importer.includes('/src/testing/') ? { path: fileURLToPath(new URL('src/testing/fast-check-cjs.ts', import.meta.url)) } : undefined,
+    );
+  },
+};
 
 export default defineConfig([
   {
@@ -26,6 +38,7 @@ export default defineConfig([
     entry: publicEntries,
     format: ['cjs'],
     dts: { entry: publicEntries },
+    esbuildPlugins: [fastCheckForCommonJs],
     sourcemap: true,
     target: 'node20',
     treeshake: true,

@@ -1,5 +1,7 @@
 import { formatMoney, money as moneyOf } from '../money/money.js';
+import { quoteCoupon } from '../order/compute.js';
 import type { Quote, QuoteRequest } from '../order/types.js';
+import { termsText } from './format-common.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -9,18 +11,8 @@ const REASONS = { ITEM_TYPE_NOT_IN_LIMIT: 'item type not in limit', ITEM_TYPE_EX
 /** A readable breakdown of a quote, for people. */
 export function formatQuote(request: QuoteRequest, q: Quote): string {
   const out: string[] = [];
-  const c = request.coupon;
   out.push(`Quote in ${request.currency} (rounding ${request.rounding ?? 'half-up'})`);
-  if (!c) out.push('Coupon: none');
-  else if (c.type === 'fixed') out.push(`Coupon: fixed amount off order total, ${c.amount}`);
-  else {
-    const parts = [`${c.percent}% off`];
-    if (c.tiers?.length) parts.push(`tiers ${c.tiers.map((t) => `${t.percent}% from ${t.minTotal}`).join(', ')}`);
-    if (c.maxDiscount !== undefined && !/^0(\.0+)?$/.test(c.maxDiscount)) parts.push(`maximum discount ${c.maxDiscount}`);
-    if (c.itemTypeLimit) parts.push(`${c.itemTypeLimit.mode === 'only' ? 'only' : 'all except'} ${c.itemTypeLimit.itemTypes.join(', ')}`);
-    if (c.excludeSaleItems === true) parts.push('sale items excluded');
-    out.push(`Coupon: percentage off order total: ${parts.join('; ')}`);
-  }
+  out.push(request.coupon ? `Coupon: ${termsText(request.coupon)}` : 'Coupon: none');
   out.push('');
   const rows = request.lines.map((l, i) => {
     const ql = q.lines[i];
@@ -61,4 +53,12 @@ export function formatQuote(request: QuoteRequest, q: Quote): string {
     for (const b of q.batches) out.push(`  batch ${String(b.batch)}: ${b.couponCredit}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The breakdown of a quote request the library accepted (its `op` left out or `quote`). */
+export function quoteBreakdown(request: QuoteRequest & { readonly op?: string }): string {
+  const { op: _op, ...tsRequest } = request;
+  const q = quoteCoupon(tsRequest);
+  // Cannot fail: the wire answer to the same request was ok. The explanation of each line needs the TypeScript quote.
+  return q.ok ? formatQuote(tsRequest, q.value) : '';
 }

@@ -1,8 +1,8 @@
 import { MAX_LINE_BYTES } from '../contract/index.js';
 import { once } from 'node:events';
-import { TextDecoder } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { answerLineText } from '../wire/answer.js';
+import { LineReader } from './line-reader.js';
 import type { LineHelpers } from './pool.js';
 import type { RuleErrorCode } from '../contract/index.js';
 
@@ -27,75 +27,6 @@ function* guarded(pieces: Iterable<string>): Generator<string> {
     yield* pieces;
   } catch {
     // Part of an answer may be out already: the line cannot be mended, only ended.
-  }
-}
-
-/**
- * One line being read: its bytes are decoded as they arrive, so that only its text is kept, never
- * the raw chunks and a joined copy of them as well.
- */
-class LineReader {
-  private pieces: string[] = [];
-  private bytes = 0;
-  private endsWithCR = false;
-  private state: 'reading' | 'too-long' | 'not-utf8' = 'reading';
-  // One decoder for every line: a line's last bytes are decoded without `stream`, which leaves it clean for the next.
-  private decoder = new TextDecoder('utf-8', { fatal: true });
-
-  constructor(private readonly maxBytes: number) {}
-
-  get empty(): boolean {
-    return this.bytes === 0 && this.state === 'reading';
-  }
-
-  /** Adds the next bytes of the line; `last` when its `\n` was found. */
-  add(bytes: Uint8Array, last: boolean): void {
-    this.bytes += bytes.length;
-    if (bytes.length > 0) this.endsWithCR = bytes[bytes.length - 1] === 13;
-    if (this.state !== 'reading') return;
-    // The limit counts the line's own bytes: the `\r` of a CRLF line end is not part of it (a `\r`
-    // that turns out not to end the line is counted with the next bytes).
-    if (this.bytes - (this.endsWithCR ? 1 : 0) > this.maxBytes) {
-      this.state = 'too-long';
-      this.pieces = [];
-      return;
-    }
-    try {
-      this.pieces.push(this.decoder.decode(bytes, { stream: !last }));
-    } catch {
-      this.state = 'not-utf8';
-      this.pieces = [];
-    }
-  }
-
-  /**
-   * The line read — its text, given once by `take` (so that only the caller holds it), and its size in
-   * bytes — or, for a line too long or not UTF-8, its answer; and a fresh start for the next line.
-   */
-  end(): { readonly answer: string } | { readonly take: () => string; readonly bytes: number } {
-    const { state, endsWithCR, bytes } = this;
-    // Only the closure below holds the pieces, and the joined text lives only while it is parsed.
-    let held: string[] | undefined = this.pieces;
-    this.pieces = [];
-    this.bytes = 0;
-    this.endsWithCR = false;
-    this.state = 'reading';
-    if (state !== 'reading') {
-      // The decoder may hold half a character, or bytes past the limit were never decoded: start afresh.
-      this.decoder = new TextDecoder('utf-8', { fatal: true });
-      return {
-        answer:
-          state === 'too-long'
-            ? failure('LINE_TOO_LONG', `a line is at most ${String(this.maxBytes)} bytes`)
-            : failure('INVALID_UTF8', 'the line is not valid UTF-8'),
-      };
-    }
-    const take = () => {
-      const text = held === undefined ? '' : held.length === 1 ? (held[0] ?? '') : held.join('');
-      held = undefined;
-      return endsWithCR ? text.slice(0, -1) : text;
-    };
-    return { take, bytes };
   }
 }
 
@@ -196,9 +127,13 @@ export async function runOracle(input: Readable, output: Writable, options: Orac
   // A finished line: an answer of its own (a refusal), a small line for the next batch, or a large one answered
   // now. Only a large line returns a promise, so the loop awaits nothing for the usual line.
   const route = (read: ReturnType<typeof line.end>): Promise<void> | undefined => {
-    if ('answer' in read) {
+    if ('problem' in read) {
       dispatch();
-      queue.push({ text: `${read.answer}\n`, done: undefined });
+      const answer =
+        read.problem === 'too-long'
+          ? failure('LINE_TOO_LONG', `a line is at most ${String(line.maxBytes)} bytes`)
+          : failure('INVALID_UTF8', 'the line is not valid UTF-8');
+      queue.push({ text: `${answer}\n`, done: undefined });
       return undefined;
     }
     if (read.bytes <= SMALL_LINE) {

@@ -1,18 +1,18 @@
-import { CouponRulesError } from '../result.js';
-import fc from 'fast-check';
+import fc from './fast-check.js';
 import { answerWireRequest } from '../wire/answer.js';
-import { couponRecordArb, disputeArb, outageInputArb, quoteRequestArb, type ArbitraryOptions } from './arbitraries/index.js';
+import { compareAnswers, type ErrorsMode, type FieldDiff } from './compare.js';
+import { WIRE_REQUEST_OPS, type WireRequestOp, type WireRequestOptions, wireRequestArb } from './requests.js';
 
 /**
- * The wire ops a shop may implement itself and check against the library.
+ * The wire ops a shop may implement itself and check against the library: all six.
  *
  * @example
  * ```ts
  * import { CONFORMANCE_OPS } from 'coupon-rules/testing';
- * console.log(CONFORMANCE_OPS); // → [ 'quote', 'coupon-state', 'dispute-state', 'outage-plan' ]
+ * console.log(CONFORMANCE_OPS); // → [ 'quote', 'coupon-issue-check', 'coupon-state', 'coupon-choices', 'dispute-state', 'outage-plan' ]
  * ```
  */
-export const CONFORMANCE_OPS = ['quote', 'coupon-state', 'dispute-state', 'outage-plan'] as const;
+export const CONFORMANCE_OPS = WIRE_REQUEST_OPS;
 
 /**
  * One of {@link CONFORMANCE_OPS}.
@@ -23,7 +23,7 @@ export const CONFORMANCE_OPS = ['quote', 'coupon-state', 'dispute-state', 'outag
  * const op: ConformanceOp = 'dispute-state';
  * ```
  */
-export type ConformanceOp = (typeof CONFORMANCE_OPS)[number];
+export type ConformanceOp = WireRequestOp;
 
 /**
  * A wire request: a JSON object with an `op`.
@@ -49,40 +49,54 @@ export type WireRequest = Readonly<Record<string, unknown>>;
 export type Candidate = (request: WireRequest) => unknown;
 
 /**
- * Options of a conformance run. `errors: 'codes'` (default) compares the sets
- * of error codes of refusals; `'exact'` compares codes and paths in order.
+ * Options of a conformance run. `errors` says how refusals are compared
+ * (see {@link ERRORS_MODES}): `'codes'` (default) the sets of error codes,
+ * `'exact'` codes and paths in order, `'outcome'` only ok versus refused;
+ * `refusals` the share of generated requests the library refuses (default a quarter).
  *
  * @example
  * ```ts
  * import type { ConformanceOptions } from 'coupon-rules/testing';
- * const o: ConformanceOptions = { numRuns: 500, seed: 42, errors: 'exact' };
+ * const o: ConformanceOptions = { numRuns: 500, seed: 42, errors: 'exact', refusals: 0.5 };
  * ```
  */
-export interface ConformanceOptions extends ArbitraryOptions {
+export interface ConformanceOptions extends WireRequestOptions {
   readonly numRuns?: number;
   readonly seed?: number;
-  readonly errors?: 'codes' | 'exact';
+  readonly errors?: ErrorsMode;
 }
 
 /**
- * One field where the candidate's answer differs from the library's.
+ * Thrown (or rejected with) by a candidate that can no longer answer: a
+ * program that hung, crashed or fell out of step. The run stops at once and
+ * reports the request it was answering, unshrunk (shrinking would ask a
+ * program that is gone); `details` says what happened, for people.
  *
  * @example
  * ```ts
- * import type { FieldDiff } from 'coupon-rules/testing';
- * const d: FieldDiff = { path: 'result.lines.0.lineTotal', expected: '0.03', actual: '0.02' };
+ * import { CandidateFailure } from 'coupon-rules/testing';
+ * const hang = new CandidateFailure('timeout', 'no answer within 5000 ms');
+ * console.log(hang.kind, hang.message); // → timeout no answer within 5000 ms
  * ```
  */
-export interface FieldDiff {
-  readonly path: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
+export class CandidateFailure extends Error {
+  constructor(
+    /** `timeout`: no answer in time; `crash`: the program ended or cannot start; `desync`: its answers are out of step with the requests. */
+    readonly kind: 'timeout' | 'crash' | 'desync',
+    message: string,
+    /** Lines that help to see why (the last lines of the program's stderr, say). */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'CandidateFailure';
+  }
 }
 
 /**
  * The outcome of a conformance run: a pass with the number of cases, or the
- * smallest counterexample found, both answers, their field-by-field diff and
- * the seed to replay it.
+ * first failing request (shrunk to the smallest fast-check finds, unless the
+ * candidate stopped answering), both answers as they were given, their
+ * field-by-field diff as compared, and the seed to replay it.
  *
  * @example
  * ```ts
@@ -99,102 +113,31 @@ export type ConformanceReport =
       readonly op: ConformanceOp;
       readonly numRuns: number;
       readonly seed: number;
-      /** The shrunk request on which the answers differ. */
+      /** The request on which the answers differ: shrunk, or the very request a failing candidate was answering. */
       readonly counterexample: WireRequest;
+      /** The library's answer, as it is. */
       readonly expected: unknown;
+      /** The candidate's answer, as it is (`undefined` when it failed to answer). */
       readonly actual: unknown;
+      /** The differences as compared (refusals reduced as `errors` says). */
       readonly diff: readonly FieldDiff[];
       /** How many cases ran before the first failure. */
       readonly failedAfter: number;
+      /** Present when the candidate hung, crashed or fell out of step: the run stopped there. */
+      readonly failure?: { readonly kind: CandidateFailure['kind']; readonly message: string; readonly details: readonly string[] };
     };
-
-/**
- * Generated wire requests of an op (valid shapes; for `coupon-state` some histories break the rules on purpose).
- *
- * @example
- * ```ts
- * import fc from 'fast-check';
- * import { wireRequestArb } from 'coupon-rules/testing';
- * console.log(fc.sample(wireRequestArb('quote'), 1)[0]?.op); // → quote
- * ```
- */
-export function wireRequestArb(op: ConformanceOp, options: ArbitraryOptions = {}): fc.Arbitrary<WireRequest> {
-  switch (op) {
-    case 'quote':
-      return quoteRequestArb(options).map((r) => ({ op, ...r }));
-    case 'coupon-state':
-      return fc
-        .tuple(couponRecordArb(options), fc.integer({ min: 0, max: 24 * 90 }))
-        .map(([{ events, ...coupon }, hours]) => ({ op, coupon, events, at: new Date(Date.parse('2026-12-01T00:00:00Z') + hours * 3_600_000).toISOString() }));
-    case 'dispute-state':
-      return disputeArb(options).map(({ dispute, at }) => ({
-        op,
-        policy: dispute.policy,
-        order: { ...dispute.order, quote: { op: 'quote', ...dispute.order.quote } },
-        events: dispute.events,
-        at,
-      }));
-    case 'outage-plan':
-      return outageInputArb(options).map((input) => ({ op, ...input }));
-    default: {
-      const never: never = op;
-      throw new CouponRulesError([{ code: 'UNKNOWN_OP', path: 'op', message: `unknown op ${String(never)}` }]);
-    }
-  }
-}
 
 const json = (v: unknown): unknown => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown));
 
-const codeAndPath = (e: unknown): unknown =>
-  typeof e === 'object' && e !== null ? { code: (e as { code?: unknown }).code, path: (e as { path?: unknown }).path } : e;
-
-function normalise(answer: unknown, errors: 'codes' | 'exact'): unknown {
-  if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== false) return answer;
-  const list = (answer as { errors?: unknown }).errors;
-  // Messages are for people and may change: even the exact comparison looks at codes and paths only.
-  if (errors === 'exact') return Array.isArray(list) ? { ...answer, errors: (list as unknown[]).map(codeAndPath) } : answer;
-  const codes = Array.isArray(list)
-    ? [...new Set((list as unknown[]).map((e) => String(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : e)))].sort()
-    : list;
-  return { ok: false, errorCodes: codes };
-}
-
-/**
- * The field-by-field differences between two JSON values (paths dot-separated).
- *
- * @example
- * ```ts
- * import { diffAnswers } from 'coupon-rules/testing';
- * console.log(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })); // → [ { path: 'result.a', expected: '1.00', actual: '1.0' } ]
- * ```
- */
-export function diffAnswers(expected: unknown, actual: unknown, path = ''): FieldDiff[] {
-  const join = (k: string | number) => (path === '' ? String(k) : `${path}.${String(k)}`);
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    const out: FieldDiff[] = [];
-    for (let i = 0; i < Math.max(expected.length, actual.length); i++) out.push(...diffAnswers(expected[i], actual[i], join(i)));
-    return out;
-  }
-  if (
-    typeof expected === 'object' &&
-    expected !== null &&
-    typeof actual === 'object' &&
-    actual !== null &&
-    !Array.isArray(expected) &&
-    !Array.isArray(actual)
-  ) {
-    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
-    return keys.flatMap((k) => diffAnswers((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], join(k)));
-  }
-  return Object.is(expected, actual) ? [] : [{ path: path === '' ? '(answer)' : path, expected, actual }];
-}
-
 /**
  * Property-tests a shop's own implementation of a wire op against the
- * library: generated requests go to both, and the answers must agree
- * (refusals by their error codes, unless `errors: 'exact'`). Resolves to a
- * pass with the number of cases, or the smallest counterexample fast-check
- * can shrink to, with a field-by-field diff and a reproducible seed.
+ * library: generated requests (valid ones and, about a quarter, ones the
+ * rules refuse) go to both, and the answers must agree (refusals compared
+ * as `errors` says). Resolves to a pass with the number of cases, or the
+ * smallest counterexample fast-check can shrink to, with both answers, a
+ * field-by-field diff and a reproducible seed. A candidate that throws a
+ * {@link CandidateFailure} ends the run at once, reported with the request
+ * it was answering; any other throw is a wrong answer (`{ thrown: message }`).
  *
  * @example
  * ```ts
@@ -206,25 +149,54 @@ export function diffAnswers(expected: unknown, actual: unknown, path = ''): Fiel
  */
 export async function checkConformance(op: ConformanceOp, candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const numRuns = options.numRuns ?? 100;
-  // Stryker disable next-line StringLiteral: normalise only tests errors === 'exact', so any other default behaves like 'codes'
   const errors = options.errors ?? 'codes';
+  // The first failure the candidate cannot recover from, and the request it was answering.
+  let stopped: { readonly request: WireRequest; readonly failure: CandidateFailure; readonly run: number } | undefined;
+  let runs = 0;
   const compare = async (request: WireRequest) => {
-    const expected = normalise(json(answerWireRequest(request)), errors);
+    const expected = json(answerWireRequest(request));
     let actual: unknown;
     try {
-      actual = normalise(json(await candidate(json(request) as WireRequest)), errors);
+      actual = json(await candidate(json(request) as WireRequest));
     } catch (e) {
+      if (e instanceof CandidateFailure) throw e;
       actual = { thrown: e instanceof Error ? e.message : String(e) };
     }
-    return { expected, actual, diff: diffAnswers(expected, actual) };
+    return { expected, actual, diff: compareAnswers(expected, actual, errors) };
   };
   const details = await fc.check(
-    fc.asyncProperty(wireRequestArb(op, options), async (request) => (await compare(request)).diff.length === 0),
+    fc.asyncProperty(wireRequestArb(op, options), async (request) => {
+      // Once the candidate is gone, every further case (shrinking's among them) is skipped: the failing request stays as it was.
+      fc.pre(stopped === undefined);
+      runs++;
+      try {
+        return (await compare(request)).diff.length === 0;
+      } catch (e) {
+        if (!(e instanceof CandidateFailure)) throw e;
+        stopped = { request, failure: e, run: runs };
+        return false;
+      }
+    }),
     // Without a seed, fast-check draws one; it is reported either way so that any run can be replayed.
     options.seed === undefined ? { numRuns } : { numRuns, seed: options.seed },
   );
   const seed = details.seed;
-  // Stryker disable next-line LogicalOperator: without fc.pre or interruption, fast-check gives a counterexample exactly when the run failed
+  if (stopped !== undefined) {
+    const { request, failure, run } = stopped;
+    return {
+      ok: false,
+      op,
+      numRuns,
+      seed,
+      counterexample: request,
+      expected: json(answerWireRequest(request)),
+      actual: undefined,
+      diff: [],
+      failedAfter: run,
+      failure: { kind: failure.kind, message: failure.message, details: failure.details },
+    };
+  }
+  // Stryker disable next-line LogicalOperator: without interruption, fast-check gives a counterexample exactly when the run failed
   if (!details.failed || !details.counterexample) return { ok: true, op, numRuns, seed };
   const [counterexample] = details.counterexample;
   const { expected, actual, diff } = await compare(counterexample);
@@ -285,4 +257,32 @@ export function checkDisputeStateConformance(candidate: Candidate, options: Conf
  */
 export function checkOutagePlanConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   return checkConformance('outage-plan', candidate, options);
+}
+
+/**
+ * {@link checkConformance} for `op: "coupon-issue-check"`.
+ *
+ * @example
+ * ```ts
+ * import { checkCouponIssueCheckConformance } from 'coupon-rules/testing';
+ * import { answerWireRequest } from 'coupon-rules';
+ * console.log((await checkCouponIssueCheckConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
+ * ```
+ */
+export function checkCouponIssueCheckConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  return checkConformance('coupon-issue-check', candidate, options);
+}
+
+/**
+ * {@link checkConformance} for `op: "coupon-choices"`.
+ *
+ * @example
+ * ```ts
+ * import { checkCouponChoicesConformance } from 'coupon-rules/testing';
+ * import { answerWireRequest } from 'coupon-rules';
+ * console.log((await checkCouponChoicesConformance((r) => answerWireRequest(r), { numRuns: 20 })).ok); // → true
+ * ```
+ */
+export function checkCouponChoicesConformance(candidate: Candidate, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  return checkConformance('coupon-choices', candidate, options);
 }

@@ -21,19 +21,21 @@ export {
   quoteRequestArb,
   unitPriceStringArb,
 } from './arbitraries/index.js';
+export { ERRORS_MODES, type ErrorsMode, type FieldDiff, compareAnswers, diffAnswers, normaliseAnswer } from './compare.js';
 export {
   CONFORMANCE_OPS,
+  CandidateFailure,
   type Candidate,
   type ConformanceOp,
   type ConformanceOptions,
   type ConformanceReport,
-  type FieldDiff,
   type WireRequest,
   checkConformance,
+  checkCouponChoicesConformance,
+  checkCouponIssueCheckConformance,
   checkCouponStateConformance,
   checkDisputeStateConformance,
   checkOutagePlanConformance,
   checkQuoteConformance,
-  diffAnswers,
-  wireRequestArb,
 } from './conformance.js';
+export { refusalArb, WIRE_REQUEST_OPS, type WireRequestOp, type WireRequestOptions, wireRequestArb } from './requests.js';

@@ -264,7 +264,11 @@ describe('failed redemption attempts', () => {
       { code: 'REQUIRED', path: 'attempts.0.order.hasCoupon', message: '"hasCoupon" is required' },
     ]);
     expect(planErrors({ ...base, attempts: [{ couponId: 'c1', orderId: 'o1', at, order: { ...order, rounding: 'ceiling' } }] })).toEqual([
-      { code: 'INVALID_ROUNDING', path: 'attempts.0.order.rounding', message: '"rounding" is "half-up" (the default), "half-even", "half-down", "down" or "up"' },
+      {
+        code: 'INVALID_ROUNDING',
+        path: 'attempts.0.order.rounding',
+        message: '"rounding" is "half-up" (the default), "half-even", "half-down", "down" or "up"',
+      },
     ]);
   });
 

@@ -5,7 +5,10 @@ import { answerWireRequest } from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
 import {
   CONFORMANCE_OPS,
+  CandidateFailure,
   checkConformance,
+  checkCouponChoicesConformance,
+  checkCouponIssueCheckConformance,
   checkCouponStateConformance,
   checkDisputeStateConformance,
   checkOutagePlanConformance,
@@ -27,22 +30,21 @@ const codeSet = (answer: unknown): unknown => {
 };
 
 describe('wireRequestArb', () => {
-  it.each(CONFORMANCE_OPS)('gives %s requests that match the op’s wire schema', (op) => {
-    for (const request of fc.sample(wireRequestArb(op), { seed: 42, numRuns: 60 })) {
+  it.each(CONFORMANCE_OPS)('with refusals: 0, gives %s requests that match the op’s wire schema', (op) => {
+    for (const request of fc.sample(wireRequestArb(op, { refusals: 0 }), { seed: 42, numRuns: 60 })) {
       expect(request.op).toBe(op);
       expect(WIRE_OPS[op].request.safeParse(request).success).toBe(true);
     }
   });
 
-  it('gives quote requests that the library quotes (or refuses only for a seller credit above the total)', () => {
-    for (const request of fc.sample(wireRequestArb('quote'), { seed: 42, numRuns: 100 })) {
-      const a = answerWireRequest(request);
-      if (!a.ok) expect(a.errors.map((e) => e.code)).toEqual(['CREDIT_EXCEEDS_TOTAL']);
+  it('with refusals: 0, gives quote requests that the library quotes', () => {
+    for (const request of fc.sample(wireRequestArb('quote', { refusals: 0 }), { seed: 42, numRuns: 100 })) {
+      expect(answerWireRequest(request).ok).toBe(true);
     }
   });
 
-  it('gives coupon-state requests with the events beside the coupon, at 0 to 90 days after 2026-12-01T00:00Z, on whole hours', () => {
-    const requests = fc.sample(wireRequestArb('coupon-state'), { seed: 42, numRuns: 500 });
+  it('with refusals: 0, gives coupon-state requests with the events beside the coupon, at 0 to 90 days after 2026-12-01T00:00Z, on whole hours', () => {
+    const requests = fc.sample(wireRequestArb('coupon-state', { refusals: 0 }), { seed: 42, numRuns: 500 });
     const hours = requests.map((r) => (Date.parse(String(r.at)) - Date.parse('2026-12-01T00:00:00Z')) / 3_600_000);
     expect(hours.every((h) => Number.isInteger(h) && h >= 0 && h <= 24 * 90)).toBe(true);
     expect(hours).toContain(0);
@@ -53,14 +55,15 @@ describe('wireRequestArb', () => {
       expect(r.coupon).not.toHaveProperty('events');
       expect(Array.isArray(r.events)).toBe(true);
     }
-    // Both answers occur: states, and refusals of histories that break the rules.
-    const answers = requests.slice(0, 100).map((r) => answerWireRequest(r).ok);
+    expect(requests.every((r) => answerWireRequest(r).ok)).toBe(true);
+    // By default both answers occur: states, and refusals (a quarter).
+    const answers = fc.sample(wireRequestArb('coupon-state'), { seed: 42, numRuns: 100 }).map((r) => answerWireRequest(r).ok);
     expect(answers).toContain(true);
     expect(answers).toContain(false);
   });
 
   it('gives dispute-state requests whose order carries a quote request with its op, viewable by the library', () => {
-    for (const r of fc.sample(wireRequestArb('dispute-state'), { seed: 42, numRuns: 60 })) {
+    for (const r of fc.sample(wireRequestArb('dispute-state', { refusals: 0 }), { seed: 42, numRuns: 60 })) {
       expect(Object.keys(r).sort()).toEqual(['at', 'events', 'op', 'order', 'policy']);
       expect(r.order).toMatchObject({ quote: { op: 'quote', currency: 'USD' }, shippedAt: '2026-11-20T09:00:00Z' });
       expect((r.events as { type: string }[])[0]?.type).toBe('opened');
@@ -69,7 +72,7 @@ describe('wireRequestArb', () => {
   });
 
   it('gives outage-plan requests the library plans', () => {
-    for (const r of fc.sample(wireRequestArb('outage-plan'), { seed: 42, numRuns: 60 })) {
+    for (const r of fc.sample(wireRequestArb('outage-plan', { refusals: 0 }), { seed: 42, numRuns: 60 })) {
       expect(
         Object.keys(r)
           .filter((k) => k !== 'loyaltyMembers')
@@ -80,73 +83,12 @@ describe('wireRequestArb', () => {
   });
 
   it('passes the sizes on', () => {
-    const quotes = fc.sample(wireRequestArb('quote', { maxLines: 1 }), { seed: 42, numRuns: 50 });
+    const quotes = fc.sample(wireRequestArb('quote', { maxLines: 1, refusals: 0 }), { seed: 42, numRuns: 50 });
     expect(quotes.every((r) => (r.lines as unknown[]).length === 1)).toBe(true);
   });
 
   it('refuses an op it does not know', () => {
-    expect(errorsThrownBy(() => wireRequestArb('coupon-choices' as ConformanceOp))).toEqual([err('UNKNOWN_OP', 'op', 'unknown op coupon-choices')]);
-  });
-});
-
-describe('diffAnswers', () => {
-  it('gives each differing field with its dot-separated path (the documented example)', () => {
-    expect(diffAnswers({ ok: true, result: { a: '1.00' } }, { ok: true, result: { a: '1.0' } })).toEqual([
-      { path: 'result.a', expected: '1.00', actual: '1.0' },
-    ]);
-  });
-
-  it('gives nothing for equal answers', () => {
-    expect(
-      diffAnswers(
-        { ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } },
-        { ok: true, result: { lines: [{ id: 'L1', total: '1.00' }], n: null } },
-      ),
-    ).toEqual([]);
-    expect(diffAnswers([], [])).toEqual([]);
-    expect(diffAnswers({}, {})).toEqual([]);
-    expect(diffAnswers(Number.NaN, Number.NaN)).toEqual([]);
-  });
-
-  it('names a difference of the whole answer "(answer)"', () => {
-    expect(diffAnswers(1, 2)).toEqual([{ path: '(answer)', expected: 1, actual: 2 }]);
-    expect(diffAnswers({ ok: true }, undefined)).toEqual([{ path: '(answer)', expected: { ok: true }, actual: undefined }]);
-    expect(diffAnswers(null, {})).toEqual([{ path: '(answer)', expected: null, actual: {} }]);
-    expect(diffAnswers({}, null)).toEqual([{ path: '(answer)', expected: {}, actual: null }]);
-  });
-
-  it('indexes array elements in the path, and reports elements missing on either side', () => {
-    expect(diffAnswers({ lines: [{ t: '1' }, { t: '2' }] }, { lines: [{ t: '1' }, { t: '3' }] })).toEqual([{ path: 'lines.1.t', expected: '2', actual: '3' }]);
-    expect(diffAnswers(['a'], ['a', 'b'])).toEqual([{ path: '1', expected: undefined, actual: 'b' }]);
-    expect(diffAnswers(['a', 'b', 'c'], ['a'])).toEqual([
-      { path: '1', expected: 'b', actual: undefined },
-      { path: '2', expected: 'c', actual: undefined },
-    ]);
-  });
-
-  it('reports fields missing on either side, expected fields first', () => {
-    expect(diffAnswers({ a: 1, same: true }, { same: true, b: 2 })).toEqual([
-      { path: 'a', expected: 1, actual: undefined },
-      { path: 'b', expected: undefined, actual: 2 },
-    ]);
-  });
-
-  it('does not compare an array with an object field by field', () => {
-    expect(diffAnswers({ x: [] }, { x: {} })).toEqual([{ path: 'x', expected: [], actual: {} }]);
-    expect(diffAnswers({ x: { 0: 'a' } }, { x: ['a'] })).toEqual([{ path: 'x', expected: { 0: 'a' }, actual: ['a'] }]);
-    expect(diffAnswers({ x: ['a'] }, { x: 'a' })).toEqual([{ path: 'x', expected: ['a'], actual: 'a' }]);
-    expect(diffAnswers({ x: { a: 1 } }, { x: 'a' })).toEqual([{ path: 'x', expected: { a: 1 }, actual: 'a' }]);
-    expect(diffAnswers({ x: 'a' }, { x: { a: 1 } })).toEqual([{ path: 'x', expected: 'a', actual: { a: 1 } }]);
-  });
-
-  it('compares values exactly (a number is not its string, 0 is not -0)', () => {
-    expect(diffAnswers({ n: 1 }, { n: '1' })).toEqual([{ path: 'n', expected: 1, actual: '1' }]);
-    expect(diffAnswers(0, -0)).toEqual([{ path: '(answer)', expected: 0, actual: -0 }]);
-  });
-
-  it('prefixes the paths with the given path', () => {
-    expect(diffAnswers({ a: [1] }, { a: [2] }, 'result')).toEqual([{ path: 'result.a.0', expected: 1, actual: 2 }]);
-    expect(diffAnswers(1, 2, 'result')).toEqual([{ path: 'result', expected: 1, actual: 2 }]);
+    expect(errorsThrownBy(() => wireRequestArb('nope' as ConformanceOp))).toEqual([err('UNKNOWN_OP', 'op', 'unknown op nope')]);
   });
 });
 
@@ -155,6 +97,8 @@ describe('checkConformance', () => {
     const runners = {
       quote: checkQuoteConformance,
       'coupon-state': checkCouponStateConformance,
+      'coupon-issue-check': checkCouponIssueCheckConformance,
+      'coupon-choices': checkCouponChoicesConformance,
       'dispute-state': checkDisputeStateConformance,
       'outage-plan': checkOutagePlanConformance,
     } as const;
@@ -201,7 +145,7 @@ describe('checkConformance', () => {
         sizes.push((r.lines as unknown[]).length);
         return answerWireRequest(r);
       },
-      { numRuns: 30, seed: 1, maxLines: 1 },
+      { numRuns: 30, seed: 1, maxLines: 1, refusals: 0 },
     );
     expect(new Set(sizes)).toEqual(new Set([1]));
   });
@@ -222,7 +166,7 @@ describe('checkConformance', () => {
       seen.push(r);
       return answerWireRequest(r.currency === 'JPY' ? { ...r, coupon: undefined } : r);
     };
-    const report = await checkQuoteConformance(noYenCoupons, { numRuns: 200, seed: 3 });
+    const report = await checkQuoteConformance(noYenCoupons, { numRuns: 200, seed: 3, refusals: 0 });
     expect(report.ok).toBe(false);
     if (report.ok) return;
     const firstFailure =
@@ -286,6 +230,51 @@ describe('checkConformance', () => {
   });
 });
 
+describe('checkConformance: a candidate that stops answering', () => {
+  it('ends the run at the request it was answering, unshrunk, with what happened, and asks nothing more', async () => {
+    const seen: WireRequest[] = [];
+    const diesOnFifth = (r: WireRequest) => {
+      seen.push(r);
+      if (seen.length === 5) throw new CandidateFailure('crash', 'it exited with code 1', ['Traceback', 'KeyError: coupon']);
+      return answerWireRequest(r);
+    };
+    const report = await checkQuoteConformance(diesOnFifth, { numRuns: 50, seed: 8 });
+    expect(seen).toHaveLength(5);
+    expect(report).toEqual({
+      ok: false,
+      op: 'quote',
+      numRuns: 50,
+      seed: 8,
+      counterexample: seen[4],
+      expected: json(answerWireRequest(seen[4] ?? {})),
+      actual: undefined,
+      diff: [],
+      failedAfter: 5,
+      failure: { kind: 'crash', message: 'it exited with code 1', details: ['Traceback', 'KeyError: coupon'] },
+    });
+  });
+
+  it('reports a hang or a desync the same way, from a rejected promise too', async () => {
+    for (const kind of ['timeout', 'desync'] as const) {
+      const report = await checkCouponStateConformance(() => Promise.reject(new CandidateFailure(kind, `${kind}!`)), { numRuns: 20, seed: 1 });
+      expect(report).toMatchObject({ ok: false, failedAfter: 1, failure: { kind, message: `${kind}!`, details: [] } });
+    }
+  });
+
+  it('treats any other throw as a wrong answer, which is shrunk', async () => {
+    const report = await checkQuoteConformance(
+      (r) => {
+        if ((r.lines as unknown[]).length > 1) throw new Error('one line only');
+        return answerWireRequest(r);
+      },
+      { numRuns: 100, seed: 2 },
+    );
+    expect(report).toMatchObject({ ok: false, actual: { thrown: 'one line only' } });
+    expect(report.ok ? undefined : report.failure).toBeUndefined();
+    expect(report.ok ? [] : (report.counterexample.lines as unknown[])).toHaveLength(2);
+  });
+});
+
 describe('checkConformance: refusals', () => {
   // coupon-state requests often break the lifecycle rules on purpose, so refusals are frequent.
   const refusalsOnly = (answer: unknown) => (r: WireRequest) => (answerWireRequest(r).ok ? answerWireRequest(r) : answer);
@@ -300,45 +289,39 @@ describe('checkConformance: refusals', () => {
     expect(await checkCouponStateConformance(reworded, { numRuns: 40, seed: 9 })).toEqual({ ok: true, op: 'coupon-state', numRuns: 40, seed: 9 });
   });
 
-  it('reports a refusal with other codes as the sorted, distinct codes of both answers', async () => {
-    const report = await checkCouponStateConformance(
-      refusalsOnly({
-        ok: false,
-        errors: [
-          { code: 'Z_CODE', path: 'a' },
-          { code: 'A_CODE', path: 'b' },
-          { code: 'Z_CODE', path: 'c' },
-        ],
-      }),
-      { numRuns: 40, seed: 9 },
-    );
+  it('reports a refusal with other codes: both answers as given, the diff between the sorted, distinct codes', async () => {
+    const given = {
+      ok: false,
+      errors: [
+        { code: 'Z_CODE', path: 'a' },
+        { code: 'A_CODE', path: 'b' },
+        { code: 'Z_CODE', path: 'c' },
+      ],
+    };
+    const report = await checkCouponStateConformance(refusalsOnly(given), { numRuns: 40, seed: 9 });
     expect(report.ok).toBe(false);
     if (report.ok) return;
-    expect(report.expected).toEqual(codeSet(answerWireRequest(report.counterexample)));
-    expect(report.expected).toEqual({ ok: false, errorCodes: expect.any(Array) as unknown });
-    expect(report.actual).toStrictEqual({ ok: false, errorCodes: ['A_CODE', 'Z_CODE'] });
+    expect(report.expected).toEqual(json(answerWireRequest(report.counterexample)));
+    expect(report.actual).toStrictEqual(given);
+    expect(report.diff).toEqual(diffAnswers(codeSet(report.expected), { ok: false, errorCodes: ['A_CODE', 'Z_CODE'] }));
     expect(report.diff.map((d) => d.path)).toContain('errorCodes.0');
   });
 
-  it('reads the codes of error entries that are not objects as their text', async () => {
-    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: ['X', null, { path: 'p' }, 'X'] }), { numRuns: 40, seed: 9 });
-    expect(report).toMatchObject({ ok: false, actual: { ok: false, errorCodes: ['X', 'null', 'undefined'] } });
-  });
-
-  it('with errors: "exact", keeps error entries that are not objects as they are', async () => {
-    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: ['X', null, { code: 'C', path: 'p', message: 'm' }] }), {
+  it('with errors: "outcome", compares only ok versus refused', async () => {
+    expect(await checkCouponStateConformance(refusalsOnly({ ok: false, errors: [{ code: 'REFUSED' }] }), { numRuns: 40, seed: 9, errors: 'outcome' })).toEqual({
+      ok: true,
+      op: 'coupon-state',
       numRuns: 40,
       seed: 9,
-      errors: 'exact',
     });
-    expect(report).toMatchObject({ ok: false, actual: { ok: false, errors: ['X', null, { code: 'C', path: 'p' }] } });
-  });
-
-  it('keeps errors that are not a list as they are', async () => {
-    const report = await checkCouponStateConformance(refusalsOnly({ ok: false, errors: 'REFUSED' }), { numRuns: 40, seed: 9 });
-    expect(report).toMatchObject({ ok: false, actual: { ok: false, errorCodes: 'REFUSED' } });
-    const none = await checkCouponStateConformance(refusalsOnly({ ok: false }), { numRuns: 40, seed: 9 });
-    expect(none.ok ? undefined : none.actual).toStrictEqual({ ok: false, errorCodes: undefined });
+    const neverRefuses = (r: WireRequest) => {
+      const a = answerWireRequest(r);
+      return a.ok ? a : { ok: true, result: {} };
+    };
+    const report = await checkCouponStateConformance(neverRefuses, { numRuns: 40, seed: 9, errors: 'outcome' });
+    expect(report).toMatchObject({ ok: false, actual: { ok: true, result: {} } });
+    if (report.ok) return;
+    expect(report.diff).toContainEqual({ path: 'ok', expected: false, actual: true });
   });
 
   it('compares successful answers as they are, even when they carry errors', async () => {
@@ -357,16 +340,13 @@ describe('checkConformance: refusals', () => {
     const report = await checkCouponStateConformance(reordered, { numRuns: 40, seed: 9, errors: 'exact' });
     expect(report.ok).toBe(false);
     if (report.ok) return;
-    // The report shows refusals as compared: each error by code and path (messages are not compared).
-    const codesAndPaths = (a: { ok: boolean; errors?: readonly { code: string; path: string }[] }) => ({
-      ok: a.ok,
-      errors: a.errors?.map(({ code, path }) => ({ code, path })),
-    });
-    const expected = codesAndPaths(answerWireRequest(report.counterexample));
-    expect(report.expected).toEqual(expected);
-    expect(report.actual).toEqual(codesAndPaths(reordered(report.counterexample) as { ok: false; errors: readonly { code: string; path: string }[] }));
-    const n = expected.errors?.length ?? 0;
-    expect(report.diff).toEqual([{ path: `errors.${String(n)}`, expected: undefined, actual: expected.errors?.[0] }]);
+    // The report shows both answers as given; the diff compares each error by code and path (messages are not compared).
+    const expected = answerWireRequest(report.counterexample);
+    expect(report.expected).toEqual(json(expected));
+    expect(report.actual).toEqual(json(reordered(report.counterexample)));
+    const n = expected.ok ? 0 : expected.errors.length;
+    const first = expected.ok ? undefined : expected.errors[0];
+    expect(report.diff).toEqual([{ path: `errors.${String(n)}`, expected: undefined, actual: { code: first?.code, path: first?.path } }]);
     // The same candidate passes when only the set of codes is compared.
     expect((await checkCouponStateConformance(reordered, { numRuns: 40, seed: 9 })).ok).toBe(true);
   });

@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../fast-check.js';
 import { decimal } from './shared.js';
 
 const ISO_SAMPLE = [

@@ -1,6 +1,7 @@
-import fc from 'fast-check';
+import fc from '../fast-check.js';
 import type { CouponTerms } from '../../coupon/terms.js';
 import { ITEM_TYPE_LIMIT_MODES, QUOTE_ROUNDINGS, type RuleErrorCode } from '../../contract/index.js';
+import { quoteCoupon } from '../../order/compute.js';
 import type { OrderLine, QuoteRequest } from '../../order/types.js';
 import { currencyArb, unitPriceStringArb } from './money.js';
 import { type ArbitraryOptions, decimal } from './shared.js';
@@ -62,9 +63,11 @@ export function couponTermsArb(minorUnits: number): fc.Arbitrary<CouponTerms> {
   return couponSpecArb().map((terms) => terms(minorUnits));
 }
 
-// Terms as a function of the currency's minor units, so that a request can pick its currency without `chain`
-// (which would stop fast-check from shrinking the rest of the request).
-function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerms> {
+/**
+ * @internal Terms as a function of the currency's minor units, so that a request can pick its currency without `chain`
+ * (which would stop fast-check from shrinking the rest of the request).
+ */
+export function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerms> {
   const bp = (v: number) => decimal(BigInt(v), 2).replace(/\.?0+$/u, '');
   return fc.oneof(
     fc.bigInt({ min: 1n, max: 10n ** 8n }).map((amount) => (mu: number): CouponTerms => ({ type: 'fixed', amount: decimal(amount, mu) })),
@@ -185,4 +188,39 @@ export function quoteRequestArb(options: ArbitraryOptions = {}): fc.Arbitrary<Qu
         ...(charges === undefined ? {} : { charges: Object.fromEntries(Object.entries(charges).map(([k, v]) => [k, decimal(v, mu)])) }),
       };
     });
+}
+
+/**
+ * @internal A valid quote request with one rule of the quote broken, its shape kept: two lines with one id
+ * (`DUPLICATE_LINE_ID`), or a seller credit just above what the order totals once the coupon has taken its part
+ * (`CREDIT_EXCEEDS_TOTAL`, computed from the library's own quote of the request).
+ */
+export function quoteMistakeArb(): fc.Arbitrary<(quote: QuoteRequest) => QuoteRequest> {
+  return fc.record({ mistake: fc.constantFrom('duplicate-line', 'credit'), from: fc.nat(), to: fc.nat(), over: fc.bigInt({ min: 1n, max: 10_000n }) }).map(
+    ({ mistake, from, to, over }) =>
+      (quote: QuoteRequest): QuoteRequest =>
+        mistake === 'credit' ? creditAboveTotal(quote, over) : duplicateLineId(quote, from, to),
+  );
+}
+
+/** @internal The order with line `to` given the id of line `from` (another line); a one-line order gets a copy of its line. */
+export function duplicateLineId<T extends Pick<QuoteRequest, 'lines'>>(quote: T, from: number, to: number): T {
+  const n = quote.lines.length;
+  if (n < 2) return { ...quote, lines: [...quote.lines, ...quote.lines] };
+  const i = from % n;
+  const j = (i + 1 + (to % (n - 1))) % n;
+  const id = quote.lines[i]?.id ?? 'L1';
+  return { ...quote, lines: quote.lines.map((l, k) => (k === j ? { ...l, id } : l)) };
+}
+
+/**
+ * The request with a seller credit `over` minor units above subtotal + charges − coupon credit: the total credit is
+ * then above what the order totals. The grand total plus the seller credit already given is exactly that bound.
+ */
+function creditAboveTotal(quote: QuoteRequest, over: bigint): QuoteRequest {
+  const q = quoteCoupon(quote);
+  if (!q.ok) return { ...quote, sellerCredit: '999999999999999' };
+  const minor = (s: string) => BigInt(s.replace('.', ''));
+  const decimals = q.value.grandTotal.split('.')[1]?.length ?? 0;
+  return { ...quote, sellerCredit: decimal(minor(q.value.grandTotal) + minor(q.value.sellerCredit) + over, decimals) };
 }

@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../fast-check.js';
 import type { CouponEvent, CouponRecord } from '../../lifecycle/types.js';
 import type { OutageInput } from '../../outage/types.js';
 import { type ArbitraryOptions, dayArb, HOUR, iso, T0, zoneArb } from './shared.js';
@@ -90,4 +90,68 @@ export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<Out
           })),
       };
     });
+}
+
+/** The ways {@link breakOutage} breaks a valid outage input, each refused by a rule of the planner's reader. */
+const OUTAGE_MISTAKES = ['incident-backwards', 'duplicate-incident', 'incident-after-now', 'attempt-after-now', 'unknown-coupon', 'duplicate-coupon'] as const;
+type OutageMistake = (typeof OUTAGE_MISTAKES)[number];
+
+/**
+ * A valid outage input with one mistake: an incident that ends before it starts (`INVALID_INCIDENT`), an incident id
+ * used twice (`DUPLICATE_INCIDENT_ID`), an incident or an attempt after the planning instant (`INCIDENT_AFTER_NOW`,
+ * `ATTEMPT_AFTER_NOW`), an attempt on a coupon the input does not have (`UNKNOWN_COUPON`), or a coupon id used twice
+ * (`DUPLICATE_COUPON_ID`). What is added lies within the days the input already spans.
+ */
+function breakOutage(input: OutageInput, mistake: OutageMistake, hours: number, pick: number): OutageInput {
+  const now = Date.parse(String(input.at));
+  const before = iso(now - hours * HOUR);
+  const after = iso(now + hours * HOUR);
+  const incident = (id: string, start: string, end: string) => ({ id, start, end });
+  const attempt = (couponId: string, at: string) => ({
+    couponId,
+    orderId: 'o-late',
+    at,
+    order: {
+      currency: 'USD',
+      lines: [{ id: 'L', itemType: 'Part', unitPrice: '9.99', quantity: 1 }],
+      buyer: 'b1',
+      store: 's1',
+      newOrder: true,
+      hasCoupon: false,
+    },
+  });
+  const n = input.incidents.length;
+  switch (mistake) {
+    case 'incident-backwards':
+      return { ...input, incidents: [...input.incidents, incident(`inc${String(n)}`, before, iso(now - (hours + 1) * HOUR))] };
+    case 'duplicate-incident': {
+      // Another incident under the id of one already there (or two under one id, when there is none).
+      const id = input.incidents[pick % Math.max(1, n)]?.id ?? `inc${String(n)}`;
+      const twin = incident(id, before, iso(now - (hours - 1) * HOUR));
+      return { ...input, incidents: [...input.incidents, ...(n === 0 ? [twin] : []), twin] };
+    }
+    case 'incident-after-now':
+      return { ...input, incidents: [...input.incidents, incident(`inc${String(n)}`, after, iso(now + (hours + 1) * HOUR))] };
+    case 'attempt-after-now':
+      return { ...input, attempts: [...(input.attempts ?? []), attempt(input.coupons[pick % Math.max(1, input.coupons.length)]?.id ?? 'c0', after)] };
+    case 'unknown-coupon':
+      return { ...input, attempts: [...(input.attempts ?? []), attempt('c-unknown', before)] };
+    case 'duplicate-coupon': {
+      const twin = input.coupons[pick % Math.max(1, input.coupons.length)];
+      return twin ? { ...input, coupons: [...input.coupons, twin] } : breakOutage(input, 'unknown-coupon', hours, pick);
+    }
+    default: {
+      const never: never = mistake;
+      return never;
+    }
+  }
+}
+
+/** @internal A way to break a valid outage input (see {@link breakOutage}). */
+export function outageMistakeArb(): fc.Arbitrary<(input: OutageInput) => OutageInput> {
+  return fc.record({ mistake: fc.constantFrom(...OUTAGE_MISTAKES), hours: fc.integer({ min: 2, max: 48 }), pick: fc.nat() }).map(
+    ({ mistake, hours, pick }) =>
+      (input: OutageInput) =>
+        breakOutage(input, mistake, hours, pick),
+  );
 }

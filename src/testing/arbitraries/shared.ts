@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../fast-check.js';
 
 /**
  * Sizes of generated data. Smaller sizes shrink to smaller counterexamples.
