@@ -1,7 +1,8 @@
 import type * as FastCheck from 'fast-check';
-
-type FC = typeof FastCheck.default;
 import { missingFastCheck } from './missing-fast-check.js';
+
+/** fast-check's default export, the `fc` of its documentation. */
+type FC = typeof FastCheck.default;
 
 // The CommonJS build's fast-check.ts (tsup swaps it in): the same clear message, through require.
 
@@ -15,10 +16,5 @@ function load(): FC {
 }
 
 const fc = load();
-
-// eslint-disable-next-line @typescript-eslint/no-namespace
-declare namespace fc {
-  export type Arbitrary<T> = FastCheck.Arbitrary<T>;
-}
 
 export default fc;

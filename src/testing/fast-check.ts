@@ -1,7 +1,8 @@
 import type * as FastCheck from 'fast-check';
-
-type FC = typeof FastCheck.default;
 import { missingFastCheck } from './missing-fast-check.js';
+
+/** fast-check's default export, the `fc` of its documentation. */
+type FC = typeof FastCheck.default;
 
 // fast-check is an optional peer dependency. Every generator takes it from here, never from a static
 // `import 'fast-check'`: in ES modules a missing static import fails before any of our code runs, with a
@@ -14,11 +15,5 @@ const fc: FC = await import('fast-check').then(
     throw missingFastCheck(e);
   },
 );
-
-// The types the generators name as `fc.Arbitrary<T>`.
-// eslint-disable-next-line @typescript-eslint/no-namespace
-declare namespace fc {
-  export type Arbitrary<T> = FastCheck.Arbitrary<T>;
-}
 
 export default fc;

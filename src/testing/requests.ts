@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from './fast-check.js';
 import { MAX_MINOR_UNITS, type RecordName, type RuleErrorCode, WIRE_OPS_LIST } from '../contract/index.js';
 import type { CouponTerms } from '../coupon/terms.js';
@@ -150,7 +151,7 @@ const choicesPartsArb = (options: ArbitraryOptions) =>
         })),
       };
     });
-type ChoicesParts = ReturnType<typeof choicesPartsArb> extends fc.Arbitrary<infer T> ? T : never;
+type ChoicesParts = ReturnType<typeof choicesPartsArb> extends Arbitrary<infer T> ? T : never;
 
 const choicesRequest = ({ at, order, coupons }: ChoicesParts): WireRequest => ({ op: 'coupon-choices', at: iso(at), store: 's1', buyer: 'b1', order, coupons });
 
@@ -166,7 +167,7 @@ const disputeRequest = ({ dispute, at }: ViewedDispute): WireRequest => ({
 const outageRequest = (input: OutageInput): WireRequest => ({ op: 'outage-plan', ...input });
 
 /** Requests of `op` the library answers (`ok: true`). */
-function validRequestArb(op: WireRequestOp, options: ArbitraryOptions): fc.Arbitrary<WireRequest> {
+function validRequestArb(op: WireRequestOp, options: ArbitraryOptions): Arbitrary<WireRequest> {
   switch (op) {
     case 'quote':
       return validQuoteArb(options).map((q) => ({ op, ...q }));
@@ -206,7 +207,7 @@ const RULE_TERM_CODES: ReadonlySet<RuleErrorCode> = new Set<RuleErrorCode>([
  * first). Terms judged without a currency (a coupon record's, a compensation's) are read with up to 12 decimals:
  * their too-many-decimals case has 13, which no currency accepts.
  */
-function invalidTermsArb(): fc.Arbitrary<(minorUnits: number) => { readonly terms: unknown; readonly kind: 'shape' | 'rule' }> {
+function invalidTermsArb(): Arbitrary<(minorUnits: number) => { readonly terms: unknown; readonly kind: 'shape' | 'rule' }> {
   const units = [0, 2, 3, 4, MAX_MINOR_UNITS] as const;
   return fc.tuple(...units.map((mu) => invalidCouponTermsArb(mu))).map((cases) => (mu: number) => {
     const c = cases[units.indexOf(mu as (typeof units)[number])] ?? cases[cases.length - 1] ?? { terms: null, code: 'INVALID_TYPE' as const };
@@ -215,7 +216,7 @@ function invalidTermsArb(): fc.Arbitrary<(minorUnits: number) => { readonly term
 }
 
 const rule = (request: WireRequest): TaggedRefusal => ({ request, kind: 'rule' });
-const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const weighted = <T>(weight: number, arbitrary: Arbitrary<T>) => ({ weight, arbitrary });
 
 /** A coupon of a list broken by `breakIt`, and the instant moved as far as it needs. */
 function breakCoupon(
@@ -232,7 +233,7 @@ function breakCoupon(
 }
 
 /** Refusals of `op` whose shape is valid, each with one rule of the op broken (and coupon terms, which may be either). */
-function ruleRefusalArb(op: WireRequestOp, options: ArbitraryOptions): fc.Arbitrary<TaggedRefusal> {
+function ruleRefusalArb(op: WireRequestOp, options: ArbitraryOptions): Arbitrary<TaggedRefusal> {
   const values = mistakeArb(RECORD_OF[op], validRequestArb(op, options), valueMistakesOf).map(rule);
   switch (op) {
     case 'quote':
@@ -393,7 +394,7 @@ function ruleRefusalArb(op: WireRequestOp, options: ArbitraryOptions): fc.Arbitr
  * @internal Refusals of `op` with the kind of their mistake: half break the request's shape (the field tables say
  * how), half keep it and break a rule. Every one is a valid request with one thing wrong.
  */
-export function taggedRefusalArb(op: WireRequestOp, options: ArbitraryOptions = {}): fc.Arbitrary<TaggedRefusal> {
+export function taggedRefusalArb(op: WireRequestOp, options: ArbitraryOptions = {}): Arbitrary<TaggedRefusal> {
   const shape = mistakeArb(RECORD_OF[op], validRequestArb(op, options), shapeMistakesOf).map((request): TaggedRefusal => ({ request, kind: 'shape' }));
   return fc.oneof(weighted(1, shape), weighted(RULE_WEIGHT[op], ruleRefusalArb(op, options)));
 }
@@ -419,7 +420,7 @@ export function taggedRefusalArb(op: WireRequestOp, options: ArbitraryOptions = 
  * if (!answer.ok) console.log(answer.errors.map((e) => `${e.code} at ${e.path}`)); // → [ 'INVALID_TIME_ZONE at timeZone' ]
  * ```
  */
-export function refusalArb(op: WireRequestOp, options: ArbitraryOptions = {}): fc.Arbitrary<WireRequest> {
+export function refusalArb(op: WireRequestOp, options: ArbitraryOptions = {}): Arbitrary<WireRequest> {
   return taggedRefusalArb(op, options).map((t) => t.request);
 }
 
@@ -439,7 +440,7 @@ export function refusalArb(op: WireRequestOp, options: ArbitraryOptions = {}): f
  * console.log(fc.sample(wireRequestArb('outage-plan', { refusals: 0 }), { numRuns: 50, seed: 1 }).every((r) => answerWireRequest(r).ok)); // → true
  * ```
  */
-export function wireRequestArb(op: WireRequestOp, options: WireRequestOptions = {}): fc.Arbitrary<WireRequest> {
+export function wireRequestArb(op: WireRequestOp, options: WireRequestOptions = {}): Arbitrary<WireRequest> {
   const share = options.refusals ?? DEFAULT_REFUSALS;
   if (!Number.isFinite(share) || share < 0 || share > 1) {
     throw new CouponRulesError([{ code: 'INVALID_RATIO', path: 'refusals', message: `refusals is a share from 0 to 1, got ${String(share)}` }]);

@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import { DAY_COUNTS, DISPUTE_ACTIONS, DISPUTE_PARTIES, EVIDENCE_REASONS } from '../../contract/index.js';
 import { type DisputeCommand, decideDispute } from '../../dispute/decide.js';
@@ -39,7 +40,7 @@ const lateOrder: DisputeOrder = { ...disputeOrder, expectedDeliveryBy: '2026-11-
  * console.log(d?.dispute.events[0]?.type); // → opened
  * ```
  */
-export function disputeArb(options: ArbitraryOptions = {}): fc.Arbitrary<{ readonly dispute: Dispute; readonly at: string }> {
+export function disputeArb(options: ArbitraryOptions = {}): Arbitrary<{ readonly dispute: Dispute; readonly at: string }> {
   const kinds = DISPUTE_ACTIONS;
   const commandArb = fc.record({
     kind: fc.constantFrom(...kinds),
@@ -345,7 +346,7 @@ function breakDispute(whole: ViewedDispute, mistake: DisputeMistake, minutes: nu
 }
 
 /** @internal A way to break a valid dispute (see {@link breakDispute}). */
-export function disputeMistakeArb(): fc.Arbitrary<(d: ViewedDispute) => ViewedDispute> {
+export function disputeMistakeArb(): Arbitrary<(d: ViewedDispute) => ViewedDispute> {
   return fc
     .record({
       mistake: fc.oneof(...Object.entries(DISPUTE_MISTAKES).map(([m, weight]) => ({ weight, arbitrary: fc.constant(m as DisputeMistake) }))),

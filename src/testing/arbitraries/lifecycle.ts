@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import type { CouponEvent, CouponRecord } from '../../lifecycle/types.js';
 import { couponState } from '../../lifecycle/view.js';
@@ -16,7 +17,7 @@ import { type ArbitraryOptions, dayArb, HOUR, iso, T0, zoneArb } from './shared.
  * console.log(record !== undefined && record.events.length <= 3); // → true
  * ```
  */
-export function couponRecordArb(options: ArbitraryOptions = {}): fc.Arbitrary<CouponRecord> {
+export function couponRecordArb(options: ArbitraryOptions = {}): Arbitrary<CouponRecord> {
   const eventArb = fc.record({
     kind: fc.constantFrom('edited', 'redeemed', 'declined', 'deleted'),
     gapHours: fc.integer({ min: 0, max: 24 * 10 }),
@@ -62,7 +63,7 @@ function keepAllowed(record: CouponRecord): CouponRecord {
  * @internal {@link couponRecordArb} with every event the rules refuse left out: histories the library accepts at any
  * instant (events later than the instant asked for are simply not folded), for requests that must be answered.
  */
-export function validCouponRecordArb(options: ArbitraryOptions = {}): fc.Arbitrary<CouponRecord> {
+export function validCouponRecordArb(options: ArbitraryOptions = {}): Arbitrary<CouponRecord> {
   return couponRecordArb(options).map(keepAllowed);
 }
 
@@ -187,7 +188,7 @@ function breakHistory(whole: CouponRecord, at: number, mistake: HistoryMistake, 
 }
 
 /** @internal A way to break a valid coupon history (see {@link breakHistory}), as a function of the record and the instant it is read at. */
-export function historyMistakeArb(): fc.Arbitrary<(record: CouponRecord, at: number) => { record: CouponRecord; at: number }> {
+export function historyMistakeArb(): Arbitrary<(record: CouponRecord, at: number) => { record: CouponRecord; at: number }> {
   return fc.record({ mistake: fc.constantFrom(...HISTORY_MISTAKES), minutes: fc.integer({ min: 1, max: 600 }), days: fc.integer({ min: 0, max: 30 }) }).map(
     ({ mistake, minutes, days }) =>
       (record: CouponRecord, at: number) =>
@@ -200,7 +201,7 @@ export function historyMistakeArb(): fc.Arbitrary<(record: CouponRecord, at: num
  * recipient may be unregistered or unconfirmed, either stoplist may apply, and the expiry may be missing, past, due or
  * more than a year away, so that every violation occurs; most requests have none.
  */
-export function issueCheckRequestArb(): fc.Arbitrary<Readonly<Record<string, unknown>>> {
+export function issueCheckRequestArb(): Arbitrary<Readonly<Record<string, unknown>>> {
   const mostly = (value: boolean) => fc.constantFrom(value, value, value, !value);
   return fc
     .record({

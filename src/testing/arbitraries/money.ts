@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import { decimal } from './shared.js';
 
@@ -20,7 +21,7 @@ const ISO_SAMPLE = [
  * console.log(fc.sample(currencyArb(), { numRuns: 1, seed: 42 })[0]); // → { code: 'EUR', minorUnits: 2 }
  * ```
  */
-export function currencyArb(): fc.Arbitrary<{ readonly code: string; readonly minorUnits: number }> {
+export function currencyArb(): Arbitrary<{ readonly code: string; readonly minorUnits: number }> {
   return fc.constantFrom(...ISO_SAMPLE);
 }
 
@@ -34,7 +35,7 @@ export function currencyArb(): fc.Arbitrary<{ readonly code: string; readonly mi
  * console.log(fc.sample(moneyStringArb(2, { max: 999n }), { numRuns: 3, seed: 42 })); // → [ '9.96', '7.94', '2.72' ]
  * ```
  */
-export function moneyStringArb(minorUnits: number, range: { readonly min?: bigint; readonly max?: bigint } = {}): fc.Arbitrary<string> {
+export function moneyStringArb(minorUnits: number, range: { readonly min?: bigint; readonly max?: bigint } = {}): Arbitrary<string> {
   return fc.bigInt({ min: range.min ?? 0n, max: range.max ?? 10n ** 9n }).map((v) => decimal(v, minorUnits));
 }
 
@@ -51,7 +52,7 @@ export function moneyStringArb(minorUnits: number, range: { readonly min?: bigin
  * console.log(fc.sample(unitPriceStringArb(), { numRuns: 3, seed: 42 })); // → [ '10000000.0', '0.0075', '0.000002' ]
  * ```
  */
-export function unitPriceStringArb(options: { readonly maxDecimals?: number; readonly maxUnits?: bigint } = {}): fc.Arbitrary<string> {
+export function unitPriceStringArb(options: { readonly maxDecimals?: number; readonly maxUnits?: bigint } = {}): Arbitrary<string> {
   const maxUnits = options.maxUnits ?? 10n ** 8n;
   const maxDecimals = options.maxDecimals ?? 6;
   const any = fc.tuple(fc.bigInt({ min: 0n, max: maxUnits }), fc.integer({ min: 0, max: maxDecimals })).map(([u, s]) => decimal(u, s));
@@ -72,6 +73,6 @@ export function unitPriceStringArb(options: { readonly maxDecimals?: number; rea
  * console.log(fc.sample(percentStringArb(), { numRuns: 3, seed: 42 })); // → [ '99.89', '27.95', '72.73' ]
  * ```
  */
-export function percentStringArb(): fc.Arbitrary<string> {
+export function percentStringArb(): Arbitrary<string> {
   return fc.integer({ min: 1, max: 10_000 }).map((bp) => decimal(BigInt(bp), 2).replace(/\.?0+$/u, ''));
 }

@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import { type Field, type FieldType, RECORDS, type RecordName } from '../../contract/index.js';
 
@@ -217,9 +218,9 @@ function pick(mistakes: readonly Mistake[], kind: number, group: number, item: n
  */
 export function mistakeArb<T extends object>(
   name: RecordName,
-  valid: fc.Arbitrary<T>,
+  valid: Arbitrary<T>,
   mistakesOf: (name: RecordName, value: Json) => Mistake[],
-): fc.Arbitrary<Readonly<Record<string, unknown>>> {
+): Arbitrary<Readonly<Record<string, unknown>>> {
   return fc.record({ request: valid, kind: fc.nat(), group: fc.nat(), item: fc.nat() }).map(({ request, kind, group, item }) => {
     const mistake = pick(mistakesOf(name, request), kind, group, item);
     // A request always has at least its own record as a site (an unknown key can always be added), so `mistake` is set.

@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import type { CouponTerms } from '../../coupon/terms.js';
 import { ITEM_TYPE_LIMIT_MODES, QUOTE_ROUNDINGS, type RuleErrorCode } from '../../contract/index.js';
@@ -18,7 +19,7 @@ const itemTypeArb = fc.constantFrom('Part', 'Set', 'Minifig', 'Book');
  * console.log(fc.sample(orderLineArb('L1'), { numRuns: 1, seed: 42 })[0]); // → { id: 'L1', itemType: 'Minifig', unitPrice: '0.8', quantity: 993, onSale: true, batch: 1 }
  * ```
  */
-export function orderLineArb(id: string, options: ArbitraryOptions = {}): fc.Arbitrary<OrderLine> {
+export function orderLineArb(id: string, options: ArbitraryOptions = {}): Arbitrary<OrderLine> {
   return fc.record(
     {
       id: fc.constant(id),
@@ -42,7 +43,7 @@ export function orderLineArb(id: string, options: ArbitraryOptions = {}): fc.Arb
  * console.log(fc.sample(orderLinesArb({ maxLines: 2 }), 20).every((lines) => lines.length >= 1 && lines.length <= 2)); // → true
  * ```
  */
-export function orderLinesArb(options: ArbitraryOptions = {}): fc.Arbitrary<OrderLine[]> {
+export function orderLinesArb(options: ArbitraryOptions = {}): Arbitrary<OrderLine[]> {
   // An array (not a chain) so that shrinking can drop lines; ids are given by position afterwards.
   return fc
     .array(orderLineArb('', options), { minLength: 1, maxLength: options.maxLines ?? 8 })
@@ -59,7 +60,7 @@ export function orderLinesArb(options: ArbitraryOptions = {}): fc.Arbitrary<Orde
  * console.log(fc.sample(couponTermsArb(2), { numRuns: 1, seed: 42 })[0]); // → { type: 'fixed', amount: '999999.93' }
  * ```
  */
-export function couponTermsArb(minorUnits: number): fc.Arbitrary<CouponTerms> {
+export function couponTermsArb(minorUnits: number): Arbitrary<CouponTerms> {
   return couponSpecArb().map((terms) => terms(minorUnits));
 }
 
@@ -67,7 +68,7 @@ export function couponTermsArb(minorUnits: number): fc.Arbitrary<CouponTerms> {
  * @internal Terms as a function of the currency's minor units, so that a request can pick its currency without `chain`
  * (which would stop fast-check from shrinking the rest of the request).
  */
-export function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerms> {
+export function couponSpecArb(): Arbitrary<(minorUnits: number) => CouponTerms> {
   const bp = (v: number) => decimal(BigInt(v), 2).replace(/\.?0+$/u, '');
   return fc.oneof(
     fc.bigInt({ min: 1n, max: 10n ** 8n }).map((amount) => (mu: number): CouponTerms => ({ type: 'fixed', amount: decimal(amount, mu) })),
@@ -113,7 +114,7 @@ export function couponSpecArb(): fc.Arbitrary<(minorUnits: number) => CouponTerm
  * console.log(bad?.code); // → INVALID_PERCENT
  * ```
  */
-export function invalidCouponTermsArb(minorUnits: number): fc.Arbitrary<{ readonly terms: unknown; readonly code: RuleErrorCode }> {
+export function invalidCouponTermsArb(minorUnits: number): Arbitrary<{ readonly terms: unknown; readonly code: RuleErrorCode }> {
   const too = `1.${'0'.repeat(minorUnits)}1`;
   return fc.constantFrom(
     { terms: { type: 'percent', percent: '0' }, code: 'INVALID_PERCENT' },
@@ -167,7 +168,7 @@ export function invalidCouponTermsArb(minorUnits: number): fc.Arbitrary<{ readon
  * fc.assert(fc.property(quoteRequestArb({ maxLines: 3 }), (req) => { quoteCoupon(req); }));
  * ```
  */
-export function quoteRequestArb(options: ArbitraryOptions = {}): fc.Arbitrary<QuoteRequest> {
+export function quoteRequestArb(options: ArbitraryOptions = {}): Arbitrary<QuoteRequest> {
   return fc
     .record({
       currency: currencyArb(),
@@ -195,7 +196,7 @@ export function quoteRequestArb(options: ArbitraryOptions = {}): fc.Arbitrary<Qu
  * (`DUPLICATE_LINE_ID`), or a seller credit just above what the order totals once the coupon has taken its part
  * (`CREDIT_EXCEEDS_TOTAL`, computed from the library's own quote of the request).
  */
-export function quoteMistakeArb(): fc.Arbitrary<(quote: QuoteRequest) => QuoteRequest> {
+export function quoteMistakeArb(): Arbitrary<(quote: QuoteRequest) => QuoteRequest> {
   return fc.record({ mistake: fc.constantFrom('duplicate-line', 'credit'), from: fc.nat(), to: fc.nat(), over: fc.bigInt({ min: 1n, max: 10_000n }) }).map(
     ({ mistake, from, to, over }) =>
       (quote: QuoteRequest): QuoteRequest =>

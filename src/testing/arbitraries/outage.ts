@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from '../fast-check.js';
 import type { CouponEvent, CouponRecord } from '../../lifecycle/types.js';
 import type { OutageInput } from '../../outage/types.js';
@@ -16,7 +17,7 @@ import { type ArbitraryOptions, dayArb, HOUR, iso, T0, zoneArb } from './shared.
  * fc.assert(fc.property(outageInputArb(), (input) => planOutageRemedies(input).ok));
  * ```
  */
-export function outageInputArb(options: ArbitraryOptions = {}): fc.Arbitrary<OutageInput> {
+export function outageInputArb(options: ArbitraryOptions = {}): Arbitrary<OutageInput> {
   const incidentArb = fc.tuple(fc.integer({ min: 0, max: 96 }), fc.integer({ min: 1, max: 40 }));
   const couponArb = fc.record({
     expires: dayArb(-2, 9),
@@ -148,7 +149,7 @@ function breakOutage(input: OutageInput, mistake: OutageMistake, hours: number, 
 }
 
 /** @internal A way to break a valid outage input (see {@link breakOutage}). */
-export function outageMistakeArb(): fc.Arbitrary<(input: OutageInput) => OutageInput> {
+export function outageMistakeArb(): Arbitrary<(input: OutageInput) => OutageInput> {
   return fc.record({ mistake: fc.constantFrom(...OUTAGE_MISTAKES), hours: fc.integer({ min: 2, max: 48 }), pick: fc.nat() }).map(
     ({ mistake, hours, pick }) =>
       (input: OutageInput) =>
