@@ -1,9 +1,10 @@
 // `coupon-rules audit` over a million request/answer pairs: its time and its peak memory, measured in a process
 // of its own (a preload that reports its wall time, CPU time and peak RSS at exit). The pairs are `vectors` of every op the generators cover, repeated until there
 // are N of them: audit answers each line afresh, so repeats cost what new pairs would.
+// Beside it, as the baseline from the same run, the oracle answering the same requests.
 // Run after `npm run build`: `node bench/audit.mjs [N] [--keep]` (N defaults to 1,000,000).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { createWriteStream, openSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,24 @@ const audit = spawnSync(process.execPath, ['--import', `data:text/javascript,${e
   maxBuffer: 1 << 30,
 });
 const measured = JSON.parse(audit.stderr.trim().split('\n').at(-1) ?? '{}');
+
+// The baseline, in the same run: the oracle answering the same requests (audit is that, plus reading the recorded
+// answer and comparing), so the ratio is what checking costs beyond answering.
+const requestsFile = `${file}.requests`;
+const requests = createWriteStream(requestsFile);
+for (let i = 0; i < n; i++) {
+  const pair = distinct[i % distinct.length];
+  if (!requests.write(`${pair.slice('{"request":'.length, pair.lastIndexOf(',"answer":'))}\n`)) await once(requests, 'drain');
+}
+requests.end();
+await once(requests, 'finish');
+const oracle = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, 'dist/cli.js', 'oracle'], {
+  input: undefined,
+  stdio: [openSync(requestsFile, 'r'), 'ignore', 'pipe'],
+  encoding: 'utf8',
+});
+const base = JSON.parse(oracle.stderr.trim().split('\n').at(-1) ?? '{}');
+rmSync(requestsFile);
 console.log(
   JSON.stringify({
     pairs: n,
@@ -44,6 +63,10 @@ console.log(
     cpuSeconds: Math.round(measured.cpuMs / 100) / 10,
     pairsPerCpuSecond: Math.round(n / (measured.cpuMs / 1000)),
     maxRssMiB: Math.round(measured.maxRssMiB),
+    oracleSeconds: Math.round(base.ms / 100) / 10,
+    oracleCpuSeconds: Math.round(base.cpuMs / 100) / 10,
+    oracleMaxRssMiB: Math.round(base.maxRssMiB),
+    auditCpuOverOracleCpu: Math.round((measured.cpuMs / base.cpuMs) * 100) / 100,
     node: process.version,
     cpu: execFileSync('node', ['-p', 'os.cpus()[0].model']).toString().trim(),
   }),
