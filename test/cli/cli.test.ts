@@ -202,3 +202,53 @@ describe('coupon-rules quote / schema', () => {
     });
   });
 });
+
+describe('coupon-rules help and usage', () => {
+  const commands = ['oracle', 'explain', 'quote', 'schema', 'conform', 'audit', 'vectors'];
+
+  it('prints each command’s usage with COMMAND --help (or -h, or help COMMAND) and exits 0', () => {
+    const asks: readonly (readonly [string, string])[] = [...commands.map((c) => [c, '--help'] as const), ['explain', '-h'], ['help', 'conform']];
+    for (const args of asks) {
+      const command = args[0] === 'help' ? args[1] : args[0];
+      const run = cli(args);
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stdout.startsWith(`Usage: coupon-rules ${command}`), args.join(' ')).toBe(true);
+      expect(run.stderr).toBe('');
+    }
+    // Options after the command count too; what follows conform's -- belongs to the program it starts.
+    expect(cli(['audit', 'x.jsonl', '--help']).stdout).toMatch(/^Usage: coupon-rules audit/u);
+    const program = cli(['conform', '--runs', 'x', '--', 'prog', '--help']);
+    expect(program.status).toBe(2);
+    expect(program.stderr).toContain('--runs takes a whole number from 1');
+  });
+
+  it('lists every command in the general usage', () => {
+    const run = cli(['--help']);
+    expect(run.status).toBe(0);
+    for (const command of commands) expect(run.stdout).toContain(`coupon-rules ${command}`);
+    expect(run.stdout).toContain('coupon-rules COMMAND --help');
+  });
+
+  it('says in one line that a command is unknown, and that a file is missing', () => {
+    const unknown = cli(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('coupon-rules: unknown command frobnicate (coupon-rules --help lists them)\n');
+    for (const command of ['quote', 'explain', 'audit']) {
+      const missing = cli([command, 'no-such-file.json']);
+      expect(missing.status, command).toBe(2);
+      expect(missing.stderr, command).toBe('coupon-rules: cannot read no-such-file.json: no such file\n');
+      expect(missing.stdout).toBe('');
+    }
+  });
+
+  it('answers a usage error with the command’s synopsis, not the whole help', () => {
+    const run = cli(['schema', 'nope']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^coupon-rules schema: schema takes one op: quote, /u) as unknown,
+      'Usage: coupon-rules schema OP [--answer]',
+      '(coupon-rules schema --help for more)',
+      '',
+    ]);
+  });
+});
