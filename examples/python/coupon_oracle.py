@@ -95,7 +95,8 @@ def quote(req):
     for b in sorted({line.get("batch", 1) for line in req["lines"]}):
         prefix += sum(w for w, line in zip(weights, req["lines"]) if line.get("batch", 1) == b)
         upto = credit_on(coupon, prefix, mu, mode)[0]
-        batches.append({"batch": b, "couponCredit": fmt(upto - before, mu)})
+        own = sum(t for t, line in zip(totals, req["lines"]) if line.get("batch", 1) == b)
+        batches.append({"batch": b, "subtotal": fmt(own, mu), "feeBasis": fmt(own, mu), "couponCredit": fmt(upto - before, mu)})
         before = upto
     seller = to_minor(req.get("sellerCredit", "0"), mu)
     charges = sum(to_minor(v, mu) for v in req.get("charges", {}).values())

@@ -49,8 +49,12 @@ export function formatQuote(request: QuoteRequest, q: Quote): string {
   const w = Math.max(...money.map(([k]) => k.length));
   for (const [k, v] of money) out.push(`${pad(k, w)}  ${v}`);
   if (q.batches.length > 1) {
-    out.push('', 'Coupon credit by batch:');
-    for (const b of q.batches) out.push(`  batch ${String(b.batch)}: ${b.couponCredit}`);
+    // Each batch's fee basis is its subtotal before any credit; charges belong to the order, not to a batch.
+    out.push('', 'By batch (charges belong to the order, not to a batch):');
+    const head = ['batch', 'subtotal', 'fee basis', 'coupon credit'];
+    const cells = q.batches.map((b) => [String(b.batch), b.subtotal, b.feeBasis, b.couponCredit]);
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+    for (const r of [head, ...cells]) out.push(`  ${r.map((cell, i) => lpad(cell, widths[i] ?? 0)).join('  ')}`);
   }
   return `${out.join('\n')}\n`;
 }

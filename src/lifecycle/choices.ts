@@ -1,11 +1,11 @@
 import { type CHOICE_PROMPTS, FIELD_NAMES, fieldNamesWithout } from '../contract/index.js';
-import { readCoupon } from '../coupon/terms.js';
+import { couponTermsOf, type CouponTerms, type ParsedCoupon, readCoupon } from '../coupon/terms.js';
 import { InputReader } from '../input.js';
-import { couponCreditsOn } from '../order/compute.js';
+import { computeQuote, couponCreditsOn } from '../order/compute.js';
 import { readQuoteRequest } from '../order/read.js';
-import type { OrderLine, QuoteRounding } from '../order/types.js';
+import type { OrderLine, ParsedQuoteRequest, Quote, QuoteRounding } from '../order/types.js';
 import { formatMinor } from '../money/parse.js';
-import { fail, joinPath, nestPath, ok, type Result } from '../result.js';
+import { CouponRulesError, fail, joinPath, nestPath, ok, type Result } from '../result.js';
 import { foldEvents, openBlock } from './fold.js';
 import { readCouponRecords } from './read.js';
 import type { CouponRecord } from './types.js';
@@ -52,18 +52,37 @@ export interface CouponChoicesRequest {
 }
 
 /**
- * One coupon the buyer may redeem on this order, with the credit it would give.
+ * One coupon the buyer may redeem on this order: the credit it would give, when it expires, its current
+ * `terms` (after its edits, in canonical form for the order's currency) and `quote()`, the quote of this
+ * order with those terms — computed on the first call only, then kept, so that showing the choices costs
+ * no quote per coupon while redeeming the chosen one needs no second fold or quote. `quote().couponCredit`
+ * is the choice's `couponCredit`. `quote` is a function: `JSON.stringify` leaves it out, and the wire
+ * answer of `coupon-choices` carries `couponId`, `couponCredit`, `expiresAt` and `terms` only.
  *
  * @example
  * ```ts
- * import type { CouponChoice } from 'coupon-rules';
- * const c: CouponChoice = { couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z' };
+ * import { quoteCoupon, unwrap, type CouponChoice } from 'coupon-rules';
+ * const lines = [{ id: 'L1', itemType: 'Part', unitPrice: '15.00', quantity: 1 }];
+ * const terms = { type: 'fixed', amount: '1.50' } as const;
+ * const c: CouponChoice = {
+ *   couponId: 'c1',
+ *   couponCredit: '1.50',
+ *   expiresAt: '2026-12-31T23:00:00.000Z',
+ *   terms,
+ *   quote: () => unwrap(quoteCoupon({ currency: 'USD', lines, coupon: terms })),
+ * };
+ * console.log(c.quote().grandTotal); // → 13.50
+ * console.log(JSON.stringify(c)); // → {"couponId":"c1","couponCredit":"1.50","expiresAt":"2026-12-31T23:00:00.000Z","terms":{"type":"fixed","amount":"1.50"}}
  * ```
  */
 export interface CouponChoice {
   readonly couponId: string;
   readonly couponCredit: string;
   readonly expiresAt: string;
+  /** The coupon's terms at `at` (its `edited` events applied), canonical for the order's currency (as `validateCouponTerms` gives them). */
+  readonly terms: CouponTerms;
+  /** The quote of this order with this coupon's `terms` (no seller credit, no charges): computed on the first call, the same object after. */
+  readonly quote: () => Quote;
 }
 
 /**
@@ -85,10 +104,13 @@ export interface CouponChoices {
  * The buyer's open coupons in this store for the order they are about to
  * submit, ranked by the credit each would give on it (largest first, as
  * the quote computes it), then earliest expiry, then id — so a shop can
- * pre-select the best. A coupon counts when it was issued to this buyer by
- * this store and is open and unexpired at `at`. An order that is not a new
- * order submission, or already has a coupon, can take none: the prompt is
- * `none`. Keeping the coupon for another order changes nothing.
+ * pre-select the best. Each choice carries the coupon's current terms and
+ * a `quote()` of the order with them, computed only when called (once): the
+ * answer stays linear in the request however many coupons and lines. A
+ * coupon counts when it was issued to this buyer by this store and is open
+ * and unexpired at `at`. An order that is not a new order submission, or
+ * already has a coupon, can take none: the prompt is `none`. Keeping the
+ * coupon for another order changes nothing.
  *
  * @example
  * ```ts
@@ -105,6 +127,10 @@ export interface CouponChoices {
  * console.log(checkout.prompt); // → choose
  * // 10% of 20.00 beats 1.50 off.
  * console.log(checkout.choices.map((c) => [c.couponId, c.couponCredit])); // → [ [ 'c2', '2.00' ], [ 'c1', '1.50' ] ]
+ * // The buyer takes the best: its terms to record, and its quote, computed only now.
+ * const best = checkout.choices[0];
+ * console.log(best?.terms); // → { type: 'percent', percent: '10' }
+ * console.log(best?.quote().grandTotal); // → 18.00
  * ```
  */
 export function couponChoices(request: CouponChoicesRequest): Result<CouponChoices> {
@@ -113,6 +139,23 @@ export function couponChoices(request: CouponChoicesRequest): Result<CouponChoic
 
 // The checkout order's fields that are also a quote request's.
 const QUOTABLE = FIELD_NAMES.checkoutOrder.filter((k) => FIELD_NAMES.quoteRequest.includes(k));
+
+/**
+ * The quote of a checkout order with one coupon, computed on the first call and kept: a full quote per
+ * choice up front would cost coupons × lines, while the ranking needs only each coupon's credit.
+ */
+function lazyQuote(order: ParsedQuoteRequest, coupon: ParsedCoupon): () => Quote {
+  let quote: Quote | undefined;
+  return () => {
+    if (quote === undefined) {
+      const q = computeQuote({ ...order, coupon });
+      // Stryker disable next-line ConditionalExpression: unreachable — no seller credit or charges, and a coupon credit is at most the subtotal
+      if (!q.ok) throw new CouponRulesError(q.errors);
+      quote = q.value;
+    }
+    return quote;
+  };
+}
 
 /** @internal */
 export function readCouponChoices(input: unknown, extraKeys: readonly string[]): Result<CouponChoices> {
@@ -154,6 +197,8 @@ export function readCouponChoices(input: unknown, extraKeys: readonly string[]):
       couponId: c.id,
       couponCredit: credit === 0n ? zero : formatMinor(credit, quoteBase.currency.minorUnits),
       expiresAt: new Date(s.expiresAt).toISOString(),
+      terms: couponTermsOf(terms, quoteBase.currency),
+      quote: lazyQuote(quoteBase, terms),
     });
   }
   if (r.count > 0) return fail(r.errors);

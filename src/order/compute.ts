@@ -5,7 +5,7 @@ import { formatMinor, formatScaled } from '../money/parse.js';
 import { fail, ok, type Result } from '../result.js';
 import { readQuoteRequest } from './read.js';
 import { ELIGIBLE, safeQuoteCore, zeroOf } from './safe.js';
-import type { IneligibleReason, ParsedQuoteRequest, Quote, QuoteCore, QuotedLine, QuoteRequest } from './types.js';
+import type { IneligibleReason, ParsedQuoteRequest, Quote, QuoteCore, QuotedBatch, QuotedLine, QuoteRequest } from './types.js';
 import { linesOf } from './wire.js';
 
 /**
@@ -82,22 +82,28 @@ export function computeQuoteCore(q: ParsedQuoteRequest): Result<QuoteCore> {
     return { id: q.ids[i] ?? '', lineTotal, eligible: reasons[i]?.length === 0, couponCredit: fmt(share), net: share === 0n ? lineTotal : fmt(total - share) };
   };
 
-  // Batches: the whole-order credit with each batch included, minus the credit before it.
-  const byBatch = new Map<number, bigint>();
+  // Batches: the whole-order credit with each batch included, minus the credit before it; each batch's
+  // subtotal (its lines' totals), which is also its fee basis (charges are the order's, not a batch's).
+  const byBatch = new Map<number, { eligible: bigint; subtotal: bigint }>();
   for (let i = 0; i < n; i++) {
     const b = q.batches[i] ?? 1;
-    byBatch.set(b, (byBatch.get(b) ?? 0n) + (weights[i] ?? 0n));
+    const sums = byBatch.get(b);
+    if (sums) {
+      sums.eligible += weights[i] ?? 0n;
+      sums.subtotal += totals[i] ?? 0n;
+    } else byBatch.set(b, { eligible: weights[i] ?? 0n, subtotal: totals[i] ?? 0n });
   }
   let prefix = 0n;
   let before = 0n;
-  const batches = [...byBatch.keys()]
-    .sort((a, b) => a - b)
-    .map((batch) => {
-      prefix += byBatch.get(batch) ?? 0n;
+  const batches = [...byBatch.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([batch, sums]): QuotedBatch => {
+      prefix += sums.eligible;
       const upTo = coupon ? creditOn(coupon, prefix, rounding).credit : 0n;
       const part = upTo - before;
       before = upTo;
-      return { batch, couponCredit: fmt(part) };
+      const batchSubtotal = fmt(sums.subtotal);
+      return { batch, subtotal: batchSubtotal, feeBasis: batchSubtotal, couponCredit: fmt(part) };
     });
 
   // Stryker disable next-line OptionalChaining: outcome is non-null only when there is a coupon, and `&&` stops before coupon?.type otherwise

@@ -2,7 +2,7 @@ import { creditOnSafe, safeCoupon } from '../coupon/credit.js';
 import { formatMinor, formatScaled } from '../money/parse.js';
 import { allocateSafe, formatSafeMinor } from '../money/safe.js';
 import { fail, ok, type Result } from '../result.js';
-import type { IneligibleReason, ParsedQuoteRequest, Quote, QuoteCore, QuotedLine } from './types.js';
+import type { IneligibleReason, ParsedQuoteRequest, Quote, QuoteCore, QuotedBatch, QuotedLine } from './types.js';
 
 /** @internal The one empty list of reasons, shared by every eligible line. */
 export const ELIGIBLE: readonly IneligibleReason[] = Object.freeze([]);
@@ -34,16 +34,16 @@ export function safeQuoteCore(
   const outcome = sc ? creditOnSafe(sc, eligible, rounding) : null;
   if (outcome === undefined) return undefined;
   // Each batch's credit is the credit with it included minus the credit before it, as on the general path.
-  const sums = eligibleByBatch(q.batches, weights);
-  const batchCredits: { batch: number; credit: number }[] = [];
+  const sums = sumsByBatch(q.batches, weights, totals);
+  const batchCredits: { batch: number; subtotal: number; credit: number }[] = [];
   let prefix = 0;
   let before = 0;
-  for (const [batch, sum] of sums) {
-    prefix += sum;
+  for (const [batch, eligibleSum, subtotalSum] of sums) {
+    prefix += eligibleSum;
     const upTo = sc ? creditOnSafe(sc, prefix, rounding) : null;
     if (upTo === undefined) return undefined;
     const credit = upTo?.credit ?? 0;
-    batchCredits.push({ batch, credit: credit - before });
+    batchCredits.push({ batch, subtotal: subtotalSum, credit: credit - before });
     before = credit;
   }
   const credit = outcome?.credit ?? 0;
@@ -86,7 +86,11 @@ export function safeQuoteCore(
     grandTotal: text(subtotal + charges - totalCredit),
     feeBasis: text(subtotal),
     lines: [],
-    batches: batchCredits.map((b) => ({ batch: b.batch, couponCredit: text(b.credit) })),
+    // A batch's fee basis is its subtotal, as the order's is (charges are the order's, not a batch's).
+    batches: batchCredits.map((b): QuotedBatch => {
+      const batchSubtotal = text(b.subtotal);
+      return { batch: b.batch, subtotal: batchSubtotal, feeBasis: batchSubtotal, couponCredit: text(b.credit) };
+    }),
     explain: {
       tier:
         full?.tier && outcome
@@ -109,26 +113,27 @@ export function safeQuoteCore(
 }
 
 /**
- * The eligible total of each batch, by batch number ascending. An order has few batches: they are
- * gathered in a short list, and in a map once there are more than eight (O(n log n) either way).
+ * The eligible total and the subtotal of each batch, by batch number ascending. An order has few batches:
+ * they are gathered in a short list, and in a map once there are more than eight (O(n log n) either way).
+ * Each sum is at most the order's subtotal, which the caller checked is a safe integer.
  */
-function eligibleByBatch(batches: readonly number[], weights: readonly number[]): [number, number][] {
-  const list: [number, number][] = [];
-  let map: Map<number, number> | undefined;
+function sumsByBatch(batches: readonly number[], weights: readonly number[], totals: readonly number[]): [batch: number, eligible: number, subtotal: number][] {
+  const list: [number, number, number][] = [];
+  let map: Map<number, [number, number, number]> | undefined;
   for (let i = 0; i < weights.length; i++) {
     const b = batches[i] ?? 1;
     const w = weights[i] ?? 0;
-    if (map) {
-      map.set(b, (map.get(b) ?? 0) + w);
-      continue;
-    }
-    const entry = list.find((e) => e[0] === b);
-    if (entry) entry[1] += w;
-    else if (list.length < 8) list.push([b, w]);
+    const t = totals[i] ?? 0;
+    const entry = map ? map.get(b) : list.find((e) => e[0] === b);
+    if (entry) {
+      entry[1] += w;
+      entry[2] += t;
+    } else if (map) map.set(b, [b, w, t]);
+    else if (list.length < 8) list.push([b, w, t]);
     else {
-      map = new Map(list);
-      map.set(b, w);
+      map = new Map(list.map((e) => [e[0], e]));
+      map.set(b, [b, w, t]);
     }
   }
-  return (map ? [...map] : list).sort((a, b) => a[0] - b[0]);
+  return (map ? [...map.values()] : list).sort((a, b) => a[0] - b[0]);
 }

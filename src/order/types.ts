@@ -83,16 +83,34 @@ export interface QuotedLine {
 }
 
 /**
- * The coupon credit that falls on one batch of the order.
+ * One batch of the order: its `subtotal` (the sum of its lines' totals), its `feeBasis` (its part of the
+ * quote's fee basis: the subtotal before any credit, so the same amount as `subtotal`; charges belong to
+ * the order, not to a batch) and the coupon credit it added to the order (`couponCredit`). Over all
+ * batches the subtotals, fee bases and credits add up to the quote's.
  *
  * @example
  * ```ts
- * import type { QuotedBatch } from 'coupon-rules';
- * const b: QuotedBatch = { batch: 2, couponCredit: '1.50' };
+ * import { quoteCoupon, unwrap } from 'coupon-rules';
+ * const q = unwrap(quoteCoupon({
+ *   currency: 'USD',
+ *   lines: [
+ *     { id: 'L1', itemType: 'Part', unitPrice: '20.00', quantity: 1 },
+ *     { id: 'L2', itemType: 'Part', unitPrice: '40.00', quantity: 1, batch: 2 },
+ *   ],
+ *   coupon: { type: 'percent', percent: '10', maxDiscount: '5.00' },
+ *   charges: { shipping: '4.00' },
+ * }));
+ * // 10% of batch 1 is 2.00; with batch 2 the order's credit is capped at 5.00, so batch 2 adds 3.00.
+ * console.log(q.batches); // → [ { batch: 1, subtotal: '20.00', feeBasis: '20.00', couponCredit: '2.00' }, { batch: 2, subtotal: '40.00', feeBasis: '40.00', couponCredit: '3.00' } ]
  * ```
  */
 export interface QuotedBatch {
   readonly batch: number;
+  /** The sum of the batch's line totals. */
+  readonly subtotal: string;
+  /** The batch's part of the quote's fee basis: its subtotal before any credit (charges are the order's). */
+  readonly feeBasis: string;
+  /** What the batch added to the order's coupon credit. */
   readonly couponCredit: string;
 }
 

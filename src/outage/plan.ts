@@ -4,7 +4,7 @@ import { CouponRulesError, fail, joinPath, ok, type Result } from '../result.js'
 import { instantMs } from '../time/instant.js';
 import { readIncidents } from './read.js';
 import { planRemedies, type Range } from './remedies.js';
-import type { Incident, OutageInput, OutagePlan, OutageWindow } from './types.js';
+import type { CouponAppend, Incident, OutageInput, OutagePlan, OutagePlanChanges, OutageWindow } from './types.js';
 import { mergeIntoWindows, type Window } from './windows.js';
 
 /**
@@ -66,6 +66,8 @@ export function readOutagePlan(input: unknown): Result<OutagePlan> {
   return p.ok ? ok(p.value.plan) : p;
 }
 
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** What an applied remedy records: one incident id per window it answers (a window is answered when any of its incidents is). */
 function recorded(ranges: readonly Range[], windows: readonly Window[]): string[] {
   const ids: string[] = [];
@@ -97,13 +99,138 @@ function readChosen(r: InputReader, value: unknown, planned: OutagePlan): Record
 }
 
 /**
+ * What applying a plan changes, as an event store applies it: per coupon already stored, the events
+ * to append (`extended` and `honored` events at the planning instant) and the incident ids to add to
+ * its `remedies` (one per window answered), with the number of events it has now (`expectedVersion`);
+ * and the coupons to insert (reissued and compensating coupons). The plan must be one the planner
+ * gives on this input, or a part of it (entries left out are not applied); anything else is an error,
+ * never a throw — as is a plan whose new coupon's id is already a coupon's of the input. Applying the
+ * changes to the stored coupons gives exactly what {@link applyOutagePlan} returns; on that result,
+ * the planner plans nothing and the changes are empty.
+ *
+ * @example
+ * ```ts
+ * import { outagePlanChanges, planOutageRemedies } from 'coupon-rules';
+ * const input = {
+ *   at: '2026-12-03T12:00:00Z',
+ *   incidents: [{ id: 'inc-1', start: '2026-12-01T20:00:00Z', end: '2026-12-02T02:00:00Z' }],
+ *   coupons: [
+ *     { id: 'c1', seller: 's1', recipient: 'b1', expires: '2026-12-01', timeZone: 'UTC', terms: { type: 'fixed' as const, amount: '5.00' }, events: [] },
+ *     { id: 'c2', seller: 's1', recipient: 'b1', expires: '2026-12-03', timeZone: 'UTC', terms: { type: 'fixed' as const, amount: '3.00' }, events: [] },
+ *   ],
+ * };
+ * const plan = planOutageRemedies(input);
+ * const changes = plan.ok ? outagePlanChanges(input, plan.value) : plan;
+ * if (changes.ok) {
+ *   const [c1, c2] = changes.value.append;
+ *   // c1 has expired: it only records the incident it is answered for, and its reissue is a coupon to insert.
+ *   console.log(c1); // → { couponId: 'c1', expectedVersion: 0, events: [], remedies: [ 'inc-1' ] }
+ *   console.log(changes.value.insert.map((c) => [c.id, c.expires])); // → [ [ 'c1~reissue~w-f3eaf40f811f88bbc313a24833369561', '2026-12-04' ] ]
+ *   // c2 is still open: an event to append to its history, at version 0.
+ *   console.log(c2?.events); // → [ { type: 'extended', at: '2026-12-03T12:00:00.000Z', expires: '2026-12-04', incidents: [ 'inc-1' ] } ]
+ * }
+ * ```
+ */
+export function outagePlanChanges(input: OutageInput, outagePlan: OutagePlan): Result<OutagePlanChanges> {
+  const p = planRemedies(input, []);
+  if (!p.ok) return p;
+  const r = new InputReader();
+  const chosen = readChosen(r, outagePlan, p.value.plan);
+  const { plan, windows, answers, termsNow, honoredAt, compensationZones, createdAffectedBy } = p.value;
+  const atMs = instantMs(input.at) ?? 0;
+  // An event appended at the planning instant must not land before events already later than it.
+  input.coupons.forEach((c, i) => {
+    if (!chosen.extend.has(c.id) && !chosen.honor.has(c.id)) return;
+    const later = c.events.findIndex((e) => (instantMs(e.at) ?? 0) > atMs);
+    if (later !== -1)
+      r.error(
+        'EVENTS_AFTER_PLAN',
+        `coupons.${String(i)}.events.${String(later)}`,
+        'this coupon has an event later than the planning instant: plan again at a later instant before applying',
+      );
+  });
+  if (r.count > 0) return fail(r.errors);
+  const at = new Date(atMs).toISOString();
+  const stored = new Map(input.coupons.map((c) => [c.id, c]));
+  const answered = (id: string) => recorded(answers.get(id) ?? [], windows);
+  // What each stored coupon gets: events to append and remedies to add, gathered by coupon id.
+  const appended = new Map<string, { events: CouponEvent[]; remedies: string[] }>();
+  const append = (id: string, event: CouponEvent | null, remedies: readonly string[]) => {
+    const entry = appended.get(id) ?? { events: [], remedies: [] };
+    if (event) entry.events.push(event);
+    entry.remedies.push(...remedies);
+    appended.set(id, entry);
+  };
+  const insert: CouponRecord[] = [];
+  for (const e of plan.extend) {
+    if (!chosen.extend.has(e.couponId)) continue;
+    const ids = answered(e.couponId);
+    append(e.couponId, { type: 'extended', at, expires: e.to, incidents: ids }, ids);
+  }
+  for (const h of plan.honor) {
+    if (!chosen.honor.has(h.couponId)) continue;
+    const ids = answered(h.couponId);
+    const attemptAt = new Date(honoredAt.get(h.couponId) ?? atMs).toISOString();
+    append(h.couponId, { type: 'honored', at, orderId: h.orderId, attemptAt, incidents: ids }, ids);
+  }
+  for (const e of plan.reissue) {
+    const original = stored.get(e.couponId);
+    if (!chosen.reissue.has(e.couponId) || !original) continue;
+    append(e.couponId, null, answered(e.couponId));
+    const { remedies: _r, events: _e, ...coupon } = original;
+    insert.push({
+      ...coupon,
+      id: e.newCouponId,
+      expires: e.expires,
+      terms: termsNow.get(e.couponId) ?? original.terms,
+      events: [],
+      remedies: recorded([createdAffectedBy(e.expires, coupon.timeZone)], windows),
+    });
+  }
+  const terms = input.policy?.compensation?.terms;
+  for (const e of plan.compensate) {
+    if (!chosen.compensate.has(e.couponId) || !terms) continue;
+    const zone = compensationZones.get(e.couponId) ?? 'UTC';
+    insert.push({
+      id: e.couponId,
+      seller: e.store,
+      recipient: e.buyer,
+      expires: e.expires,
+      timeZone: zone,
+      terms,
+      events: [],
+      remedies: recorded([createdAffectedBy(e.expires, zone)], windows),
+    });
+  }
+  // A new coupon's id is deterministic: one already stored was inserted before (a plan applied in part), and
+  // inserting it again would replace it, history and all. The store's unique key would refuse it too.
+  const inserted = new Set(insert.map((c) => c.id));
+  input.coupons.forEach((c, i) => {
+    if (inserted.has(c.id))
+      r.error(
+        'DUPLICATE_COUPON_ID',
+        `coupons.${String(i)}.id`,
+        `coupon id "${c.id.slice(0, 40)}" is the id of a coupon this plan creates: it was inserted before, without the remedies of the coupon it answers`,
+      );
+  });
+  if (r.count > 0) return fail(r.errors);
+  // A coupon gets one remedy per plan, answering windows its remedies do not answer yet: the ids it records are new to it.
+  const changes: CouponAppend[] = [...appended.entries()]
+    .sort(([a], [b]) => byString(a, b))
+    .map(([couponId, entry]) => ({ couponId, expectedVersion: stored.get(couponId)?.events.length ?? 0, events: entry.events, remedies: entry.remedies }));
+  return ok({ append: changes, insert });
+}
+
+/**
  * Applies a plan to the coupons: `extended` and `honored` events are
  * appended at the planning instant, reissued and compensating coupons are
  * added, and every remedied coupon records what it answered in `remedies`
- * (one incident id per window). The plan must be one the planner gives on
- * this input, or a part of it (entries left out are not applied); anything
- * else is an error, never a throw. Planning again at the same instant on
- * the result gives an empty plan.
+ * (one incident id per window) — {@link outagePlanChanges} applied to the
+ * input's coupons, which keep their order, the new coupons after them. The
+ * plan must be one the planner gives on this input, or a part of it
+ * (entries left out are not applied); anything else is an error, never a
+ * throw. Planning again at the same instant on the result gives an empty
+ * plan.
  *
  * @example
  * ```ts
@@ -125,73 +252,13 @@ function readChosen(r: InputReader, value: unknown, planned: OutagePlan): Record
  * ```
  */
 export function applyOutagePlan(input: OutageInput, outagePlan: OutagePlan): Result<CouponRecord[]> {
-  const p = planRemedies(input, []);
-  if (!p.ok) return p;
-  const r = new InputReader();
-  const chosen = readChosen(r, outagePlan, p.value.plan);
-  const { plan, windows, answers, termsNow, honoredAt, compensationZones, createdAffectedBy } = p.value;
-  const atMs = instantMs(input.at) ?? 0;
-  // An event appended at the planning instant must not land before events already later than it.
-  input.coupons.forEach((c, i) => {
-    if (!chosen.extend.has(c.id) && !chosen.honor.has(c.id)) return;
-    const later = c.events.findIndex((e) => (instantMs(e.at) ?? 0) > atMs);
-    if (later !== -1)
-      r.error(
-        'EVENTS_AFTER_PLAN',
-        `coupons.${String(i)}.events.${String(later)}`,
-        'this coupon has an event later than the planning instant: plan again at a later instant before applying',
-      );
+  const changes = outagePlanChanges(input, outagePlan);
+  if (!changes.ok) return changes;
+  const { append, insert } = changes.value;
+  const byId = new Map(append.map((a) => [a.couponId, a]));
+  const updated = input.coupons.map((c): CouponRecord => {
+    const a = byId.get(c.id);
+    return a ? { ...c, events: [...c.events, ...a.events], remedies: [...(c.remedies ?? []), ...a.remedies] } : c;
   });
-  if (r.count > 0) return fail(r.errors);
-  const at = new Date(atMs).toISOString();
-  const answered = (id: string) => recorded(answers.get(id) ?? [], windows);
-  const withRemedies = (c: CouponRecord, ids: readonly string[]): CouponRecord => ({ ...c, remedies: [...new Set([...(c.remedies ?? []), ...ids])] });
-  const withEvent = (c: CouponRecord, e: CouponEvent): CouponRecord => ({ ...c, events: [...c.events, e] });
-  const out = new Map<string, CouponRecord>(input.coupons.map((c) => [c.id, c]));
-  const update = (id: string, f: (c: CouponRecord) => CouponRecord) => {
-    const c = out.get(id);
-    if (c) out.set(id, f(c));
-  };
-  for (const e of plan.extend) {
-    if (!chosen.extend.has(e.couponId)) continue;
-    const ids = answered(e.couponId);
-    update(e.couponId, (c) => withRemedies(withEvent(c, { type: 'extended', at, expires: e.to, incidents: ids }), ids));
-  }
-  for (const h of plan.honor) {
-    if (!chosen.honor.has(h.couponId)) continue;
-    const ids = answered(h.couponId);
-    const attemptAt = new Date(honoredAt.get(h.couponId) ?? atMs).toISOString();
-    update(h.couponId, (c) => withRemedies(withEvent(c, { type: 'honored', at, orderId: h.orderId, attemptAt, incidents: ids }), ids));
-  }
-  for (const e of plan.reissue) {
-    const original = out.get(e.couponId);
-    if (!chosen.reissue.has(e.couponId) || !original) continue;
-    out.set(e.couponId, withRemedies(original, answered(e.couponId)));
-    const { remedies: _r, events: _e, ...coupon } = original;
-    const terms = termsNow.get(e.couponId) ?? original.terms;
-    out.set(e.newCouponId, {
-      ...coupon,
-      id: e.newCouponId,
-      expires: e.expires,
-      terms,
-      events: [],
-      remedies: recorded([createdAffectedBy(e.expires, coupon.timeZone)], windows),
-    });
-  }
-  const terms = input.policy?.compensation?.terms;
-  for (const e of plan.compensate) {
-    if (!chosen.compensate.has(e.couponId) || !terms) continue;
-    const zone = compensationZones.get(e.couponId) ?? 'UTC';
-    out.set(e.couponId, {
-      id: e.couponId,
-      seller: e.store,
-      recipient: e.buyer,
-      expires: e.expires,
-      timeZone: zone,
-      terms,
-      events: [],
-      remedies: recorded([createdAffectedBy(e.expires, zone)], windows),
-    });
-  }
-  return ok([...out.values()]);
+  return ok([...updated, ...insert]);
 }

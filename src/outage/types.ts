@@ -1,5 +1,5 @@
 import type { CouponTerms } from '../coupon/terms.js';
-import type { CouponRecord } from '../lifecycle/types.js';
+import type { CouponEvent, CouponRecord } from '../lifecycle/types.js';
 import type { OrderLine, QuoteRounding } from '../order/types.js';
 import type { InstantInput } from '../time/instant.js';
 
@@ -155,4 +155,51 @@ export interface OutagePlan {
   }[];
   /** One per buyer: loyalty members' first (`priority: true`), then by buyer id. */
   readonly notices: readonly { readonly buyer: string; readonly priority: boolean; readonly items: readonly NoticeItem[] }[];
+}
+
+/**
+ * What applying an outage plan does to one coupon already stored: the events to append to its
+ * history and the incident ids to add to its `remedies`. `expectedVersion` is the number of events
+ * the coupon had in the planner's input (`events.length`): an event store appends only while the
+ * coupon still has that many (optimistic concurrency), and plans again otherwise; a store whose
+ * streams hold more than the record's events checks the version it read instead. An entry without
+ * events (the original of a reissued coupon) only adds remedies.
+ *
+ * @example
+ * ```ts
+ * import type { CouponAppend } from 'coupon-rules';
+ * const a: CouponAppend = {
+ *   couponId: 'c2',
+ *   expectedVersion: 0,
+ *   events: [{ type: 'extended', at: '2026-12-02T08:00:00.000Z', expires: '2026-12-03', incidents: ['inc-1'] }],
+ *   remedies: ['inc-1'],
+ * };
+ * ```
+ */
+export interface CouponAppend {
+  readonly couponId: string;
+  /** How many events the coupon has in the input: the version to append at. */
+  readonly expectedVersion: number;
+  /** The events to append, in order: an `extended` or `honored` event at the planning instant, or none. */
+  readonly events: readonly CouponEvent[];
+  /** The incident ids to add to the coupon's `remedies`, none of them there already: one per window the remedy answers. */
+  readonly remedies: readonly string[];
+}
+
+/**
+ * What applying an outage plan changes, as an event store applies it: `append`, per coupon already
+ * stored (sorted by coupon id), the events and remedies to add; `insert`, the coupons the plan
+ * creates (reissued coupons, then compensating ones, each sorted by id), with no events. Applying
+ * `append` to the stored coupons and adding `insert` gives exactly what `applyOutagePlan`
+ * returns.
+ *
+ * @example
+ * ```ts
+ * import type { OutagePlanChanges } from 'coupon-rules';
+ * const nothing: OutagePlanChanges = { append: [], insert: [] };
+ * ```
+ */
+export interface OutagePlanChanges {
+  readonly append: readonly CouponAppend[];
+  readonly insert: readonly CouponRecord[];
 }

@@ -118,6 +118,13 @@ export const CouponChoicesRequestSchema = recordSchema('couponChoicesRequest');
 export const CouponChoicesAnswerSchema = answerOf(
   z.strictObject({
     prompt: z.enum(CHOICE_PROMPTS),
-    choices: z.array(z.strictObject({ couponId: z.string(), couponCredit: answerMoney, expiresAt: z.string() })),
+    choices: z.array(
+      z.strictObject({
+        couponId: z.string(),
+        couponCredit: answerMoney,
+        expiresAt: z.string(),
+        terms: byTypeSchema(['percentCoupon', 'fixedCoupon']).describe("The coupon's current terms (its edits applied), canonical for the order's currency"),
+      }),
+    ),
   }),
 );

@@ -93,7 +93,7 @@ export const QuoteResultSchema = z.strictObject({
   grandTotal: answerMoney,
   feeBasis: answerMoney,
   lines: z.array(z.strictObject({ id: z.string(), lineTotal: answerMoney, eligible: z.boolean(), couponCredit: answerMoney, net: answerMoney })),
-  batches: z.array(z.strictObject({ batch: z.int().min(1), couponCredit: answerMoney })),
+  batches: z.array(z.strictObject({ batch: z.int().min(1), subtotal: answerMoney, feeBasis: answerMoney, couponCredit: answerMoney })),
 });
 
 /** The answer to `op: "quote"`.

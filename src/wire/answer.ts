@@ -50,7 +50,7 @@ function wireQuote(q: Quote): unknown {
  * ```ts
  * import { answerWireRequest } from 'coupon-rules';
  * const a = answerWireRequest({ op: 'quote', currency: 'JPY', lines: [{ id: 'a', itemType: 'Set', unitPrice: '1000', quantity: 2 }], coupon: { type: 'fixed', amount: '500' } });
- * if (a.ok) console.log(a.result); // → { subtotal: '2000', eligibleTotal: '2000', appliedPercent: null, couponCredit: '500', capped: false, sellerCredit: '0', totalCredit: '500', grandTotal: '1500', feeBasis: '2000', lines: [ { id: 'a', lineTotal: '2000', eligible: true, couponCredit: '500', net: '1500' } ], batches: [ { batch: 1, couponCredit: '500' } ] }
+ * if (a.ok) console.log(a.result); // → { subtotal: '2000', eligibleTotal: '2000', appliedPercent: null, couponCredit: '500', capped: false, sellerCredit: '0', totalCredit: '500', grandTotal: '1500', feeBasis: '2000', lines: [ { id: 'a', lineTotal: '2000', eligible: true, couponCredit: '500', net: '1500' } ], batches: [ { batch: 1, subtotal: '2000', feeBasis: '2000', couponCredit: '500' } ] }
  * ```
  */
 export function answerWireRequest(request: unknown): WireAnswer {
@@ -79,8 +79,14 @@ export function answerWireRequest(request: unknown): WireAnswer {
       return { ok: true, result: { status, expiresAt, allowed } };
     }
     case 'coupon-choices': {
-      const choices = readCouponChoices(request, ['op']);
-      return choices.ok ? { ok: true, result: choices.value } : choices;
+      const answer = readCouponChoices(request, ['op']);
+      if (!answer.ok) return answer;
+      // Written field by field: a choice's `quote` is a function of the TypeScript API, not part of the contract.
+      const { prompt, choices } = answer.value;
+      return {
+        ok: true,
+        result: { prompt, choices: choices.map(({ couponId, couponCredit, expiresAt, terms }) => ({ couponId, couponCredit, expiresAt, terms })) },
+      };
     }
     case 'dispute-state': {
       const r = new InputReader();

@@ -28,10 +28,15 @@ const choiceErrors = (req: CouponChoicesRequest) => errorsOf(couponChoices(req))
 const END_NY = '2027-01-01T05:00:00.000Z';
 
 describe('each choice', () => {
-  it('gives the coupon id, the credit on this order and the instant the coupon expires', () => {
+  it('gives the coupon id, the credit on this order, the instant the coupon expires, its terms and its quote', () => {
     expect(couponChoices(request([coupon('c1', { type: 'percent', percent: '10' })]))).toEqual({
       ok: true,
-      value: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '5.00', expiresAt: END_NY }] },
+      value: {
+        prompt: 'offer',
+        choices: [
+          { couponId: 'c1', couponCredit: '5.00', expiresAt: END_NY, terms: { type: 'percent', percent: '10' }, quote: expect.any(Function) as unknown },
+        ],
+      },
     });
   });
 
@@ -67,7 +72,18 @@ describe('each choice', () => {
     );
     expect(couponChoices(request([edited]))).toEqual({
       ok: true,
-      value: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '7.00', expiresAt: '2027-02-01T05:00:00.000Z' }] },
+      value: {
+        prompt: 'offer',
+        choices: [
+          {
+            couponId: 'c1',
+            couponCredit: '7.00',
+            expiresAt: '2027-02-01T05:00:00.000Z',
+            terms: { type: 'fixed', amount: '7.00' },
+            quote: expect.any(Function) as unknown,
+          },
+        ],
+      },
     });
   });
 
@@ -105,7 +121,8 @@ describe('which coupons count', () => {
         coupon('ok', { type: 'fixed', amount: '1.00' }),
       ]),
     );
-    expect(r).toEqual({ ok: true, value: { prompt: 'offer', choices: [{ couponId: 'ok', couponCredit: '1.00', expiresAt: END_NY }] } });
+    expect(r).toMatchObject({ ok: true, value: { prompt: 'offer', choices: [{ couponId: 'ok', couponCredit: '1.00', expiresAt: END_NY }] } });
+    expect(unwrap(r).choices).toHaveLength(1);
   });
 
   it('gives no prompt for an addition to an existing order or an order that has a coupon, whatever coupons exist', () => {

@@ -74,6 +74,8 @@ export interface ReferenceQuote {
   readonly couponCredit: bigint;
   readonly capped: boolean;
   readonly batchCredits: readonly { readonly batch: number; readonly credit: bigint }[];
+  /** Each batch's subtotal, in minor units: the sum of its lines' rounded totals (also its fee basis). */
+  readonly batchSubtotals: readonly { readonly batch: number; readonly subtotal: bigint }[];
 }
 
 export function referenceQuote(req: QuoteRequest, minorUnits: number): ReferenceQuote {
@@ -122,6 +124,7 @@ export function referenceQuote(req: QuoteRequest, minorUnits: number): Reference
     before = upTo;
     return { batch, credit };
   });
+  const batchSubtotals = batches.map((batch) => ({ batch, subtotal: sumOf((i) => (req.lines[i]?.batch ?? 1) === batch) }));
   return {
     lineTotals,
     exactLineTotals,
@@ -132,5 +135,6 @@ export function referenceQuote(req: QuoteRequest, minorUnits: number): Reference
     couponCredit: whole.credit,
     capped: whole.capped,
     batchCredits,
+    batchSubtotals,
   };
 }

@@ -42,8 +42,8 @@ describe('the worked example of docs/quote.md (examples/tiered-parts-order.json)
         eligible('L5', '17.50', '3.31', '14.19'),
       ],
       batches: [
-        { batch: 1, couponCredit: '6.90' },
-        { batch: 2, couponCredit: '5.10' },
+        { batch: 1, subtotal: '155.89', feeBasis: '155.89', couponCredit: '6.90' },
+        { batch: 2, subtotal: '17.50', feeBasis: '17.50', couponCredit: '5.10' },
       ],
       explain: {
         tier: { index: 1, minTotal: '50.00', percent: '20' },
@@ -218,7 +218,7 @@ describe('steps 3 and 4: tier and credit', () => {
       grandTotal: '0.00',
       feeBasis: '5.00',
       lines: [eligible('a', '5.00', '5.00', '0.00')],
-      batches: [{ batch: 1, couponCredit: '5.00' }],
+      batches: [{ batch: 1, subtotal: '5.00', feeBasis: '5.00', couponCredit: '5.00' }],
       explain: { tier: null, uncappedCredit: '5.00', chargesTotal: '0.00', lines: [{ id: 'a', reasons: [] }] },
     });
     expect(at('5.01')).toMatchObject({ couponCredit: '5.00', capped: true, explain: { uncappedCredit: '5.01', tier: null } });
@@ -246,8 +246,8 @@ describe('decisions: no coupon, and an order of no value', () => {
       feeBasis: '10.00',
       lines: [eligible('a', '8.00', '0.00', '8.00'), eligible('b', '2.00', '0.00', '2.00')],
       batches: [
-        { batch: 1, couponCredit: '0.00' },
-        { batch: 2, couponCredit: '0.00' },
+        { batch: 1, subtotal: '8.00', feeBasis: '8.00', couponCredit: '0.00' },
+        { batch: 2, subtotal: '2.00', feeBasis: '2.00', couponCredit: '0.00' },
       ],
       explain: {
         tier: null,
@@ -309,9 +309,9 @@ describe('steps 5 and 6: where the credit lands, and batches', () => {
     });
     // batch 1: 15.00 eligible → 1.50; with batch 2: 25.00 → 2.50; with batch 3: 35.00 → 20% = 7.00
     expect(q.batches).toEqual([
-      { batch: 1, couponCredit: '1.50' },
-      { batch: 2, couponCredit: '1.00' },
-      { batch: 3, couponCredit: '4.50' },
+      { batch: 1, subtotal: '15.00', feeBasis: '15.00', couponCredit: '1.50' },
+      { batch: 2, subtotal: '60.00', feeBasis: '60.00', couponCredit: '1.00' },
+      { batch: 3, subtotal: '10.00', feeBasis: '10.00', couponCredit: '4.50' },
     ]);
     expect(q.couponCredit).toBe('7.00');
     expect(q.lines).toEqual([
@@ -330,14 +330,14 @@ describe('steps 5 and 6: where the credit lands, and batches', () => {
       coupon: { type: 'percent', percent: '10', itemTypeLimit: { mode: 'except', itemTypes: ['Set'] } },
     });
     expect(q.batches).toEqual([
-      { batch: 1, couponCredit: '1.00' },
-      { batch: 2, couponCredit: '0.00' },
+      { batch: 1, subtotal: '10.00', feeBasis: '10.00', couponCredit: '1.00' },
+      { batch: 2, subtotal: '40.00', feeBasis: '40.00', couponCredit: '0.00' },
     ]);
   });
 
   it('takes batches up to 1000000', () => {
     expect(quote({ currency: 'USD', lines: [line('a', 'Part', '10.00', 1, { batch: 1_000_000 })], coupon: { type: 'fixed', amount: '1.00' } }).batches).toEqual(
-      [{ batch: 1_000_000, couponCredit: '1.00' }],
+      [{ batch: 1_000_000, subtotal: '10.00', feeBasis: '10.00', couponCredit: '1.00' }],
     );
   });
 });

@@ -46,6 +46,25 @@ describe('quoteCoupon: properties', () => {
     );
   });
 
+  it("splits the subtotal, the fee basis and the credit over the batches: each batch's subtotal is its lines' totals, and its fee basis", () => {
+    fc.assert(
+      fc.property(quoteRequestArb, (req) => {
+        const q = ok(req);
+        fc.pre(q !== undefined);
+        const sum = (f: (b: Quote['batches'][number]) => string) => q.batches.reduce((s, b) => s + cents(f(b)), 0n);
+        expect(sum((b) => b.subtotal)).toBe(cents(q.subtotal));
+        expect(sum((b) => b.feeBasis)).toBe(cents(q.feeBasis));
+        expect(sum((b) => b.couponCredit)).toBe(cents(q.couponCredit));
+        for (const b of q.batches) {
+          const own = q.lines.filter((_, i) => (req.lines[i]?.batch ?? 1) === b.batch);
+          expect(cents(b.subtotal)).toBe(own.reduce((s, l) => s + cents(l.lineTotal), 0n));
+          // Charges belong to the order: a batch's fee basis is its subtotal, whatever the charges and credits.
+          expect(b.feeBasis).toBe(b.subtotal);
+        }
+      }),
+    );
+  });
+
   it('gives a fixed coupon min(amount, subtotal)', () => {
     fc.assert(
       fc.property(quoteRequestArb, (req) => {

@@ -40,7 +40,7 @@ describe('quoteCoupon: the worked examples of the rules', () => {
       grandTotal: '7.25',
       feeBasis: '5.00',
       lines: [{ id: 'L1', lineTotal: '5.00', eligible: true, couponCredit: '0.25', net: '4.75' }],
-      batches: [{ batch: 1, couponCredit: '0.25' }],
+      batches: [{ batch: 1, subtotal: '5.00', feeBasis: '5.00', couponCredit: '0.25' }],
     });
     expect(explain.tier).toBeNull();
   });
@@ -163,8 +163,8 @@ describe('quoteCoupon: the worked examples of the rules', () => {
     const q = quote({ currency: 'USD', lines: [line('a', 'Part', '20.00'), line('b', 'Part', '40.00', 1, { batch: 2 })], coupon: tiered });
     expect(q.couponCredit).toBe('12.00');
     expect(q.batches).toEqual([
-      { batch: 1, couponCredit: '2.00' },
-      { batch: 2, couponCredit: '10.00' },
+      { batch: 1, subtotal: '20.00', feeBasis: '20.00', couponCredit: '2.00' },
+      { batch: 2, subtotal: '40.00', feeBasis: '40.00', couponCredit: '10.00' },
     ]);
     const gaps = quote({
       currency: 'USD',
@@ -172,8 +172,8 @@ describe('quoteCoupon: the worked examples of the rules', () => {
       coupon: { type: 'fixed', amount: '8.00' },
     });
     expect(gaps.batches).toEqual([
-      { batch: 3, couponCredit: '5.00' },
-      { batch: 7, couponCredit: '3.00' },
+      { batch: 3, subtotal: '5.00', feeBasis: '5.00', couponCredit: '5.00' },
+      { batch: 7, subtotal: '5.00', feeBasis: '5.00', couponCredit: '3.00' },
     ]);
   });
 

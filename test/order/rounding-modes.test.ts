@@ -148,7 +148,7 @@ const inMode = (req: QuoteRequest, rounding: QuoteRounding): QuoteRequest => ({ 
 const requestArb = quoteRequestArb;
 
 describe.each(QUOTE_ROUNDINGS)('a quote rounded %s', (rounding) => {
-  it('gives every rounded figure the bigint reference gives: line totals, subtotal, eligible total, credit, cap and batch credits', () => {
+  it('gives every rounded figure the bigint reference gives: line totals, subtotal, eligible total, credit, cap, batch credits, subtotals and fee bases', () => {
     fc.assert(
       fc.property(requestArb, (generated) => {
         const req = inMode(generated, rounding);
@@ -163,6 +163,8 @@ describe.each(QUOTE_ROUNDINGS)('a quote rounded %s', (rounding) => {
         expect(minorOf(q.couponCredit)).toBe(ref.couponCredit);
         expect(q.capped).toBe(ref.capped);
         expect(q.batches.map((b) => ({ batch: b.batch, credit: minorOf(b.couponCredit) }))).toEqual(ref.batchCredits);
+        expect(q.batches.map((b) => ({ batch: b.batch, subtotal: minorOf(b.subtotal) }))).toEqual(ref.batchSubtotals);
+        expect(q.batches.map((b) => ({ batch: b.batch, subtotal: minorOf(b.feeBasis) }))).toEqual(ref.batchSubtotals);
       }),
     );
   });

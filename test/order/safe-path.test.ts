@@ -93,27 +93,36 @@ describe('the safe-integer path of the quote', () => {
   });
 });
 
-describe('batch credits on the safe path', () => {
-  it("are the bigint path's, with a few batches or more than eight in any order", () => {
+describe('batches on the safe path', () => {
+  it("are the bigint path's — credits, subtotals and fee bases — with a few batches or more than eight in any order", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }),
         fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 40, maxLength: 40 }),
-        (batches, cents) => {
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (batches, cents, onSale) => {
           const lines = batches.map((batch, i) => ({
             id: `L${String(i)}`,
             itemType: 'P',
             unitPrice: `${String(Math.floor((cents[i] ?? 1) / 100))}.${String((cents[i] ?? 1) % 100).padStart(2, '0')}`,
             quantity: 1,
+            onSale: onSale[i] ?? false,
             batch,
           }));
+          // Sale items are out of the coupon, so a batch's eligible total and its subtotal differ.
           const q = parsed({
             currency: 'USD',
             lines,
-            coupon: { type: 'percent', percent: '12.5', tiers: [{ minTotal: '50.00', percent: '20' }], maxDiscount: '30.00' },
+            coupon: { type: 'percent', percent: '12.5', tiers: [{ minTotal: '50.00', percent: '20' }], maxDiscount: '30.00', excludeSaleItems: true },
           });
           const quote = bothWays(q);
           expect(quote.ok && quote.value.batches.map((b) => b.batch)).toEqual([...new Set(batches)].sort((a, b) => a - b));
+          if (!quote.ok) return;
+          const ofBatch = (batch: number) => lines.reduce((sum, l, i) => (l.batch === batch ? sum + (cents[i] ?? 1) : sum), 0);
+          for (const b of quote.value.batches) {
+            expect(b.subtotal).toBe(formatSafeMinor(ofBatch(b.batch), 2));
+            expect(b.feeBasis).toBe(b.subtotal);
+          }
         },
       ),
     );

@@ -67,8 +67,8 @@ describe('wire answers: op "quote"', () => {
           { id: 'L2', lineTotal: '10.00', eligible: false, couponCredit: '0.00', net: '10.00' },
         ],
         batches: [
-          { batch: 1, couponCredit: '0.25' },
-          { batch: 2, couponCredit: '0.00' },
+          { batch: 1, subtotal: '5.00', feeBasis: '5.00', couponCredit: '0.25' },
+          { batch: 2, subtotal: '10.00', feeBasis: '10.00', couponCredit: '0.00' },
         ],
       },
     });
@@ -188,7 +188,7 @@ describe('wire lines', () => {
       ),
     ).toBe(
       '{"ok":true,"result":{"subtotal":"2000","eligibleTotal":"2000","appliedPercent":null,"couponCredit":"500","capped":false,"sellerCredit":"0","totalCredit":"500","grandTotal":"1500","feeBasis":"2000",' +
-        '"lines":[{"id":"a","lineTotal":"2000","eligible":true,"couponCredit":"500","net":"1500"}],"batches":[{"batch":1,"couponCredit":"500"}]}}',
+        '"lines":[{"id":"a","lineTotal":"2000","eligible":true,"couponCredit":"500","net":"1500"}],"batches":[{"batch":1,"subtotal":"2000","feeBasis":"2000","couponCredit":"500"}]}}',
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWireRequest, checkCouponIssue, couponChoices, couponState } from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
+import { unwrap } from '../helpers.js';
 
 const issue = {
   op: 'coupon-issue-check',
@@ -82,15 +83,21 @@ describe('wire ops of the coupon lifecycle', () => {
     });
   });
 
-  it('coupon-choices answers prompt and ranked choices, like couponChoices', () => {
+  it('coupon-choices answers prompt and ranked choices with their terms, like couponChoices without its quote functions', () => {
     const answer = answerWireRequest(choices);
     expect(answer).toEqual({
       ok: true,
-      result: { prompt: 'offer', choices: [{ couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z' }] },
+      result: {
+        prompt: 'offer',
+        choices: [
+          { couponId: 'c1', couponCredit: '1.50', expiresAt: '2026-12-31T23:00:00.000Z', terms: { type: 'percent', percent: '10', maxDiscount: '20.00' } },
+        ],
+      },
     });
     const { op, ...ts } = choices;
     expect(op).toBe('coupon-choices');
-    expect(couponChoices(ts)).toEqual({ ok: true, value: (answer as { result: unknown }).result });
+    const value = unwrap(couponChoices(ts));
+    expect({ ...value, choices: value.choices.map(({ quote: _quote, ...data }) => data) }).toEqual((answer as { result: unknown }).result);
   });
 
   it('describes each request and answer with its zod schema', () => {
