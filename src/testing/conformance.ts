@@ -153,13 +153,14 @@ export async function checkConformance(op: ConformanceOp, candidate: Candidate, 
   // The first failure the candidate cannot recover from, and the request it was answering.
   let stopped: { readonly request: WireRequest; readonly failure: CandidateFailure; readonly run: number } | undefined;
   let runs = 0;
+  // The two answers and their differences; or, when the candidate can no longer answer, why.
   const compare = async (request: WireRequest) => {
     const expected = json(answerWireRequest(request));
     let actual: unknown;
     try {
       actual = json(await candidate(json(request) as WireRequest));
     } catch (e) {
-      if (e instanceof CandidateFailure) throw e;
+      if (e instanceof CandidateFailure) return { failure: e };
       actual = { thrown: e instanceof Error ? e.message : String(e) };
     }
     return { expected, actual, diff: compareAnswers(expected, actual, errors) };
@@ -169,38 +170,38 @@ export async function checkConformance(op: ConformanceOp, candidate: Candidate, 
       // Once the candidate is gone, every further case (shrinking's among them) is skipped: the failing request stays as it was.
       fc.pre(stopped === undefined);
       runs++;
-      try {
-        return (await compare(request)).diff.length === 0;
-      } catch (e) {
-        if (!(e instanceof CandidateFailure)) throw e;
-        stopped = { request, failure: e, run: runs };
+      const compared = await compare(request);
+      if ('failure' in compared) {
+        stopped = { request, failure: compared.failure, run: runs };
+        // Stryker disable next-line BooleanLiteral: true would only let fast-check draw more cases, each skipped by fc.pre above; the report comes from `stopped` either way
         return false;
       }
+      return compared.diff.length === 0;
     }),
     // Without a seed, fast-check draws one; it is reported either way so that any run can be replayed.
     options.seed === undefined ? { numRuns } : { numRuns, seed: options.seed },
   );
   const seed = details.seed;
-  if (stopped !== undefined) {
-    const { request, failure, run } = stopped;
-    return {
-      ok: false,
-      op,
-      numRuns,
-      seed,
-      counterexample: request,
-      expected: json(answerWireRequest(request)),
-      actual: undefined,
-      diff: [],
-      failedAfter: run,
-      failure: { kind: failure.kind, message: failure.message, details: failure.details },
-    };
-  }
+  const stoppedReport = (request: WireRequest, failure: CandidateFailure, run: number): ConformanceReport => ({
+    ok: false,
+    op,
+    numRuns,
+    seed,
+    counterexample: request,
+    expected: json(answerWireRequest(request)),
+    actual: undefined,
+    diff: [],
+    failedAfter: run,
+    failure: { kind: failure.kind, message: failure.message, details: failure.details },
+  });
+  if (stopped !== undefined) return stoppedReport(stopped.request, stopped.failure, stopped.run);
   // Stryker disable next-line LogicalOperator: without interruption, fast-check gives a counterexample exactly when the run failed
   if (!details.failed || !details.counterexample) return { ok: true, op, numRuns, seed };
   const [counterexample] = details.counterexample;
-  const { expected, actual, diff } = await compare(counterexample);
-  return { ok: false, op, numRuns, seed, counterexample, expected, actual, diff, failedAfter: details.numRuns };
+  const compared = await compare(counterexample);
+  // A candidate that fails only now, on the shrunk request, is reported as failing there.
+  if ('failure' in compared) return stoppedReport(counterexample, compared.failure, details.numRuns);
+  return { ok: false, op, numRuns, seed, counterexample, ...compared, failedAfter: details.numRuns };
 }
 
 /**

@@ -254,6 +254,31 @@ describe('checkConformance: a candidate that stops answering', () => {
     });
   });
 
+  it('is an Error named CandidateFailure, with its kind and details', () => {
+    const failure = new CandidateFailure('crash', 'gone', ['last words']);
+    expect(failure).toBeInstanceOf(Error);
+    expect([failure.name, failure.kind, failure.message, failure.details]).toEqual(['CandidateFailure', 'crash', 'gone', ['last words']]);
+    expect(new CandidateFailure('timeout', 'slow').details).toEqual([]);
+  });
+
+  it('reports a candidate that stops answering only when the shrunk request is asked again, at that request', async () => {
+    let calls = 0;
+    const wrong = () => {
+      calls++;
+      return { ok: true, result: {} };
+    };
+    const first = await checkQuoteConformance(wrong, { numRuns: 20, seed: 6 });
+    const total = calls;
+    calls = 0;
+    const failsLast = () => {
+      if (++calls === total) throw new CandidateFailure('crash', 'gone at the end');
+      return { ok: true, result: {} };
+    };
+    const report = await checkQuoteConformance(failsLast, { numRuns: 20, seed: 6 });
+    expect(report.ok ? undefined : report.counterexample).toEqual(first.ok ? undefined : first.counterexample);
+    expect(report).toMatchObject({ ok: false, actual: undefined, diff: [], failure: { kind: 'crash', message: 'gone at the end' } });
+  });
+
   it('reports a hang or a desync the same way, from a rejected promise too', async () => {
     for (const kind of ['timeout', 'desync'] as const) {
       const report = await checkCouponStateConformance(() => Promise.reject(new CandidateFailure(kind, `${kind}!`)), { numRuns: 20, seed: 1 });
