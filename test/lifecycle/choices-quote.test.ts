@@ -156,7 +156,8 @@ describe('choices of generated checkouts', () => {
         expect(WIRE_OPS['coupon-choices'].answer.safeParse(answer).success).toBe(true);
         expect(answer).toEqual({ ok: true, result: JSON.parse(JSON.stringify(r.value)) as unknown });
       }),
+      { numRuns: 200 },
     );
-    expect(quoted).toBeGreaterThan(50); // the property saw choices, not only empty prompts
+    expect(quoted).toBeGreaterThan(20); // the property saw choices, not only empty prompts (about 40 per 100 runs)
   });
 });
