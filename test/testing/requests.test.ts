@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WIRE_OPS_LIST } from '../../src/contract/index.js';
 import { answerWireRequest, CouponRulesError, RULE_ERROR_CODES, type RuleErrorCode, type WireAnswer } from '../../src/index.js';
 import { WIRE_OPS } from '../../src/schema.js';
+import { HOUR, T0 } from '../../src/testing/arbitraries/shared.js';
 import { refusalArb, taggedRefusalArb, WIRE_REQUEST_OPS, wireRequestArb, type WireRequestOp } from '../../src/testing/requests.js';
 
 // Issue 17, section 1: the generated requests of every op hold refusals — a quarter by default — spread over the op's
@@ -320,5 +321,128 @@ describe('wireRequestArb options', () => {
     for (const r of fc.sample(wireRequestArb('outage-plan', { refusals: 0, maxCoupons: 2 }), { numRuns: 100, seed: SEED })) {
       expect((r.coupons as unknown[]).length).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+/** The paths in `value` whose value is `undefined` (not JSON: a key that JSON.stringify would drop). */
+function undefinedPaths(value: unknown, path = ''): string[] {
+  if (value === undefined) return [path];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => undefinedPaths(v, path === '' ? k : `${path}.${k}`));
+}
+
+type Coupon = { readonly id: string; readonly seller: string; readonly recipient: string; readonly events: readonly unknown[] };
+type Checkout = { readonly at: string; readonly order: Readonly<Record<string, unknown>>; readonly coupons: readonly Coupon[] };
+/** The errors of `request`'s refusal (none if it is answered). */
+const errorsOf = (request: Request) => {
+  const a = answerWireRequest(request);
+  return a.ok ? [] : a.errors;
+};
+/** The index of the coupon an error path is in (`coupons.2.events.0.at` → 2), if any. */
+const couponIndex = (path: string): number | undefined => {
+  const m = /^coupons\.(\d+)/.exec(path);
+  return m ? Number(m[1]) : undefined;
+};
+const HISTORY: readonly RuleErrorCode[] = [
+  'COUPON_EXPIRED',
+  'COUPON_DECLINED',
+  'COUPON_DELETED',
+  'COUPON_REDEEMED',
+  'NOT_RECIPIENT',
+  'WRONG_STORE',
+  'EVENTS_OUT_OF_ORDER',
+];
+
+describe('valid requests', () => {
+  it('are JSON as they are: no field is present with the value undefined (seed 42, every op)', () => {
+    for (const op of WIRE_REQUEST_OPS) {
+      const found = fc.sample(wireRequestArb(op, { refusals: 0 }), { numRuns: 100, seed: SEED }).flatMap((r) => undefinedPaths(r));
+      expect(found, op).toEqual([]);
+    }
+  });
+
+  it('quotes keep the seller credit when the library accepts it', () => {
+    const quotes = fc.sample(wireRequestArb('quote', { refusals: 0 }), { numRuns: 100, seed: SEED });
+    expect(quotes.filter((q) => q.sellerCredit !== undefined).length).toBeGreaterThan(50);
+    expect(quotes.every((q) => answerWireRequest(q).ok)).toBe(true);
+  });
+
+  it('checkouts: at 0 to 60 days after 2026-12-01T00:00Z on whole hours, a quarter of the orders not new or with a coupon, a rounding now and then', () => {
+    const checkouts = fc.sample(wireRequestArb('coupon-choices', { refusals: 0 }), { numRuns: 300, seed: SEED }) as unknown as Checkout[];
+    const hours = checkouts.map((c) => (Date.parse(c.at) - T0) / HOUR);
+    expect(hours.every((h) => Number.isInteger(h) && h >= 0 && h <= 24 * 60)).toBe(true);
+    expect(Math.max(...hours)).toBeGreaterThan(24 * 30);
+    const share = (f: (c: Checkout) => boolean) => checkouts.filter(f).length / checkouts.length;
+    expect(share((c) => c.order.newOrder === false)).toBeGreaterThan(0.15);
+    expect(share((c) => c.order.newOrder === false)).toBeLessThan(0.38);
+    expect(share((c) => c.order.hasCoupon === true)).toBeGreaterThan(0.15);
+    expect(share((c) => c.order.hasCoupon === true)).toBeLessThan(0.38);
+    expect(share((c) => typeof c.order.rounding === 'string')).toBeGreaterThan(0.5);
+  });
+
+  it("checkouts: about one coupon in four is another store's, one in four another buyer's", () => {
+    const coupons = (fc.sample(wireRequestArb('coupon-choices', { refusals: 0 }), { numRuns: 300, seed: SEED }) as unknown as Checkout[]).flatMap(
+      (c) => c.coupons,
+    );
+    const share = (f: (c: Coupon) => boolean) => coupons.filter(f).length / coupons.length;
+    expect(share((c) => c.seller !== 's1')).toBeGreaterThan(0.15);
+    expect(share((c) => c.seller !== 's1')).toBeLessThan(0.38);
+    expect(share((c) => c.recipient !== 'b1')).toBeGreaterThan(0.15);
+    expect(share((c) => c.recipient !== 'b1')).toBeLessThan(0.38);
+  });
+
+  it('checkouts: each coupon has at most 4 events, fewer if maxEvents says so', () => {
+    const most = (maxEvents: number) =>
+      Math.max(
+        ...(fc.sample(wireRequestArb('coupon-choices', { refusals: 0, maxEvents }), { numRuns: 200, seed: SEED }) as unknown as Checkout[]).flatMap((c) =>
+          c.coupons.map((k) => k.events.length),
+        ),
+      );
+    expect(most(10)).toBeLessThanOrEqual(4);
+    expect(most(1)).toBe(1);
+  });
+});
+
+describe('refusals', () => {
+  it('are tagged shape or rule, nothing else', () => {
+    for (const op of WIRE_REQUEST_OPS) {
+      const kinds = new Set(fc.sample(taggedRefusalArb(op), { numRuns: 200, seed: SEED }).map((t) => t.kind));
+      expect([...kinds].sort(), op).toEqual(['rule', 'shape']);
+    }
+  });
+
+  it("with refusals 1, are refusalArb's requests: the same for the same seed", () => {
+    for (const op of WIRE_REQUEST_OPS) {
+      expect(fc.sample(wireRequestArb(op, { refusals: 1 }), { numRuns: 20, seed: 9 }), op).toEqual(fc.sample(refusalArb(op), { numRuns: 20, seed: 9 }));
+    }
+  });
+
+  it('of a checkout have one thing wrong: their errors concern one coupon at most', () => {
+    const requests = fc.sample(refusalArb('coupon-choices'), { numRuns: 1000, seed: SEED });
+    const spread = requests.filter((r) => new Set(errorsOf(r).flatMap((e) => couponIndex(e.path) ?? [])).size > 1);
+    expect(spread.slice(0, 1)).toEqual([]);
+  });
+
+  it.each(['coupon-choices', 'outage-plan'] as const)('of %s break the history of any of the coupons, not only the first', (op) => {
+    const broken = new Set(
+      fc
+        .sample(refusalArb(op), { numRuns: 1000, seed: SEED })
+        .flatMap((r) => errorsOf(r).filter((e) => HISTORY.includes(e.code)))
+        .flatMap((e) => couponIndex(e.path) ?? []),
+    );
+    expect([...broken].sort()).toEqual(expect.arrayContaining([0, 1, 2]));
+  });
+
+  it('of a checkout with a coupon id used twice list one coupon twice, any of them', () => {
+    const twice = fc
+      .sample(refusalArb('coupon-choices'), { numRuns: 1000, seed: SEED })
+      .filter((r) => errorsOf(r).some((e) => e.code === 'DUPLICATE_COUPON_ID'))
+      .map((r) => {
+        const ids = (r.coupons as readonly Coupon[]).map((c) => c.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      });
+    expect(twice.length).toBeGreaterThan(20);
+    expect(twice.filter((ids) => ids.length !== 1)).toEqual([]);
+    expect(new Set(twice.flat()).size).toBeGreaterThan(2);
   });
 });
