@@ -22,6 +22,8 @@ type ShapeKind = 'type' | 'pattern' | 'range' | 'empty';
 interface Mistake {
   readonly kind: string;
   readonly group: string;
+  /** What it does, in words, for a failure message: `no id at lines.0`, `"1e2" at lines.0.unitPrice`. */
+  readonly what: string;
   readonly apply: (request: Json) => Json;
 }
 
@@ -159,20 +161,27 @@ const AMOUNT_FORMS: readonly (readonly [ShapeKind, Json])[] = [
 export function shapeMistakesOf(name: RecordName, value: Json): Mistake[] {
   const mistakes: Mistake[] = [];
   for (const site of sitesOf(name, value)) {
+    const where = site.path.join('.') || '(request)';
     if (site.record !== undefined) {
       const table = tableOf(site.record) ?? {};
-      mistakes.push({ kind: 'unknown', group: site.record, apply: (r) => setAt(r, site.path, (o) => ({ ...(o as object), unexpectedField: 1 })) });
+      mistakes.push({
+        kind: 'unknown',
+        group: site.record,
+        what: `unknown field at ${where}`,
+        apply: (r) => setAt(r, site.path, (o) => ({ ...(o as object), unexpectedField: 1 })),
+      });
       for (const [key, f] of Object.entries(table)) {
         if (f.optional === true || (site.path.length === 0 && key === 'op')) continue;
         mistakes.push({
           kind: 'missing',
           group: site.record,
+          what: `no ${key} at ${where}`,
           apply: (r) => setAt(r, site.path, (o) => Object.fromEntries(Object.entries(o as object).filter(([k]) => k !== key))),
         });
       }
     } else if (site.field) {
       for (const [kind, wrong] of wrongValues(site.field.type, site.field.nullable === true)) {
-        mistakes.push({ kind, group: typeName(site.field.type), apply: (r) => setAt(r, site.path, () => wrong) });
+        mistakes.push({ kind, group: typeName(site.field.type), what: `${JSON.stringify(wrong)} at ${where}`, apply: (r) => setAt(r, site.path, () => wrong) });
       }
     }
   }
@@ -197,7 +206,9 @@ export function valueMistakesOf(name: RecordName, value: Json): Mistake[] {
   for (const site of sitesOf(name, value)) {
     const t = site.field?.type;
     if (typeof t !== 'string') continue;
-    for (const wrong of VALUE_MISTAKES[t] ?? []) mistakes.push({ kind: t, group: site.path.join('.'), apply: (r) => setAt(r, site.path, () => wrong) });
+    const where = site.path.join('.');
+    for (const wrong of VALUE_MISTAKES[t] ?? [])
+      mistakes.push({ kind: t, group: where, what: `${JSON.stringify(wrong)} at ${where}`, apply: (r) => setAt(r, site.path, () => wrong) });
   }
   return mistakes;
 }
