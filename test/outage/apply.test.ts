@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutagePlan, type OutageInput, type OutagePlan, planOutageRemedies, type RedemptionAttempt } from '../../src/index.js';
+import { applyOutagePlan, type OutageInput, type OutagePlan, planOutageRemedies } from '../../src/index.js';
 import { err, errorsOf } from '../helpers.js';
-import { apply, compensation, coupon, EMPTY, inc, plan, W, windowOf } from './fixtures.js';
+import { apply, APPLYING, compensation, coupon, EMPTY, inc, plan, W, windowOf } from './fixtures.js';
 
 // Applying a plan (rule 10 and "Applying part of a plan" in docs/outages.md): the entries given, each one the planner
 // gives on that input, recorded one incident id per window; a malformed plan is an error result, never a throw.
-const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
-const I = W('inc-1');
-const at = '2026-12-02T08:00:00Z';
-const AT_UTC = '2026-12-02T08:00:00.000Z';
-const order: RedemptionAttempt['order'] = {
-  currency: 'EUR',
-  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
-  buyer: 'b1',
-  store: 's1',
-  newOrder: true,
-  hasCoupon: false,
-};
+const { incident, I, at, AT_UTC, order } = APPLYING;
 // One of each: h honored, e extended, r reissued, and compensation for b1 in s1.
 const input: OutageInput = {
   at,

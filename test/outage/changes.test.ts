@@ -1,33 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyOutagePlan,
-  type CouponRecord,
-  type OutageInput,
-  type OutagePlan,
-  type OutagePlanChanges,
-  outagePlanChanges,
-  type RedemptionAttempt,
-} from '../../src/index.js';
+import { applyOutagePlan, type CouponRecord, type OutageInput, type OutagePlan, type OutagePlanChanges, outagePlanChanges } from '../../src/index.js';
 import { outageInputArb } from '../../src/testing/index.js';
 import { codePathsOf, errorsOf, unwrap } from '../helpers.js';
-import { apply, compensation, coupon, EMPTY, inc, plan, W } from './fixtures.js';
+import { apply, APPLYING, compensation, coupon, EMPTY, plan } from './fixtures.js';
 
 // docs/outages.md, "Applying a plan to an event store": outagePlanChanges gives, per stored coupon, the events to
 // append at its expected version and the remedies to add, and the coupons to insert; applied to the stored coupons,
 // they give exactly applyOutagePlan's result.
-const incident = inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'); // two hours
-const I = W('inc-1');
-const at = '2026-12-02T08:00:00Z';
-const AT_UTC = '2026-12-02T08:00:00.000Z';
-const order: RedemptionAttempt['order'] = {
-  currency: 'EUR',
-  lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
-  buyer: 'b1',
-  store: 's1',
-  newOrder: true,
-  hasCoupon: false,
-};
+const { incident, I, at, AT_UTC, order } = APPLYING;
 // One of each: h honored, e extended (it had an edit before: version 1, and a remedy already), r reissued, and
 // compensation for b1 in s1.
 const edit = { type: 'edited' as const, at: '2026-11-20T00:00:00Z', terms: { type: 'fixed' as const, amount: '3.00' } };

@@ -7,6 +7,7 @@ import {
   type OutagePlan,
   type OutageWindow,
   planOutageRemedies,
+  type RedemptionAttempt,
 } from '../../src/index.js';
 import { windowId } from '../../src/outage/windows.js';
 import { unwrap } from '../helpers.js';
@@ -57,3 +58,19 @@ export function apply(input: OutageInput, p: OutagePlan = plan(input)): CouponRe
 export const compensation = (minOutageMinutes: number, validDays = 30) => ({
   compensation: { terms: { type: 'fixed' as const, amount: '2.00' }, validDays, minOutageMinutes },
 });
+
+/** The scene of the tests that apply a plan (apply.test.ts, changes.test.ts): a two-hour incident, planned the next morning, and an order for failed attempts. */
+export const APPLYING = {
+  incident: inc('inc-1', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z'),
+  I: W('inc-1'),
+  at: '2026-12-02T08:00:00Z',
+  AT_UTC: '2026-12-02T08:00:00.000Z',
+  order: {
+    currency: 'EUR',
+    lines: [{ id: 'L1', itemType: 'Part', unitPrice: '25.00', quantity: 1 }],
+    buyer: 'b1',
+    store: 's1',
+    newOrder: true,
+    hasCoupon: false,
+  } satisfies RedemptionAttempt['order'],
+} as const;
