@@ -3,7 +3,7 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import process from 'node:process';
 import type { Readable, Writable } from 'node:stream';
 import { MAX_LINE_BYTES } from '../contract/index.js';
-import { compareAnswers, ERRORS_MODES, type ErrorsMode, type FieldDiff } from '../testing/compare.js';
+import { compareAnswers, ERRORS_MODES, type ErrorsMode, type FieldDiff, isRecord } from '../testing/compare.js';
 import { answerWireRequest } from '../wire/answer.js';
 import { ioFailure, parseArgs, usageError } from './io.js';
 import { LineReader } from './line-reader.js';
@@ -61,8 +61,6 @@ const JSON_DIFFERENCES = 1000;
 const MAX_SHOWN_CHARS = 200;
 /** Output is written once a chunk's lines are checked, or sooner when this much is waiting. */
 const FLUSH_CHARS = 1 << 20;
-
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const cut = (s: string): string => (s.length > MAX_SHOWN_CHARS ? `${s.slice(0, MAX_SHOWN_CHARS)}…` : s);
 

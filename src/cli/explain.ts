@@ -3,6 +3,7 @@ import type { CouponChoices } from '../lifecycle/choices.js';
 import type { CouponIssueCheck } from '../lifecycle/issue.js';
 import type { QuoteRequest } from '../order/types.js';
 import type { WireOp } from '../schemas/index.js';
+import { isRecord } from '../testing/compare.js';
 import { answerWireRequest } from '../wire/answer.js';
 import type { CouponChoicesWireRequest, CouponIssueWireRequest, CouponStateWireRequest, CouponStateWireResult } from './format-coupon.js';
 import type { DisputeStateWireRequest } from './format-dispute.js';
@@ -37,8 +38,6 @@ async function breakdown(op: WireOp, request: unknown, result: unknown): Promise
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** What a command prints and its exit code. */
 export interface Explained {
   readonly exitCode: number;
@@ -63,7 +62,7 @@ export async function explainText(command: 'explain' | 'quote', text: string, so
     };
   }
   // A request without an op is a quote, as `quote` has always read it.
-  if (isObject(request) && !Object.hasOwn(request, 'op')) request = { op: 'quote', ...request };
+  if (isRecord(request) && !Object.hasOwn(request, 'op')) request = { op: 'quote', ...request };
   const answer = answerWireRequest(request);
   const answerJson = `${JSON.stringify(answer, null, 2)}\n`;
   if (!answer.ok) {

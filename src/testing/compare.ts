@@ -41,7 +41,8 @@ export interface FieldDiff {
   readonly actual: unknown;
 }
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** @internal A JSON object (not null, not an array): what a wire answer, an error or a recorded pair must be. */
+export const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const codeOf = (e: unknown): string => String(isRecord(e) ? e.code : e);
 
