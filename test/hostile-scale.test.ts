@@ -1,4 +1,7 @@
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { auditStream } from '../src/cli/audit.js';
+import { compareAnswers } from '../src/testing/compare.js';
 import {
   answerWireLine,
   answerWireRequest,
@@ -274,5 +277,40 @@ describe('a coupon with many remedy events', () => {
       return () => couponState({ ...coupon, events }, iso(T0 + DAY));
     };
     expect(growth(make, 2000)).toBeLessThan(30);
+  });
+});
+
+describe('a recorded answer that differs everywhere (coupon-rules audit)', () => {
+  // One pair: a quote of n lines whose recorded answer gets every line total wrong.
+  const pair = (n: number) => {
+    const request = {
+      op: 'quote',
+      currency: 'USD',
+      lines: Array.from({ length: n }, (_, i) => ({ id: `L${String(i)}`, itemType: 'P', unitPrice: '1.00', quantity: 1 })),
+    };
+    const answer = answerWireRequest(request) as { ok: true; result: { lines: { lineTotal: string }[] } };
+    const recorded = { ...answer, result: { ...answer.result, lines: answer.result.lines.map((l) => ({ ...l, lineTotal: '9.99' })) } };
+    return { request, answer, recorded };
+  };
+
+  it('is compared in time linear in the answer', () => {
+    expect(
+      growth((n) => {
+        const { answer, recorded } = pair(n);
+        return () => compareAnswers(answer, recorded);
+      }, 2_000),
+    ).toBeLessThan(30);
+  });
+
+  it('is reported in a bounded text: ten fields, then how many more, whatever the number of lines', async () => {
+    const { request, recorded } = pair(20_000);
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    const summary = await auditStream(Readable.from([Buffer.from(`${JSON.stringify({ request, answer: recorded })}\n`)]), out);
+    expect(summary).toMatchObject({ pairs: 1, differ: 1 });
+    expect(text).toContain('line 1 (quote): 20000 fields differ');
+    expect(text).toContain('… and 19990 more');
+    expect(text.length).toBeLessThan(2_000);
   });
 });
